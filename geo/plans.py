@@ -1,0 +1,89 @@
+"""The plan corpus: its index, and each file's split into plans, each with its cluster."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import paths
+
+GENERAL = "*"
+_NOTICE = re.compile(r"关于(?:印发|发布)《(?P<title>[^《》\n]{4,80})》的通知")
+_INNER_TITLE = re.compile(r"《([^《》]+)》")
+_CLUSTER_IN_TITLE = re.compile(
+    r"^(?:.{0,12}?[省市区])?(?:人民政府)?(?:关于)?(?:加快推进|加快发展|大力发展|培育发展|发展壮大|培育|推动|促进|推进|加快|发展)?"
+    r"(?P<c>.+?)(?:产业集群|产业|经济)(?:高质量)?(?:发展|创新发展)?"
+    r"的?(?:行动计划|行动方案|实施方案|若干措施|若干政策措施|若干政策|若干意见|实施意见|发展规划|规划|工作方案|意见|方案|措施)"
+)
+_GENERIC_STEMS = {"未来", "新兴", "战略性新兴", "先进制造", "制造", "重点"}
+_CLUSTER_PARAGRAPH = re.compile(
+    r"^(?:\d{1,2}[.．、]|（[一二三四五六七八九十]+）)(?P<c>[^，。；\n]{2,12}?)(?:产业集群|产业)[。．，]"
+)
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """One row of data/plans/plans.csv."""
+
+    id: str
+    title: str
+    city: str
+    issuer: str
+    date: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One plan inside a file: its id, title, cluster and span in the file's normalized text."""
+
+    plan_id: str
+    title: str
+    cluster: str
+    start: int
+    end: int
+
+
+def load_index(path: Path = paths.PLANS_INDEX) -> list[PlanMeta]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [PlanMeta(**row) for row in csv.DictReader(f)]
+
+
+def cluster_from_title(title: str) -> str:
+    """智能终端 from 深圳市培育发展智能终端产业集群行动计划; `*` when the title names no single cluster."""
+    inner = _INNER_TITLE.search(title)
+    if inner:
+        title = inner.group(1)
+    title = re.sub(r"[（(][^）)]*[）)]", "", title)
+    title = re.sub(r"^.*?关于(?:印发|发布)?|的通知$", "", title)
+    m = _CLUSTER_IN_TITLE.match(title)
+    if not m:
+        return GENERAL
+    stem = m.group("c")
+    if "和" in stem or "战略性" in stem or not stem:
+        return GENERAL
+    if stem in _GENERIC_STEMS:
+        return stem + "产业"
+    return stem
+
+
+def split_sections(text: str, plan_id: str, title: str) -> list[Section]:
+    """A file that bundles several plans (关于发布《…》的通知 headings) becomes one section per plan."""
+    notices = [m for m in _NOTICE.finditer(text)]
+    starts = [text.rfind("\n", 0, m.start()) + 1 for m in notices]
+    sections: list[Section] = []
+    first_end = starts[0] if notices else len(text)
+    if text[:first_end].strip():
+        sections.append(Section(plan_id, title, cluster_from_title(title), 0, first_end))
+    for i, (m, start) in enumerate(zip(notices, starts), 1):
+        end = starts[i] if i < len(starts) else len(text)
+        sub_title = m.group("title")
+        sections.append(Section(f"{plan_id}#{i:02d}", sub_title, cluster_from_title(sub_title), start, end))
+    return sections
+
+
+def paragraph_cluster(paragraph: str) -> str | None:
+    """A paragraph headed "4.智能终端产业集群。" speaks for that cluster inside a general plan."""
+    m = _CLUSTER_PARAGRAPH.match(paragraph)
+    return m.group("c") if m else None

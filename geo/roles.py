@@ -1,0 +1,44 @@
+"""Role records on disk: data/roles.csv and the CLI's csv/json output share one schema."""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from pathlib import Path
+from typing import Iterable
+
+from geo import paths
+from geo.extract import Role
+
+COLUMNS = [f.name for f in dataclasses.fields(Role)]
+
+
+def _row(role: Role) -> dict[str, object]:
+    row = dataclasses.asdict(role)
+    row["functions"] = "|".join(role.functions)
+    return row
+
+
+def to_csv(roles: Iterable[Role]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_row(r) for r in roles)
+    return buf.getvalue()
+
+
+def to_json(roles: Iterable[Role]) -> str:
+    return json.dumps([dataclasses.asdict(r) for r in roles], ensure_ascii=False, indent=1) + "\n"
+
+
+def write_csv(roles: Iterable[Role], path: Path = paths.ROLES) -> None:
+    path.write_text(to_csv(roles), encoding="utf-8")
+
+
+def read_csv(path: Path = paths.ROLES) -> list[Role]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            Role(**{**row, "functions": tuple(x for x in row["functions"].split("|") if x), "start": int(row["start"]), "end": int(row["end"])})
+            for row in csv.DictReader(f)
+        ]
