@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100)
     args = parser.parse_args()
 
-    cold, roles = timed(build_corpus)
+    cold, (_, roles) = timed(build_corpus)
     warm = [timed(build_corpus)[0] for _ in range(args.repeat)]
     size = sum((paths.PLANS_DIR / m.file).stat().st_size for m in load_index())
     print(f"corpus: {len(load_index())} files, {size / 1e6:.2f} MB, {len(roles)} roles")

@@ -36,12 +36,13 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _build(_: argparse.Namespace) -> int:
-    from geo import paths, roles
+    from geo import paths, plans, roles
     from geo.corpus import build_corpus
 
-    built = build_corpus()
+    entries, built = build_corpus()
     roles.write_csv(built, paths.ROLES)
-    print(f"{len(built)} roles -> {paths.ROLES}", file=sys.stderr)
+    plans.write_entries(entries, paths.PLAN_SECTIONS)
+    print(f"{len(entries)} plans, {len(built)} roles -> {paths.ROLES}, {paths.PLAN_SECTIONS}", file=sys.stderr)
     return 0
 
 

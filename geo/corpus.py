@@ -1,17 +1,16 @@
 """Plans -> roles, for one file or the whole corpus in data/plans/."""
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
+from geo.clusters import load_clusters
 from geo.extract import Role, extract
 from geo.normalize import read_plan_text
 from geo.places import detect_city, index_for
-from geo.plans import PlanMeta, load_index, split_sections
+from geo.plans import PlanEntry, PlanMeta, load_index, split_sections
 
 
 _TITLE_LINE = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|若干政策|规划|意见|方案|措施|通知)(?:（[^）]*）)?$")
@@ -21,21 +20,9 @@ class CityUnknown(ValueError):
     """The text does not make its city clear and none was given."""
 
 
-@dataclass(frozen=True)
-class Cluster:
-    name: str
-    slug: str
-    name_en: str
-
-
 @lru_cache(maxsize=1)
-def clusters() -> tuple[Cluster, ...]:
-    with paths.DATA_DIR.joinpath("clusters.csv").open(encoding="utf-8", newline="") as f:
-        return tuple(Cluster(r["cluster"], r["slug"], r["cluster_en"]) for r in csv.DictReader(f))
-
-
 def cluster_names_en() -> dict[str, str]:
-    return {c.name: c.name_en for c in clusters()}
+    return {c.name: c.name_en for c in load_clusters()}
 
 
 def extract_text(text: str, plan_id: str, title: str, city: str | None = None) -> tuple[str, list[Role]]:
@@ -74,9 +61,13 @@ def guess_title(text: str) -> str:
     return head[0][:120] if head else ""
 
 
-def build_corpus(plans_dir: Path = paths.PLANS_DIR) -> list[Role]:
-    """Every role of every indexed plan, in index order."""
+def build_corpus(plans_dir: Path = paths.PLANS_DIR) -> tuple[list[PlanEntry], list[Role]]:
+    """Every plan (one per section) and every role of the indexed corpus, in index order."""
+    entries: list[PlanEntry] = []
     roles: list[Role] = []
     for meta in load_index(plans_dir / "plans.csv"):
-        roles.extend(extract_file(plans_dir / meta.file, meta=meta)[1])
-    return roles
+        text = read_plan_text(plans_dir / meta.file)
+        for s in split_sections(text, meta.id, meta.title):
+            entries.append(PlanEntry(s.plan_id, meta.id, s.title, s.cluster, meta.city, meta.issuer, meta.date))
+        roles.extend(extract_text(text, meta.id, meta.title, meta.city)[1])
+    return entries, roles

@@ -49,3 +49,14 @@ def gcj02_to_wgs84(coords: np.ndarray, tol: float = 1e-10, max_iter: int = 30) -
         if np.abs(err).max(initial=0.0) < tol:
             break
     return wgs
+
+
+def geometry_to_gcj02(geometry: dict, decimals: int = 6) -> dict:
+    """A GeoJSON geometry shifted to GCJ-02 for drawing on Gaode tiles."""
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    from geo.geojson_io import rfc7946_geometry
+
+    shifted = shapely.transform(shape(geometry), wgs84_to_gcj02)
+    return rfc7946_geometry(shifted, decimals) if decimals else mapping(shifted)

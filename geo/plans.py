@@ -87,3 +87,32 @@ def paragraph_cluster(paragraph: str) -> str | None:
     """A paragraph headed "4.智能终端产业集群。" speaks for that cluster inside a general plan."""
     m = _CLUSTER_PARAGRAPH.match(paragraph)
     return m.group("c") if m else None
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """A plan as users see it: one section of a corpus file, with the file's metadata."""
+
+    plan_id: str
+    file_id: str
+    title: str
+    cluster: str
+    city: str
+    issuer: str
+    date: str
+
+
+SECTION_COLUMNS = ["plan_id", "file_id", "title", "cluster", "city", "issuer", "date"]
+
+
+def write_entries(entries: list[PlanEntry], path: Path = paths.PLAN_SECTIONS) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(SECTION_COLUMNS)
+        for e in entries:
+            w.writerow([getattr(e, c) for c in SECTION_COLUMNS])
+
+
+def read_entries(path: Path = paths.PLAN_SECTIONS) -> list[PlanEntry]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [PlanEntry(**row) for row in csv.DictReader(f)]

@@ -10,6 +10,7 @@ import pytest
 from geo import paths, roles
 from geo.corpus import build_corpus, extract_file, extract_text
 from geo.normalize import normalize, simplified
+from geo.plans import write_entries
 
 TITLE = "深圳市培育发展智能机器人产业集群行动计划（2022-2025年）"
 
@@ -244,9 +245,11 @@ def test_20_8_document_splits_into_yijian_and_21_plans():
 
 
 def test_roles_csv_equals_a_fresh_build(tmp_path):
-    out = tmp_path / "roles.csv"
-    roles.write_csv(build_corpus(), out)
-    assert out.read_bytes() == paths.ROLES.read_bytes()
+    entries, built = build_corpus()
+    roles.write_csv(built, tmp_path / "roles.csv")
+    write_entries(entries, tmp_path / "plan_sections.csv")
+    assert (tmp_path / "roles.csv").read_bytes() == paths.ROLES.read_bytes()
+    assert (tmp_path / "plan_sections.csv").read_bytes() == paths.PLAN_SECTIONS.read_bytes()
 
 
 def test_every_role_quotes_its_span():

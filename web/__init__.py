@@ -1,19 +1,29 @@
 """Cluster Atlas web app: Flask application factory."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
+from geo import paths
+from geo.store import FileStore, Store
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app on the bundled data; tests and `python -m web` both call this."""
+
+def create_app(config: dict[str, Any] | None = None, store: Store | None = None) -> Flask:
+    """Build the app on the bundled data (or DATA_DIR, or a given store); tests and `python -m web` call this."""
     app = Flask(__name__)
-    app.config.from_mapping(JSON_AS_ASCII=False)
+    app.config.from_mapping(DATA_DIR=str(paths.DATA_DIR), JSON_AS_ASCII=False)
+    app.config.from_prefixed_env("ATLAS")
     if config:
         app.config.update(config)
+    app.json.ensure_ascii = False
+    app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
 
-    from web import pages
+    from web import api, assets, errors, pages
 
+    app.register_blueprint(assets.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    errors.register(app)
     return app

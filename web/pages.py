@@ -1,13 +1,191 @@
-"""Human-facing pages."""
+"""Human-facing pages: the explorer, district pages and the matrix."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from collections import defaultdict
+from urllib.parse import urlencode
 
-from geo.units import load_cities
+from flask import Blueprint, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from geo.categories import CATEGORIES, categorize, strongest
+from geo.clusters import Cluster
+from geo.lookup import city_clusters, find_city, find_cluster, find_place, unit_slug
+from geo.store import UnitRecord
+from geo.units import City
+from geo.zones import Zone
+from web.errors import not_found_city, not_found_cluster, not_found_place
+from web.i18n import strings
+from web.maps import map_parts, overlay_crs
+from web.params import ViewParams, view_params
+from web.state import store
 
 bp = Blueprint("pages", __name__)
+
+DEFAULT_CLUSTER = "smart-terminals"
+CITY_VIEW = {"深圳市": ((22.65, 114.2), 9), "重庆市": ((30.05, 107.8), 7), "上海市": ((31.2, 121.45), 9)}
+
+
+@bp.before_request
+def _params() -> None:
+    g.params = view_params()
+    g.lang = g.params.lang
+
+
+@bp.app_context_processor
+def _inject() -> dict[str, object]:
+    lang = getattr(g, "lang", "zh")
+    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs}
+
+
+def _qs(**override: str) -> str:
+    params: ViewParams | None = getattr(g, "params", None)
+    values = params.query(**override) if params else {k: v for k, v in override.items() if v}
+    return ("?" + urlencode(values)) if values else ""
+
+
+def _label(obj: City | Cluster | UnitRecord) -> str:
+    en = getattr(obj, "name_en", "")
+    return en if g.lang == "en" and en else obj.name
+
+
+def _cluster_counts(city: City) -> list[tuple[Cluster, int]]:
+    st = store()
+    unit_ids = {u.id for u in st.units(city.name)}
+    per: dict[str, set[str]] = defaultdict(set)
+    for r in st.roles(city.name):
+        if r.district_id in unit_ids:
+            per[r.cluster].add(r.district_id)
+    return [(c, len(per[c.name])) for c in city_clusters(st, city.name)]
+
+
+def _default_cluster(city: City) -> Cluster | None:
+    counts = _cluster_counts(city)
+    preferred = [c for c, n in counts if c.slug == DEFAULT_CLUSTER]
+    with_roles = [c for c, n in counts if n]
+    return (preferred or with_roles or [c for c, _ in counts] or [None])[0]
+
+
+def _redirect_to_canonical(endpoint: str, **values: str) -> Response:
+    query = ("?" + request.query_string.decode()) if request.query_string else ""
+    return redirect(url_for(endpoint, **values) + query, code=301)
 
 
 @bp.get("/")
 def home() -> str:
-    return render_template("home.html", cities=load_cities())
+    st = store()
+    city = next((c for c in st.cities() if st.roles(c.name)), st.cities()[0])
+    return explorer(city.slug, _default_cluster(city).slug)  # type: ignore[union-attr]
+
+
+@bp.get("/map/<city_key>")
+def city_page(city_key: str) -> Response:
+    city = find_city(store(), city_key) or not_found_city(city_key)
+    cluster = _default_cluster(city)
+    return _redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug if cluster else "general")
+
+
+@bp.get("/map/<city_key>/<cluster_key>")
+def explorer(city_key: str, cluster_key: str) -> str | Response:
+    st = store()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    if (city_key, cluster_key) != (city.slug, cluster.slug):
+        return _redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
+    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    parts = map_parts(g.params.basemap, center, zoom)
+    config = {
+        "city": city.slug,
+        "cluster": cluster.slug,
+        "function": g.params.function,
+        "basemap": g.params.basemap,
+        "lang": g.lang,
+        "crs": overlay_crs(g.params.basemap),
+        "mapVar": parts.name,
+        "strings": strings(g.lang),
+    }
+    return render_template(
+        "explorer.html",
+        city=city,
+        cluster=cluster,
+        cities=[(c, _label(c)) for c in st.cities()],
+        clusters=[(c, _label(c) if c.name != "*" else strings(g.lang)["general"], n) for c, n in _cluster_counts(city)],
+        params=g.params,
+        parts=parts,
+        config=config,
+        title=f"{_label(cluster) if cluster.name != '*' else strings(g.lang)['general']} · {_label(city)}",
+    )
+
+
+@bp.get("/district/<city_key>/<place_key>")
+def district(city_key: str, place_key: str) -> str | Response:
+    st = store()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    place = find_place(st, city, place_key) or not_found_place(city, place_key)
+    slug = unit_slug(place.id)
+    if (city_key, place_key) != (city.slug, slug):
+        return _redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
+    clusters = {c.name: c for c in city_clusters(st, city.name)}
+    by_cluster: dict[str, list] = defaultdict(list)
+    for r in st.roles(city.name):
+        if r.district_id == place.id:
+            by_cluster[r.cluster].append((r, categorize(r.role, r.functions)))
+    hosts = place.host_ids if isinstance(place, Zone) else (place.id,)
+    zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
+    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    parts = map_parts(g.params.basemap, center, zoom - 1)
+    name = _label(place) if isinstance(place, UnitRecord) else place.name
+    return render_template(
+        "district.html",
+        city=city,
+        place=place,
+        is_zone=isinstance(place, Zone),
+        name=name,
+        groups=[(clusters.get(c) or Cluster(c, "", ""), rows) for c, rows in by_cluster.items()],
+        cluster_label=lambda c: (_label(c) if c.name != "*" else strings(g.lang)["general"]),
+        zones=zones,
+        parts=parts,
+        config={
+            "city": city.slug,
+            "highlight": list(hosts),
+            "point": list(place.point) if isinstance(place, Zone) and place.point else None,
+            "crs": overlay_crs(g.params.basemap),
+            "mapVar": parts.name,
+            "strings": strings(g.lang),
+        },
+        title=f"{name} · {_label(city)}",
+    )
+
+
+@bp.get("/matrix/<city_key>")
+def matrix(city_key: str) -> str | Response:
+    st = store()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    if city_key != city.slug:
+        return _redirect_to_canonical("pages.matrix", city_key=city.slug)
+    units = st.units(city.name)
+    cells: dict[tuple[str, str], list] = defaultdict(list)
+    for r in st.roles(city.name):
+        cells[(r.cluster, r.district_id)].append(r)
+    columns = [u for u in units if any(k[1] == u.id for k in cells)]
+    rows = []
+    for c, _ in _cluster_counts(city):
+        row = []
+        for u in columns:
+            rs = cells.get((c.name, u.id), [])
+            roles = list(dict.fromkeys(r.role for r in rs))
+            row.append({
+                "unit": u,
+                "roles": roles,
+                "short": (roles[0][:6] + ("…" if len(roles[0]) > 6 or len(roles) > 1 else "")) if roles else "",
+                "category": strongest(categorize(r.role, r.functions) for r in rs),
+            })
+        rows.append((c, _label(c) if c.name != "*" else strings(g.lang)["general"], row))
+    return render_template(
+        "matrix.html",
+        city=city,
+        cities=[(c, _label(c)) for c in st.cities()],
+        columns=[(u, _label(u), unit_slug(u.id)) for u in columns],
+        rows=rows,
+        city_level=[p for p in st.plans(city.name) if not any(r.plan_id == p.plan_id for r in st.roles(city.name))],
+        title=f"{strings(g.lang)['matrix']} · {_label(city)}",
+    )

@@ -1,0 +1,84 @@
+"""JSON and GeoJSON under /api/v1 that the pages fetch (and analysts download)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, request
+
+from geo.gcj02 import geometry_to_gcj02, wgs84_to_gcj02
+from geo.layers import district_views, label_points, zone_views
+from geo.lookup import find_city, find_cluster
+from geo.store import Store
+from web.errors import not_found_city, not_found_cluster
+from web.params import crs_param, view_params
+from web.state import store
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@lru_cache(maxsize=64)
+def _features(st: Store, city: str, variant: str, crs: str) -> list[dict[str, Any]]:
+    feats = st.unit_features(city, variant)
+    if crs == "gcj02":
+        return [{**f, "geometry": geometry_to_gcj02(f["geometry"])} for f in feats]
+    return feats
+
+
+def _shift_point(point: list[float] | None, crs: str) -> list[float] | None:
+    if point is None or crs == "wgs84":
+        return point
+    import numpy as np
+
+    return [round(float(v), 6) for v in wgs84_to_gcj02(np.array([point]))[0]]
+
+
+@bp.get("/districts.geojson")
+def districts() -> Response:
+    key = request.args.get("city")
+    if not key:
+        abort(400, description="parameter 'city' is required")
+    city = find_city(store(), key) or not_found_city(key)
+    variant = request.args.get("variant", "web")
+    if variant not in ("web", "full"):
+        abort(400, description=f"parameter 'variant' must be one of web, full; got '{variant}'")
+    body = {"type": "FeatureCollection", "features": _features(store(), city.name, variant, crs_param())}
+    resp = jsonify(body)
+    resp.mimetype = "application/geo+json"
+    return resp
+
+
+@bp.get("/map/<city_key>/<cluster_key>.json")
+def map_data(city_key: str, cluster_key: str) -> Response:
+    """Everything a cluster map shows except geometry: roles per unit, zones, plans without roles."""
+    st = store()
+    params = view_params()
+    crs = crs_param()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    views = district_views(st, city.name, cluster.name, params.function_zh)
+    labels = label_points(st, city.name)
+    districts_out = []
+    for v in views:
+        d = v.as_dict()
+        d["label"] = _shift_point(list(labels[v.unit.id]), crs)
+        districts_out.append(d)
+    zones = zone_views(st, city.name, cluster.name, params.function_zh)
+    for z in zones:
+        z["point"] = _shift_point(z["point"], crs)
+    plan_roles = {r.plan_id for r in st.roles(city.name, cluster.name)}
+    return jsonify(
+        {
+            "city": {"name": city.name, "slug": city.slug, "name_en": city.name_en},
+            "cluster": {"name": cluster.name, "slug": cluster.slug, "name_en": cluster.name_en},
+            "function": params.function,
+            "crs": crs,
+            "districts": districts_out,
+            "zones": zones,
+            "plans": [
+                {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer, "date": p.date, "has_roles": p.plan_id in plan_roles}
+                for p in st.plans(city.name)
+                if p.cluster == cluster.name
+            ],
+        }
+    )

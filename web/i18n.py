@@ -1,0 +1,64 @@
+"""UI strings in Chinese (default) and English; role phrases are never translated."""
+from __future__ import annotations
+
+from flask import g
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_name": {"zh": "产业集群布局地图", "en": "Cluster Atlas"},
+    "city": {"zh": "城市", "en": "City"},
+    "clusters": {"zh": "产业集群", "en": "Industry clusters"},
+    "general": {"zh": "综合布局", "en": "General layout"},
+    "function": {"zh": "环节", "en": "Function"},
+    "fn_all": {"zh": "全部", "en": "All"},
+    "fn_rd": {"zh": "研发设计", "en": "R&D and design"},
+    "fn_manufacturing": {"zh": "生产制造", "en": "Manufacturing"},
+    "basemap": {"zh": "底图", "en": "Basemap"},
+    "bm_none": {"zh": "无底图", "en": "None"},
+    "bm_osm": {"zh": "OpenStreetMap", "en": "OpenStreetMap"},
+    "bm_gaode": {"zh": "高德地图", "en": "AutoNavi (Gaode)"},
+    "districts_with_roles": {"zh": "有角色的区", "en": "Districts with a role"},
+    "no_role": {"zh": "未被赋予角色", "en": "No role"},
+    "legend": {"zh": "图例", "en": "Legend"},
+    "cat_core": {"zh": "核心/引领", "en": "Core / lead"},
+    "cat_rd": {"zh": "研发创新", "en": "R&D"},
+    "cat_manufacturing": {"zh": "生产制造", "en": "Manufacturing"},
+    "cat_service": {"zh": "服务/配套", "en": "Support / service"},
+    "cat_listed": {"zh": "列为集聚区", "en": "Listed as 集聚区"},
+    "approximate": {"zh": "近似边界（虚线）", "en": "Approximate boundary (dashed)"},
+    "approximate_note": {"zh": "此区边界为近似推算，非官方边界", "en": "This boundary is an approximation, not official"},
+    "zone": {"zh": "功能区", "en": "Zone"},
+    "zones_hosted": {"zh": "区内功能区", "en": "Zones inside"},
+    "plan": {"zh": "规划", "en": "Plan"},
+    "quote": {"zh": "原文", "en": "Plan text"},
+    "via": {"zh": "来源", "en": "Through"},
+    "functions": {"zh": "环节", "en": "Functions"},
+    "matrix": {"zh": "矩阵总览", "en": "Matrix"},
+    "matrix_title": {"zh": "集群 × 区 角色总览", "en": "Cluster × district roles"},
+    "district_page": {"zh": "区详情", "en": "District"},
+    "roles_of": {"zh": "的产业角色", "en": ": roles"},
+    "no_roles_here": {"zh": "暂无从规划中提取的角色。", "en": "No roles extracted from the plans."},
+    "city_level_title": {"zh": "全市层面的规划", "en": "City-level plans"},
+    "city_level_note": {
+        "zh": "以下规划只设定全市层面的重点，没有给各区指定角色，因此地图上没有着色的区：",
+        "en": "These plans set a city-level focus and give no district a role, so no district is coloured:",
+    },
+    "role_zh": {"zh": "", "en": "(in Chinese)"},
+    "not_found": {"zh": "找不到页面", "en": "Not found"},
+    "did_you_mean": {"zh": "您是否要找：", "en": "Did you mean:"},
+    "bad_request": {"zh": "请求参数有误", "en": "Bad request"},
+    "open_map": {"zh": "查看地图", "en": "Open map"},
+    "all_cities": {"zh": "全部城市", "en": "All cities"},
+    "source": {"zh": "数据来源", "en": "Data sources"},
+    "direct": {"zh": "直接", "en": "direct"},
+    "loading": {"zh": "加载中…", "en": "Loading…"},
+}
+
+
+def t(key: str) -> str:
+    return STRINGS[key][getattr(g, "lang", "zh")]
+
+
+def strings(lang: str) -> dict[str, str]:
+    return {k: v[lang] for k, v in STRINGS.items()}
