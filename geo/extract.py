@@ -127,7 +127,7 @@ def _ends_phrase(work: str, pos: int, limit: int) -> bool:
 def _role_after_trigger(work: str, start: int, end: int) -> _Found | None:
     for trig in _TRIGGER.finditer(work, start, end):
         seg_end = trig.end()
-        while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（(\n":
+        while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（\n":
             seg_end += 1
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
         if heads:

@@ -18,6 +18,7 @@ _HEADING = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
+_TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
 _SENTENCE_END = "。！？；：…”」』"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
 _HALF_PUNCT = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！"}
@@ -31,8 +32,12 @@ def html_to_text(markup: str) -> str:
     return html.unescape(re.sub(r"(?s)<[^>]+>", "", markup))
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
 def _canonical_chars(text: str) -> str:
-    """Full-width letters and digits to ASCII; half-width sentence punctuation to its Chinese form."""
+    """Full-width letters and digits to ASCII; half-width punctuation next to Chinese text to its Chinese form."""
     out = []
     for i, ch in enumerate(text):
         code = ord(ch)
@@ -41,7 +46,8 @@ def _canonical_chars(text: str) -> str:
         elif ch in "\u3000\u00a0":
             out.append(" ")
         elif ch in _HALF_PUNCT:
-            out.append(_HALF_PUNCT[ch])
+            near_cjk = any(_is_cjk(c) for c in "".join(out[-1:]) + text[i + 1 : i + 2])
+            out.append(_HALF_PUNCT[ch] if near_cjk else ch)
         elif ch in ",:":
             prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
             between_digits = prev.isdigit() and nxt.isdigit()
@@ -72,6 +78,9 @@ def _drop_running_headers(lines: list[str], raw: str) -> list[str]:
 
 
 def _is_heading(line: str) -> bool:
+    """Numbered headings and title lines stand alone even without closing punctuation."""
+    if len(line) <= 80 and _TITLE_END.search(line):
+        return True
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
 

@@ -10,6 +10,7 @@
   const zones = L.layerGroup().addTo(map);
   let state = { cluster: cfg.cluster, function: cfg.function };
   window.atlasPageLoads = (window.atlasPageLoads || 0) + 1;
+  window.atlasMap = map;
 
   function pageUrl(st) {
     const q = new URLSearchParams(location.search);

@@ -1,0 +1,92 @@
+"""Fixtures that start the real app: in-process for HTTP tests, on a real port for the browser."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from geo import paths, plans, roles
+from geo.corpus import build_corpus
+from web import create_app
+
+ARTIFACTS = paths.ROOT / "artifacts" / "screenshots"
+PAYLOAD = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def hostile_data(tmp_path_factory) -> Path:
+    """A copy of data/ with one more plan whose role phrase and quote carry HTML payloads."""
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    plan = "evil-plan.txt"
+    (data / "plans" / plan).write_text(
+        "深圳市培育发展智能终端产业集群行动计划\n"
+        f"将南山区打造为{PAYLOAD}集聚区，盐田区打造为<script>alert`x`</script>生态集聚区。\n",
+        encoding="utf-8",
+    )
+    with (data / "plans" / "plans.csv").open("a", encoding="utf-8") as f:
+        f.write(f"evil-plan,深圳市培育发展智能终端产业集群行动计划<b>x</b>,深圳市,test,2026,{plan}\n")
+    entries, built = build_corpus(data / "plans")
+    roles.write_csv(built, data / "roles.csv")
+    plans.write_entries(entries, data / "plan_sections.csv")
+    return data
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[LiveServer]:
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_data) -> Iterator[LiveServer]:
+    server = LiveServer(create_app({"DATA_DIR": str(hostile_data)}))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
