@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from conftest import PAYLOAD
+from geo.gcj02 import wgs84_to_gcj02
 from web import create_app
 
 SHENZHEN_SMART = {"shenzhen-futian", "shenzhen-luohu", "shenzhen-nanshan", "shenzhen-baoan", "shenzhen-longhua", "shenzhen-longgang", "shenzhen-pingshan"}
@@ -163,9 +164,10 @@ def test_gaode_overlay_lines_up_with_autonavi_vertices(client):
     wgs = client.get("/api/v1/districts.geojson?city=shenzhen&variant=full").get_json()
     wgs_nanshan = next(f for f in wgs["features"] if f["properties"]["id"] == "shenzhen-nanshan")
     first = np.array(wgs_nanshan["geometry"]["coordinates"][0][0][0])
-    nearest = ours[np.abs(ours - first).sum(axis=1).argmin()]
-    metres = np.hypot(*((nearest - first) * [102_800, 110_600]))  # metres per degree at 22.5°N
-    assert 100 < metres < 1000  # the served WGS84 and GCJ-02 differ by the real offset
+    shifted = wgs84_to_gcj02(first[None, :])[0]
+    assert np.abs(ours - shifted).sum(axis=1).min() < 3e-6  # the served WGS84 vertex, shifted, is a served GCJ-02 vertex
+    metres = np.hypot(*((shifted - first) * [102_800, 110_600]))  # metres per degree at 22.5°N
+    assert 100 < metres < 1000  # and the two differ by the real offset
 
 
 def test_plan_text_is_escaped_in_server_pages(hostile_data):
