@@ -53,9 +53,14 @@
       const tip = A.el("div", {}, A.el("strong", {}, A.unitName(d, cfg.lang)), d.roles.length ? A.el("div", { lang: "zh" }, [...new Set(d.roles.map((r) => r.role))].join("；")) : null);
       layer.bindTooltip(tip, { sticky: true });
       layer.bindPopup(() => A.popupContent(d, S, cfg.lang, d.zones.map((n) => zoneById[n]).filter(Boolean)), { maxWidth: 340 });
-      if (d.label) labels.addLayer(A.label(map, [d.label[1], d.label[0]], A.unitName(d, cfg.lang)));
+      if (d.label) {
+        const marker = A.label(map, [d.label[1], d.label[0]], A.unitName(d, cfg.lang));
+        marker.unitLayer = layer;
+        labels.addLayer(marker);
+      }
       if (d.roles.length) list.append(listItem(d));
     }
+    fitLabels();
     for (const z of data.zones) {
       if (!z.point) continue;
       const marker = L.circleMarker([z.point[1], z.point[0]], { radius: 6, color: "#222", weight: 1, fillColor: "#ffd92f", fillOpacity: 1, className: "zone zone-" + z.id });
@@ -77,6 +82,17 @@
     document.body.dataset.cluster = data.cluster.slug;
     document.body.dataset.function = data.function;
     document.body.dataset.ready = "true";
+    if (!performance.getEntriesByName("atlas-map-painted").length) requestAnimationFrame(() => performance.mark("atlas-map-painted"));
+  }
+
+  function fitLabels() {
+    /* A name is shown only where its unit is wide enough on screen to hold it. */
+    labels.eachLayer((m) => {
+      const b = m.unitLayer.getBounds();
+      const width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+      const node = m.getElement();
+      if (node) node.classList.toggle("hidden", width < 12 * node.textContent.length + 8);
+    });
   }
 
   async function load(st, push) {
@@ -101,6 +117,7 @@
     const gj = await A.fetchJSON(A.districtsUrl(cfg));
     const units = L.geoJSON(gj, { onEachFeature: (f, layer) => { byId[f.properties.id] = layer; } }).addTo(map);
     map.fitBounds(units.getBounds(), { padding: [8, 8] });
+    map.on("zoomend", fitLabels);
     intercept("#clusters a", "cluster");
     intercept("#functions a", "function");
     window.addEventListener("popstate", (e) => load(e.state || { cluster: cfg.cluster, function: cfg.function }, false));
