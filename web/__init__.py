@@ -20,10 +20,13 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.json.ensure_ascii = False
     app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
 
-    from web import api, assets, errors, pages
+    from web import api, assets, downloads, embed, errors, httpcache, pages
 
     app.register_blueprint(assets.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(downloads.bp)
     errors.register(app)
+    httpcache.register(app)
     return app

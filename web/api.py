@@ -12,6 +12,7 @@ from geo.lookup import find_city, find_cluster
 from geo.store import Store
 from web.errors import not_found_city, not_found_cluster
 from web.params import crs_param, view_params
+from web.responses import attachment
 from web.state import store
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,7 +46,7 @@ def districts() -> Response:
     body = {"type": "FeatureCollection", "features": _features(store(), city.name, variant, crs_param())}
     resp = jsonify(body)
     resp.mimetype = "application/geo+json"
-    return resp
+    return attachment(resp, f"{city.slug}-districts.geojson", f"{city.name}-districts.geojson")
 
 
 @bp.get("/map/<city_key>/<cluster_key>.json")

@@ -53,6 +53,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "source": {"zh": "数据来源", "en": "Data sources"},
     "direct": {"zh": "直接", "en": "direct"},
     "loading": {"zh": "加载中…", "en": "Loading…"},
+    "open_in_atlas": {"zh": "在产业集群布局地图中查看", "en": "Open in Cluster Atlas"},
+    "downloads": {"zh": "下载数据", "en": "Downloads"},
+    "dl_layer": {"zh": "本图层 GeoJSON", "en": "This layer (GeoJSON)"},
+    "dl_roles": {"zh": "角色表 CSV", "en": "Roles (CSV)"},
+    "dl_matrix": {"zh": "矩阵 CSV", "en": "Matrix (CSV)"},
+    "dl_gpkg": {"zh": "全市 GeoPackage", "en": "City GeoPackage"},
+    "dl_districts": {"zh": "区界 GeoJSON", "en": "District boundaries (GeoJSON)"},
+    "embed": {"zh": "嵌入地图", "en": "Embed map"},
+    "embed_title": {"zh": "标题", "en": "Title"},
+    "embed_highlight": {"zh": "突出显示", "en": "Highlight"},
+    "embed_legend": {"zh": "显示图例", "en": "Show legend"},
+    "embed_size": {"zh": "高度（像素）", "en": "Height (px)"},
+    "embed_copy": {"zh": "复制代码", "en": "Copy code"},
+    "embed_copied": {"zh": "已复制", "en": "Copied"},
+    "close": {"zh": "关闭", "en": "Close"},
+    "none": {"zh": "无", "en": "None"},
 }
 
 

@@ -16,7 +16,7 @@ from geo.zones import Zone
 from web.errors import not_found_city, not_found_cluster, not_found_place
 from web.i18n import strings
 from web.maps import map_parts, overlay_crs
-from web.params import ViewParams, view_params
+from web.params import ViewParams, load_view_params
 from web.state import store
 
 bp = Blueprint("pages", __name__)
@@ -25,10 +25,7 @@ DEFAULT_CLUSTER = "smart-terminals"
 CITY_VIEW = {"深圳市": ((22.65, 114.2), 9), "重庆市": ((30.05, 107.8), 7), "上海市": ((31.2, 121.45), 9)}
 
 
-@bp.before_request
-def _params() -> None:
-    g.params = view_params()
-    g.lang = g.params.lang
+bp.before_request(load_view_params)
 
 
 @bp.app_context_processor
@@ -43,7 +40,10 @@ def _qs(**override: str) -> str:
     return ("?" + urlencode(values)) if values else ""
 
 
-def _label(obj: City | Cluster | UnitRecord) -> str:
+def label_for(obj: City | Cluster | UnitRecord) -> str:
+    """The name to show in the current language; the general layout `*` gets a word."""
+    if isinstance(obj, Cluster) and obj.name == "*":
+        return strings(g.lang)["general"]
     en = getattr(obj, "name_en", "")
     return en if g.lang == "en" and en else obj.name
 
@@ -65,7 +65,7 @@ def _default_cluster(city: City) -> Cluster | None:
     return (preferred or with_roles or [c for c, _ in counts] or [None])[0]
 
 
-def _redirect_to_canonical(endpoint: str, **values: str) -> Response:
+def redirect_to_canonical(endpoint: str, **values: str) -> Response:
     query = ("?" + request.query_string.decode()) if request.query_string else ""
     return redirect(url_for(endpoint, **values) + query, code=301)
 
@@ -81,7 +81,7 @@ def home() -> str:
 def city_page(city_key: str) -> Response:
     city = find_city(store(), city_key) or not_found_city(city_key)
     cluster = _default_cluster(city)
-    return _redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug if cluster else "general")
+    return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug if cluster else "general")
 
 
 @bp.get("/map/<city_key>/<cluster_key>")
@@ -90,7 +90,7 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
     city = find_city(st, city_key) or not_found_city(city_key)
     cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
     if (city_key, cluster_key) != (city.slug, cluster.slug):
-        return _redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
+        return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
     parts = map_parts(g.params.basemap, center, zoom)
     config = {
@@ -107,12 +107,13 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
         "explorer.html",
         city=city,
         cluster=cluster,
-        cities=[(c, _label(c)) for c in st.cities()],
-        clusters=[(c, _label(c) if c.name != "*" else strings(g.lang)["general"], n) for c, n in _cluster_counts(city)],
+        cities=[(c, label_for(c)) for c in st.cities()],
+        clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city)],
+        units=[(u, label_for(u)) for u in st.units(city.name)],
         params=g.params,
         parts=parts,
         config=config,
-        title=f"{_label(cluster) if cluster.name != '*' else strings(g.lang)['general']} · {_label(city)}",
+        title=f"{label_for(cluster)} · {label_for(city)}",
     )
 
 
@@ -123,7 +124,7 @@ def district(city_key: str, place_key: str) -> str | Response:
     place = find_place(st, city, place_key) or not_found_place(city, place_key)
     slug = unit_slug(place.id)
     if (city_key, place_key) != (city.slug, slug):
-        return _redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
+        return redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
     clusters = {c.name: c for c in city_clusters(st, city.name)}
     by_cluster: dict[str, list] = defaultdict(list)
     for r in st.roles(city.name):
@@ -133,7 +134,7 @@ def district(city_key: str, place_key: str) -> str | Response:
     zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
     parts = map_parts(g.params.basemap, center, zoom - 1)
-    name = _label(place) if isinstance(place, UnitRecord) else place.name
+    name = label_for(place) if isinstance(place, UnitRecord) else place.name
     return render_template(
         "district.html",
         city=city,
@@ -141,7 +142,7 @@ def district(city_key: str, place_key: str) -> str | Response:
         is_zone=isinstance(place, Zone),
         name=name,
         groups=[(clusters.get(c) or Cluster(c, "", ""), rows) for c, rows in by_cluster.items()],
-        cluster_label=lambda c: (_label(c) if c.name != "*" else strings(g.lang)["general"]),
+        cluster_label=label_for,
         zones=zones,
         parts=parts,
         config={
@@ -152,7 +153,7 @@ def district(city_key: str, place_key: str) -> str | Response:
             "mapVar": parts.name,
             "strings": strings(g.lang),
         },
-        title=f"{name} · {_label(city)}",
+        title=f"{name} · {label_for(city)}",
     )
 
 
@@ -161,7 +162,7 @@ def matrix(city_key: str) -> str | Response:
     st = store()
     city = find_city(st, city_key) or not_found_city(city_key)
     if city_key != city.slug:
-        return _redirect_to_canonical("pages.matrix", city_key=city.slug)
+        return redirect_to_canonical("pages.matrix", city_key=city.slug)
     units = st.units(city.name)
     cells: dict[tuple[str, str], list] = defaultdict(list)
     for r in st.roles(city.name):
@@ -179,13 +180,13 @@ def matrix(city_key: str) -> str | Response:
                 "short": (roles[0][:6] + ("…" if len(roles[0]) > 6 or len(roles) > 1 else "")) if roles else "",
                 "category": strongest(categorize(r.role, r.functions) for r in rs),
             })
-        rows.append((c, _label(c) if c.name != "*" else strings(g.lang)["general"], row))
+        rows.append((c, label_for(c), row))
     return render_template(
         "matrix.html",
         city=city,
-        cities=[(c, _label(c)) for c in st.cities()],
-        columns=[(u, _label(u), unit_slug(u.id)) for u in columns],
+        cities=[(c, label_for(c)) for c in st.cities()],
+        columns=[(u, label_for(u), unit_slug(u.id)) for u in columns],
         rows=rows,
         city_level=[p for p in st.plans(city.name) if not any(r.plan_id == p.plan_id for r in st.roles(city.name))],
-        title=f"{strings(g.lang)['matrix']} · {_label(city)}",
+        title=f"{strings(g.lang)['matrix']} · {label_for(city)}",
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, request
+from flask import abort, g, request
 
 from geo.layers import FUNCTION_ALIASES, FUNCTION_FILTERS
 from web.i18n import LANGS
@@ -47,3 +47,9 @@ def view_params() -> ViewParams:
 
 def crs_param() -> str:
     return _choice("crs", CRS, "wgs84")
+
+
+def load_view_params() -> None:
+    """before_request for page blueprints: validated parameters and the UI language on `g`."""
+    g.params = view_params()
+    g.lang = g.params.lang

