@@ -69,6 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "embed_copied": {"zh": "已复制", "en": "Copied"},
     "close": {"zh": "关闭", "en": "Close"},
     "none": {"zh": "无", "en": "None"},
+    "language": {"zh": "语言", "en": "Language"},
 }
 
 
