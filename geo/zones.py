@@ -7,9 +7,6 @@ from pathlib import Path
 
 from geo import paths
 
-ZONE_POINT_LICENCE = "CC BY 4.0 (GeoNames)"
-
-
 @dataclass(frozen=True)
 class Zone:
     id: str

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 from geo import paths, roles
 from geo.corpus import build_corpus, extract_file, extract_text

@@ -8,9 +8,8 @@ from flask import Blueprint, Response, abort, jsonify, request
 
 from geo.gcj02 import geometry_to_gcj02, wgs84_to_gcj02
 from geo.layers import district_views, label_points, zone_views
-from geo.lookup import find_city, find_cluster
 from geo.store import Store
-from web.errors import not_found_city, not_found_cluster
+from web.errors import resolve_city, resolve_cluster
 from web.params import crs_param, view_params
 from web.responses import attachment
 from web.state import store
@@ -39,7 +38,7 @@ def districts() -> Response:
     key = request.args.get("city")
     if not key:
         abort(400, description="parameter 'city' is required")
-    city = find_city(store(), key) or not_found_city(key)
+    city = resolve_city(key)
     variant = request.args.get("variant", "web")
     if variant not in ("web", "full"):
         abort(400, description=f"parameter 'variant' must be one of web, full; got '{variant}'")
@@ -55,8 +54,8 @@ def map_data(city_key: str, cluster_key: str) -> Response:
     st = store()
     params = view_params()
     crs = crs_param()
-    city = find_city(st, city_key) or not_found_city(city_key)
-    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    city = resolve_city(city_key)
+    cluster = resolve_cluster(city, cluster_key)
     views = district_views(st, city.name, cluster.name, params.function_zh)
     labels = label_points(st, city.name)
     districts_out = []

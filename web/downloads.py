@@ -8,9 +8,9 @@ from flask import Blueprint, Response, abort, jsonify, request
 
 from geo.exports import city_geopackage, layer_features, matrix_csv, roles_csv
 from geo.layers import FUNCTION_FILTERS
-from geo.lookup import city_clusters, find_city, find_cluster, find_place
+from geo.lookup import city_clusters
 from geo.store import Store
-from web.errors import not_found_city, not_found_cluster, not_found_place
+from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.openapi import openapi_document
 from web.params import view_params
 from web.responses import attachment
@@ -33,8 +33,8 @@ def layer(city_key: str, cluster_file: str) -> Response:
         abort(404, description="layers are served as <cluster>.geojson")
     cluster_key = cluster_file.removesuffix(".geojson")
     st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
-    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    city = resolve_city(city_key)
+    cluster = resolve_cluster(city, cluster_key)
     function = view_params().function
     resp = Response(_layer_body(st, city.name, cluster.name, function), mimetype="application/geo+json")
     suffix = "" if function == "all" else f"-{function}"
@@ -47,13 +47,13 @@ def roles_table() -> Response:
     key = request.args.get("city")
     if not key:
         abort(400, description="parameter 'city' is required")
-    city = find_city(st, key) or not_found_city(key)
+    city = resolve_city(key)
     cluster = None
     if request.args.get("cluster"):
-        cluster = find_cluster(st, city.name, request.args["cluster"]) or not_found_cluster(city, request.args["cluster"])
+        cluster = resolve_cluster(city, request.args["cluster"])
     rows = st.roles(city.name, cluster.name if cluster else None)
     if request.args.get("district"):
-        place = find_place(st, city, request.args["district"]) or not_found_place(city, request.args["district"])
+        place = resolve_place(city, request.args["district"])
         rows = [r for r in rows if r.district_id == place.id]
     resp = Response(roles_csv(rows), mimetype="text/csv")
     resp.charset = "utf-8"
@@ -67,7 +67,7 @@ def matrix_table(city_file: str) -> Response:
         abort(404, description="the matrix is served as <city>.csv")
     st = store()
     key = city_file.removesuffix(".csv")
-    city = find_city(st, key) or not_found_city(key)
+    city = resolve_city(key)
     resp = Response(matrix_csv(st, city.name, city_clusters(st, city.name)), mimetype="text/csv")
     resp.charset = "utf-8"
     return attachment(resp, f"{city.slug}-matrix.csv", f"{city.name}-matrix.csv")
@@ -83,10 +83,10 @@ def city_detail(city_file: str) -> Response:
     st = store()
     if city_file.endswith(".gpkg"):
         key = city_file.removesuffix(".gpkg")
-        city = find_city(st, key) or not_found_city(key)
+        city = resolve_city(key)
         resp = Response(_gpkg(st, city.name), mimetype="application/geopackage+sqlite3")
         return attachment(resp, f"{city.slug}.gpkg", f"{city.name}.gpkg")
-    city = find_city(st, city_file) or not_found_city(city_file)
+    city = resolve_city(city_file)
     return jsonify(_city_json(st, city.name))
 
 
@@ -112,7 +112,7 @@ def cities() -> Response:
 @bp.get("/cities/<city_key>/clusters")
 def clusters(city_key: str) -> Response:
     st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
+    city = resolve_city(city_key)
     unit_ids = {u.id for u in st.units(city.name)}
     out = []
     for c in city_clusters(st, city.name):
@@ -131,7 +131,7 @@ def plans() -> Response:
     st = store()
     city_name = None
     if request.args.get("city"):
-        city = find_city(st, request.args["city"]) or not_found_city(request.args["city"])
+        city = resolve_city(request.args["city"])
         city_name = city.name
     with_roles = {(r.plan_id) for c in st.cities() for r in st.roles(c.name)}
     return jsonify([

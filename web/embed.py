@@ -6,14 +6,13 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, g, render_template, request
 from werkzeug.wrappers import Response
 
-from geo.lookup import find_city, find_cluster, find_place, unit_slug
+from geo.lookup import unit_slug
 from geo.store import UnitRecord
-from web.errors import not_found_city, not_found_cluster, not_found_place
+from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import strings
 from web.maps import map_parts, overlay_crs
 from web.pages import CITY_VIEW, label_for, redirect_to_canonical
 from web.params import load_view_params
-from web.state import store
 
 bp = Blueprint("embed", __name__)
 bp.before_request(load_view_params)
@@ -22,9 +21,8 @@ TITLE_MAX = 120
 
 @bp.get("/embed/<city_key>/<cluster_key>")
 def embed(city_key: str, cluster_key: str) -> str | Response:
-    st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
-    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    city = resolve_city(city_key)
+    cluster = resolve_cluster(city, cluster_key)
     if (city_key, cluster_key) != (city.slug, cluster.slug):
         return redirect_to_canonical("embed.embed", city_key=city.slug, cluster_key=cluster.slug)
     legend = request.args.get("legend", "1")
@@ -35,7 +33,7 @@ def embed(city_key: str, cluster_key: str) -> str | Response:
         abort(400, description=f"parameter 'title' must be at most {TITLE_MAX} characters")
     highlight = None
     if request.args.get("highlight"):
-        place = find_place(st, city, request.args["highlight"]) or not_found_place(city, request.args["highlight"])
+        place = resolve_place(city, request.args["highlight"])
         if not isinstance(place, UnitRecord):
             abort(400, description="parameter 'highlight' must name a district, not a zone")
         highlight = place.id

@@ -6,8 +6,11 @@ from typing import NoReturn
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, NotFound
 
-from geo.lookup import city_clusters, suggest
+from geo.clusters import Cluster
+from geo.lookup import city_clusters, find_city, find_cluster, find_place, suggest, unit_slug
+from geo.store import UnitRecord
 from geo.units import City
+from geo.zones import Zone
 from web.state import store
 
 
@@ -17,36 +20,44 @@ class NotFoundWithSuggestions(NotFound):
         self.suggestions = suggestions
 
 
-def not_found_city(key: str) -> NoReturn:
-    cities = store().cities()
-    names = {c.slug: c for c in cities} | {c.name: c for c in cities}
-    picks = [names[n] for n in suggest(key, names)]
-    raise NotFoundWithSuggestions(
-        f"unknown city '{key}'",
-        [{"name": c.name, "slug": c.slug, "url": f"/map/{c.slug}"} for c in dict.fromkeys(picks)],
-    )
-
-
-def not_found_cluster(city: City, key: str) -> NoReturn:
-    clusters = city_clusters(store(), city.name)
-    names = {c.slug: c for c in clusters} | {c.name: c for c in clusters}
-    picks = [names[n] for n in suggest(key, names)]
-    raise NotFoundWithSuggestions(
-        f"unknown cluster '{key}' in {city.name}",
-        [{"name": c.name, "slug": c.slug, "url": f"/map/{city.slug}/{c.slug}"} for c in dict.fromkeys(picks)],
-    )
-
-
-def not_found_place(city: City, key: str) -> NoReturn:
-    st = store()
-    options = {u.name: (u.name, u.id.split("-", 1)[1]) for u in st.units(city.name)}
-    options |= {z.name: (z.name, z.id.split("-", 1)[1]) for z in st.zones(city.name)}
-    options |= {slug: (name, slug) for name, slug in list(options.values())}
+def _not_found(description: str, key: str, options: dict[str, tuple[str, str, str]]) -> NoReturn:
+    """404 with the closest of `options` (searchable text -> (name, slug, url))."""
     picks = dict.fromkeys(options[n] for n in suggest(key, options))
-    raise NotFoundWithSuggestions(
-        f"unknown district '{key}' in {city.name}",
-        [{"name": n, "slug": s, "url": f"/district/{city.slug}/{s}"} for n, s in picks],
-    )
+    raise NotFoundWithSuggestions(description, [{"name": n, "slug": s, "url": u} for n, s, u in picks])
+
+
+def resolve_city(key: str) -> City:
+    st = store()
+    city = find_city(st, key)
+    if city:
+        return city
+    options = {}
+    for c in st.cities():
+        options[c.slug] = options[c.name] = (c.name, c.slug, f"/map/{c.slug}")
+    _not_found(f"unknown city '{key}'", key, options)
+
+
+def resolve_cluster(city: City, key: str) -> Cluster:
+    st = store()
+    cluster = find_cluster(st, city.name, key)
+    if cluster:
+        return cluster
+    options = {}
+    for c in city_clusters(st, city.name):
+        options[c.slug] = options[c.name] = (c.name, c.slug, f"/map/{city.slug}/{c.slug}")
+    _not_found(f"unknown cluster '{key}' in {city.name}", key, options)
+
+
+def resolve_place(city: City, key: str) -> UnitRecord | Zone:
+    st = store()
+    place = find_place(st, city, key)
+    if place:
+        return place
+    options = {}
+    for p in [*st.units(city.name), *st.zones(city.name)]:
+        slug = unit_slug(p.id)
+        options[slug] = options[p.name] = (p.name, slug, f"/district/{city.slug}/{slug}")
+    _not_found(f"unknown district '{key}' in {city.name}", key, options)
 
 
 def register(app: Flask) -> None:

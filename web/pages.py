@@ -9,11 +9,11 @@ from werkzeug.wrappers import Response
 
 from geo.categories import CATEGORIES, categorize, strongest
 from geo.clusters import Cluster
-from geo.lookup import city_clusters, find_city, find_cluster, find_place, unit_slug
+from geo.lookup import city_clusters, unit_slug
 from geo.store import UnitRecord
 from geo.units import City
 from geo.zones import Zone
-from web.errors import not_found_city, not_found_cluster, not_found_place
+from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import strings
 from web.maps import map_parts, overlay_crs
 from web.params import ViewParams, load_view_params
@@ -79,7 +79,7 @@ def home() -> str:
 
 @bp.get("/map/<city_key>")
 def city_page(city_key: str) -> Response:
-    city = find_city(store(), city_key) or not_found_city(city_key)
+    city = resolve_city(city_key)
     cluster = _default_cluster(city)
     return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug if cluster else "general")
 
@@ -87,8 +87,8 @@ def city_page(city_key: str) -> Response:
 @bp.get("/map/<city_key>/<cluster_key>")
 def explorer(city_key: str, cluster_key: str) -> str | Response:
     st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
-    cluster = find_cluster(st, city.name, cluster_key) or not_found_cluster(city, cluster_key)
+    city = resolve_city(city_key)
+    cluster = resolve_cluster(city, cluster_key)
     if (city_key, cluster_key) != (city.slug, cluster.slug):
         return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
@@ -120,8 +120,8 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
 @bp.get("/district/<city_key>/<place_key>")
 def district(city_key: str, place_key: str) -> str | Response:
     st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
-    place = find_place(st, city, place_key) or not_found_place(city, place_key)
+    city = resolve_city(city_key)
+    place = resolve_place(city, place_key)
     slug = unit_slug(place.id)
     if (city_key, place_key) != (city.slug, slug):
         return redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
@@ -160,7 +160,7 @@ def district(city_key: str, place_key: str) -> str | Response:
 @bp.get("/matrix/<city_key>")
 def matrix(city_key: str) -> str | Response:
     st = store()
-    city = find_city(st, city_key) or not_found_city(city_key)
+    city = resolve_city(city_key)
     if city_key != city.slug:
         return redirect_to_canonical("pages.matrix", city_key=city.slug)
     units = st.units(city.name)
