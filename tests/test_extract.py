@@ -174,6 +174,21 @@ def test_other_city_detected_and_matched_from_gazetteer():
     assert {r.district_id for r in rs} >= {"330108"}  # adcode where we publish no polygon
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Phrasings written for this test (not from the corpus), in cities the corpus does not cover.
+    ("广州市推动集成电路产业发展行动计划\n黄埔区、南沙区重点发展集成电路制造，打造集成电路产业集聚区。番禺区定位为集成电路设计创新区。",
+     {("黄埔区", "集成电路产业集聚区"), ("南沙区", "集成电路产业集聚区"), ("番禺区", "集成电路设计创新区")}),
+    ("苏州市生物医药产业发展行动方案\n推动昆山市、太仓市打造生物医药先进制造基地。在吴中区、相城区布局研发设计环节。",
+     {("昆山市", "生物医药先进制造基地"), ("太仓市", "生物医药先进制造基地"), ("吴中区", "研发设计环节"), ("相城区", "研发设计环节")}),
+    ("北京市机器人产业创新发展行动方案\n海淀区定位為機器人研發創新核心區。（海淀区政府、朝阳区政府按职责分工负责）",
+     {("海淀区", "机器人研发创新核心区")}),
+])
+def test_other_cities_and_phrasings(text, expected):
+    normalized = normalize(text)
+    _, rs = extract_text(normalized, "x", normalized.split("\n")[0])
+    assert {(r.district, r.role) for r in rs} == expected
+
+
 # --- whole plans, hand-checked ---------------------------------------------------------------
 
 SHENZHEN_SMART_TERMINAL = {
