@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
 from geo import paths, roles
 from geo.corpus import build_corpus, extract_file, extract_text
