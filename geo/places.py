@@ -111,10 +111,16 @@ def _city_names() -> dict[str, str]:
 
 
 def detect_city(text: str) -> str | None:
-    """The city a plan is about: the one it names most often."""
+    """The city a plan is about: the one it names most often. A full name (深圳市) counts twice; a
+    name that runs on into 区/县 (朝阳区 is not 朝阳市) does not count."""
     names = _city_names()
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    counts = Counter(names[m.group()] for m in pattern.finditer(simplified(text)))
+    work = simplified(text)
+    counts: Counter[str] = Counter()
+    for m in pattern.finditer(work):
+        if work[m.end() : m.end() + 1] in ("区", "县"):
+            continue
+        counts[names[m.group()]] += 2 if m.group().endswith("市") else 1
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2) + [(None, 0)]
