@@ -98,7 +98,8 @@ def city_geopackage(store: Store, city: str) -> bytes:
     zones = gpd.GeoDataFrame(
         [
             {"id": z.id, "name": z.name, "aliases": "|".join(z.aliases), "city": z.city, "kind": z.kind,
-             "host_ids": "|".join(z.host_ids), "point_source": z.point_source, "host_source": z.host_source}
+             "host_ids": "|".join(z.host_ids), "point_source": z.point_source, "geometry_quality": z.geometry_quality,
+             "licence": z.licence, "host_source": z.host_source}
             for z in store.zones(city)
         ],
         geometry=[Point(z.point) if z.point else None for z in store.zones(city)],

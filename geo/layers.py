@@ -89,6 +89,8 @@ def zone_views(store: Store, city: str, cluster: str, function: str | None) -> l
                 "hosts": list(z.host_ids),
                 "point": list(z.point) if z.point else None,
                 "point_source": z.point_source,
+                "geometry_quality": z.geometry_quality,
+                "licence": z.licence,
                 "roles": roles,
             }
         )

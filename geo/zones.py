@@ -17,6 +17,8 @@ class Zone:
     host_ids: tuple[str, ...]
     point: tuple[float, float] | None
     point_source: str
+    geometry_quality: str  # point (a sourced point, no polygon) | none (no sourced geometry)
+    licence: str
     host_source: str
 
 
@@ -45,6 +47,8 @@ def load_zones(path: Path = paths.ZONES) -> list[Zone]:
                 host_ids=_split(r["host_ids"]),
                 point=(float(r["lon"]), float(r["lat"])) if r["lon"] else None,
                 point_source=r["point_source"],
+                geometry_quality=r["geometry_quality"],
+                licence=r["licence"],
                 host_source=r["host_source"],
             )
             for r in csv.DictReader(f)

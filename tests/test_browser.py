@@ -76,7 +76,7 @@ def test_clicking_nanshan_opens_its_role_with_the_quote(page, live_server, scree
     text = popup.inner_text()
     assert "南山区" in text and "源头创新+高端制造区" in text
     assert "推动市域内“研发+高端制造”跨区协同" in text
-    assert "前海" in text  # the zone it hosts
+    assert "前海 (仅有位置点，无边界)" in text  # the zone it hosts, and that it has no polygon
     page.screenshot(path=screenshots / "explorer-popup-nanshan.png")
     assert watch.errors == []
 

@@ -85,8 +85,10 @@ def test_roles_csv_has_bom_and_opens_in_gdal(client, tmp_path):
     assert all(row["district"] == "南山区" for row in csv.DictReader(io.StringIO(one)))
 
 
-def test_matrix_csv(client):
+def test_matrix_csv(client, tmp_path):
     r = client.get("/api/v1/matrix/chongqing.csv")
+    df = pyogrio.read_dataframe(write(tmp_path, "matrix.csv", r.data))
+    assert list(df.columns)[:2] == ["cluster", "cluster_en"] and len(df) == 1
     rows = list(csv.reader(io.StringIO(r.data.decode("utf-8-sig"))))
     assert rows[0][:2] == ["cluster", "cluster_en"] and len(rows[0]) == 2 + 38
     assert rows[1][0] == "智能终端" and "火车头" in rows[1]

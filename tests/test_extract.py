@@ -116,6 +116,17 @@ def test_pdf_line_breaks_page_numbers_and_half_width_punctuation():
     assert ("南山区", "智能机器人研发创新集聚区") in got
 
 
+def test_running_headers_next_to_page_numbers_are_dropped():
+    page = "深圳市培育发展智能机器人产业集群行动计划（2022-2025年）\n"
+    raw = (
+        "在宝安区、深汕特别合作区布局研发设计和生产\n\n- 7 -\n\n" + page + "制造环节。发挥南山区创新型企业集聚优势，重点打造\n\n"
+        "- 8 -\n\n" + page + "智能机器人研发创新集聚区。\n\n- 9 -\n\n" + page
+    )
+    text = normalize(raw)
+    assert "行动计划" not in text and "- 8 -" not in text
+    assert found(raw) >= {("宝安区", "研发设计和生产制造环节"), ("南山区", "智能机器人研发创新集聚区")}
+
+
 def test_html_page_navigation_is_ignored(tmp_path):
     page = tmp_path / "plan.html"
     page.write_text(

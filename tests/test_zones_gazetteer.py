@@ -15,9 +15,10 @@ def test_zones_have_hosts_and_sources():
     assert {z.name for z in zones} >= {"前海", "河套", "两江新区", "重庆高新区", "重庆经开区", "两路寸滩综合保税区", "西永综合保税区"}
     for z in zones:
         assert z.host_ids and set(z.host_ids) <= ids, z.name
-        assert z.host_source, z.name
+        assert z.host_source and z.licence, z.name
+        assert z.geometry_quality == ("point" if z.point else "none"), z.name
         if z.point:
-            assert z.point_source.startswith("GeoNames")
+            assert z.point_source.startswith("GeoNames") and "CC BY 4.0" in z.licence
     qianhai = next(z for z in zones if z.name == "前海")
     assert qianhai.point == (113.88744, 22.53612)
 

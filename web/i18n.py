@@ -30,6 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "approximate_note": {"zh": "此区边界为近似推算，非官方边界", "en": "This boundary is an approximation, not official"},
     "zone": {"zh": "功能区", "en": "Zone"},
     "zones_hosted": {"zh": "区内功能区", "en": "Zones inside"},
+    "zone_no_geometry": {"zh": "无已核实的边界或位置", "en": "no sourced boundary or point"},
+    "zone_point_only": {"zh": "仅有位置点，无边界", "en": "point only, no boundary"},
     "plan": {"zh": "规划", "en": "Plan"},
     "quote": {"zh": "原文", "en": "Plan text"},
     "via": {"zh": "来源", "en": "Through"},

@@ -51,7 +51,9 @@
     if (!d.roles.length) box.append(el("p", { class: "muted" }, S.no_role));
     for (const r of d.roles) box.append(roleBlock(r, S, lang));
     if (d.zones.length) {
-      box.append(el("p", {}, S.zones_hosted + ": " + d.zones.join("、")));
+      const byName = Object.fromEntries((zoneRoles || []).map((z) => [z.name, z]));
+      const described = d.zones.map((n) => n + (byName[n] && byName[n].geometry_quality === "none" ? " (" + S.zone_no_geometry + ")" : " (" + S.zone_point_only + ")"));
+      box.append(el("p", { class: "zones" }, S.zones_hosted + ": " + described.join("、")));
       for (const z of zoneRoles || []) for (const r of z.roles) box.append(roleBlock({ ...r, via: z.name }, S, lang));
     }
     return box;
@@ -125,7 +127,7 @@
       for (const z of data.zones) {
         if (!z.point) continue;
         const marker = L.circleMarker([z.point[1], z.point[0]], { radius: 6, color: "#222", weight: 1, fillColor: "#ffd92f", fillOpacity: 1, className: "zone zone-" + z.id });
-        marker.bindTooltip(el("div", {}, el("strong", {}, z.name + " (" + S.zone + ")"), z.roles.length ? el("div", { lang: "zh" }, z.roles.map((r) => r.role).join("；")) : null));
+        marker.bindTooltip(el("div", {}, el("strong", {}, z.name + " (" + S.zone + ", " + S.zone_point_only + ")"), z.roles.length ? el("div", { lang: "zh" }, z.roles.map((r) => r.role).join("；")) : null));
         this.zones.addLayer(marker);
       }
       document.body.dataset.cluster = data.cluster.slug;
