@@ -21,12 +21,12 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _CLAUSE_BREAK = set("，；：,;")
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，")
 _RUN_TAIL = re.compile(r"(?:等|共)?(?:[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
-_TRIGGER = re.compile(r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|创建|构建|形成|培育|推进|作为|成为|为")
+_TRIGGER = re.compile(r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|创建|构建|形成|培育|推进|(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为")
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|集群|标杆|枢纽|小镇|核心|区"
 )
-_ROLE_MAX = 40
+_ROLE_MAX = 60
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
 _FUNCTION_TERMS = [
     ("研发制造", ("研发设计", "生产制造")),
@@ -55,6 +55,9 @@ _FUNCTION_ROLE = re.compile(
 )
 _ACTION = re.compile(r"(?:等区域|等区|等)?(?P<r>[^，。；]{1,10}?)作用")
 _LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展)")
+# 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
+_QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")
+_TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
 _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断)+")
@@ -172,6 +175,12 @@ def _topic_role(work: str, start: int) -> _Found | None:
     return _Found(aim, len(work) - len(tail), len(work)) if len(aim) >= 4 and MASK not in aim else None
 
 
+def _inside_quoted_name(work: str, run: _Run) -> bool:
+    """The run sits in an open “…” that directly follows a role verb (打造“盐田—大鹏—深汕”…)."""
+    q = work.rfind("“", 0, run.start)
+    return q >= 0 and "”" not in work[q : run.start] and bool(_TRIGGER_AT_END.search(work, max(0, q - 6), q))
+
+
 def _read_role(work: str, run: _Run, next_start: int) -> _Found | None:
     """The role for a run, with the span of the text that assigns it."""
     before = work[: run.start]
@@ -181,6 +190,8 @@ def _read_role(work: str, run: _Run, next_start: int) -> _Found | None:
     if before.endswith("发挥") and (m := _ACTION.match(work, run.end)):
         return _Found(m.group("r"), m.start(), m.end())
     if m := _LISTING.match(work, run.end):
+        return _Found(m.group("r"), m.start(), m.end())
+    if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return _Found(m.group("r"), m.start(), m.end())
     clause_end = next((i for i in range(run.end, next_start) if work[i] in _CLAUSE_BREAK), next_start)
     for end in dict.fromkeys((clause_end, next_start)):

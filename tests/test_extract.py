@@ -80,6 +80,19 @@ def test_zone_in_brackets_after_district():
     }
 
 
+def test_dali_fazhan_then_long_role():
+    s = "宝安区大力发展安全防护、监测预警、LED照明、节能家电、绿色建材、固废危废处置等领域研发设计和生产制造聚集区。"
+    rs = records(s)
+    assert [(r.district, r.role, r.functions) for r in rs] == [
+        ("宝安区", "安全防护、监测预警、LED照明、节能家电、绿色建材、固废危废处置等领域研发设计和生产制造聚集区", ("研发设计", "生产制造"))
+    ]
+
+
+def test_places_quoted_inside_the_role_name():
+    s = "打造“盐田—大鹏—深汕”东部向海发展走廊，推进盐田临港产业带、坝光国际生物谷（食品谷）、新大龙岐湾等片区建设。"
+    assert found(s) == {("盐田区", "东部向海发展走廊"), ("大鹏新区", "东部向海发展走廊"), ("深汕特别合作区", "东部向海发展走廊")}
+
+
 def test_place_implies_its_unit():
     assert found("依托深汕湾机器人小镇，建设智能机器人研发制造基地。") == {("深汕特别合作区", "智能机器人研发制造基地")}
 
