@@ -54,9 +54,8 @@ def gcj02_to_wgs84(coords: np.ndarray, tol: float = 1e-10, max_iter: int = 30) -
 def geometry_to_gcj02(geometry: dict, decimals: int = 6) -> dict:
     """A GeoJSON geometry shifted to GCJ-02 for drawing on Gaode tiles."""
     import shapely
-    from shapely.geometry import mapping, shape
+    from shapely.geometry import shape
 
     from geo.geojson_io import rfc7946_geometry
 
-    shifted = shapely.transform(shape(geometry), wgs84_to_gcj02)
-    return rfc7946_geometry(shifted, decimals) if decimals else mapping(shifted)
+    return rfc7946_geometry(shapely.transform(shape(geometry), wgs84_to_gcj02), decimals)
