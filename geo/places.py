@@ -72,7 +72,7 @@ def index_for(city: str) -> PlaceIndex:
     specs = {s.name: s for s in load_units() if s.city == city}
     units: dict[str, Place] = {}
     forms: dict[str, Place] = {}
-    for entry in gazetteer.load():
+    for entry in _entries():
         if entry.city != city or entry.name in _GENERIC_NAMES:
             continue
         spec = specs.get(entry.name)
@@ -100,21 +100,26 @@ def index_for(city: str) -> PlaceIndex:
 
 
 @lru_cache(maxsize=1)
-def _city_names() -> dict[str, str]:
-    """Surface form -> city, for every city in the gazetteer (深圳市 and 深圳 -> 深圳市)."""
+def _entries() -> tuple[gazetteer.GazetteerEntry, ...]:
+    """The gazetteer, read once per process."""
+    return tuple(gazetteer.load())
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Surface form -> city for every city in the gazetteer (深圳市 and 深圳 -> 深圳市), and a pattern for them."""
     names: dict[str, str] = {}
-    for entry in gazetteer.load():
+    for entry in _entries():
         names[entry.city] = entry.city
         if entry.city.endswith("市") and len(entry.city) >= 3:
             names.setdefault(entry.city[:-1], entry.city)
-    return names
+    return names, re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
 def detect_city(text: str) -> str | None:
     """The city a plan is about: the one it names most often. A full name (深圳市) counts twice; a
     name that runs on into 区/县 (朝阳区 is not 朝阳市) does not count."""
-    names = _city_names()
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    names, pattern = _city_names()
     work = simplified(text)
     counts: Counter[str] = Counter()
     for m in pattern.finditer(work):
