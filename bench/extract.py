@@ -15,8 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo import paths  # noqa: E402
-from geo.corpus import build_corpus, extract_file  # noqa: E402
-from geo.plans import load_index  # noqa: E402
+from geo.ingest.plans import load_index  # noqa: E402
+from geo.pipeline import build_corpus, extract_file  # noqa: E402
 
 
 def timed(fn):  # type: ignore[no-untyped-def]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 
 def _boundaries(_: argparse.Namespace) -> int:
-    from geo import boundaries, gazetteer, paths
+    from geo import paths
+    from geo.boundaries import build as boundaries
+    from geo.reference import gazetteer
 
     units = boundaries.build()
     gazetteer.write(paths.GAZETTEER)
@@ -17,8 +19,8 @@ def _boundaries(_: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from geo import roles
-    from geo.corpus import CityUnknown, extract_file
+    from geo.extract import roles
+    from geo.pipeline import CityUnknown, extract_file
 
     found = []
     for name in args.files:
@@ -36,8 +38,10 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _build(_: argparse.Namespace) -> int:
-    from geo import paths, plans, roles
-    from geo.corpus import build_corpus
+    from geo import paths
+    from geo.extract import roles
+    from geo.ingest import plans
+    from geo.pipeline import build_corpus
 
     entries, built = build_corpus()
     roles.write_csv(built, paths.ROLES)

@@ -9,8 +9,10 @@ from typing import Iterator
 import pytest
 from werkzeug.serving import make_server
 
-from geo import paths, plans, roles
-from geo.corpus import build_corpus
+from geo import paths
+from geo.extract import roles
+from geo.ingest import plans
+from geo.pipeline import build_corpus
 from web import create_app
 
 ARTIFACTS = paths.ROOT / "artifacts" / "screenshots"

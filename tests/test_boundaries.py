@@ -9,8 +9,10 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import boundaries, gazetteer, paths
-from geo.area import to_equal_area
+from geo import paths
+from geo.boundaries import build as boundaries
+from geo.boundaries.area import to_equal_area
+from geo.reference import gazetteer
 
 FILES = [paths.DISTRICTS, paths.DISTRICTS_WEB]
 OVERLAP_TOLERANCE_M2 = 1_000.0  # per pair of units; measured 0 in both files

@@ -5,7 +5,6 @@ import json
 import urllib.request
 
 import pytest
-
 from conftest import PAYLOAD
 
 SHENZHEN_SMART = {"shenzhen-futian", "shenzhen-luohu", "shenzhen-nanshan", "shenzhen-baoan", "shenzhen-longhua", "shenzhen-longgang", "shenzhen-pingshan"}

@@ -15,7 +15,7 @@ import shapely
 from openapi_spec_validator import validate as validate_spec
 from shapely.geometry import shape
 
-from geo.exports import LAYER_FIELDS, ROLE_CSV_COLUMNS
+from geo.store.exports import LAYER_FIELDS, ROLE_CSV_COLUMNS
 from web import create_app
 from web.openapi import SCHEMAS
 

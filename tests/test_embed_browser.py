@@ -5,10 +5,10 @@ import html
 import threading
 
 import pytest
+from conftest import LiveServer
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from conftest import LiveServer
 from web import create_app
 
 

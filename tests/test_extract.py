@@ -6,10 +6,11 @@ import sys
 
 import pytest
 
-from geo import paths, roles
-from geo.corpus import build_corpus, extract_file, extract_text
-from geo.normalize import normalize, simplified
-from geo.plans import write_entries
+from geo import paths
+from geo.extract import roles
+from geo.ingest.normalize import normalize, simplified
+from geo.ingest.plans import write_entries
+from geo.pipeline import build_corpus, extract_file, extract_text
 
 TITLE = "深圳市培育发展智能机器人产业集群行动计划（2022-2025年）"
 
@@ -292,7 +293,7 @@ def test_roles_csv_equals_a_fresh_build(tmp_path):
 
 def test_every_role_quotes_its_span():
     texts: dict[str, str] = {}
-    from geo.plans import load_index
+    from geo.ingest.plans import load_index
 
     files = {m.id: paths.PLANS_DIR / m.file for m in load_index()}
     for r in roles.read_csv():

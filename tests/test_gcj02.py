@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from geo.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
+from geo.geometry.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 
 VECTORS = [
     # (GCJ-02 lon, lat) -> (WGS84 lon, lat)

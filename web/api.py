@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, request
 
-from geo.gcj02 import geometry_to_gcj02, wgs84_to_gcj02
-from geo.layers import district_views, label_points, zone_views
-from geo.store import Store
+from geo.geometry.gcj02 import geometry_to_gcj02, wgs84_to_gcj02
+from geo.store.base import Store
+from geo.store.layers import district_views, label_points, zone_views
 from web.errors import resolve_city, resolve_cluster
 from web.params import crs_param, view_params
 from web.responses import attachment

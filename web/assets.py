@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, send_from_directory
-from werkzeug.wrappers import Response
-
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_gesturehandling as xs_gesture
+from flask import Blueprint, abort, send_from_directory
+from werkzeug.wrappers import Response
 
 bp = Blueprint("assets", __name__)
 

@@ -6,10 +6,10 @@ from functools import lru_cache
 
 from flask import Blueprint, Response, abort, jsonify, request
 
-from geo.exports import city_geopackage, layer_features, matrix_csv, roles_csv
-from geo.layers import FUNCTION_FILTERS
-from geo.lookup import city_clusters
-from geo.store import Store
+from geo.store.base import Store
+from geo.store.exports import city_geopackage, layer_features, matrix_csv, roles_csv
+from geo.store.layers import FUNCTION_FILTERS
+from geo.store.lookup import city_clusters
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.openapi import openapi_document
 from web.params import view_params

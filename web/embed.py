@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, g, render_template, request
 from werkzeug.wrappers import Response
 
-from geo.lookup import unit_slug
-from geo.store import UnitRecord
+from geo.store.base import UnitRecord
+from geo.store.lookup import unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import strings
 from web.maps import map_parts, overlay_crs

@@ -6,11 +6,18 @@ from typing import NoReturn
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, NotFound
 
-from geo.clusters import Cluster
-from geo.lookup import city_clusters, find_city, find_cluster, find_place, suggest, unit_slug
-from geo.store import UnitRecord
-from geo.units import City
-from geo.zones import Zone
+from geo.reference.clusters import Cluster
+from geo.reference.units import City
+from geo.reference.zones import Zone
+from geo.store.base import UnitRecord
+from geo.store.lookup import (
+    city_clusters,
+    find_city,
+    find_cluster,
+    find_place,
+    suggest,
+    unit_slug,
+)
 from web.state import store
 
 

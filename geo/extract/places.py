@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo import gazetteer
-from geo.normalize import simplified
-from geo.units import load_units
-from geo.zones import load_groups, load_zones
+from geo.ingest.normalize import simplified
+from geo.reference import gazetteer
+from geo.reference.units import load_units
+from geo.reference.zones import load_groups, load_zones
 
 # County names that are also ordinary words; matching them would find "城区" in "中心城区".
 _GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市辖区", "开发区"}

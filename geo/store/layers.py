@@ -8,9 +8,9 @@ from typing import Any
 import shapely
 from shapely.geometry import shape
 
-from geo.categories import categorize, strongest
-from geo.extract import Role
-from geo.store import Store, UnitRecord
+from geo.extract.categories import categorize, strongest
+from geo.extract.roles import Role
+from geo.store.base import Store, UnitRecord
 
 FUNCTION_FILTERS = {"all": None, "rd": "研发设计", "manufacturing": "生产制造"}
 FUNCTION_ALIASES = {"研发设计": "rd", "生产制造": "manufacturing", "全部": "all"}

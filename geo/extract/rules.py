@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.normalize import simplified
-from geo.places import Mention, Place, PlaceIndex
-from geo.plans import GENERAL, Section, paragraph_cluster
+from geo.extract.places import Mention, Place, PlaceIndex
+from geo.extract.roles import Role
+from geo.ingest.normalize import simplified
+from geo.ingest.plans import GENERAL, Section, paragraph_cluster
 
 MASK = "□"
 _RESPONSIBLE = re.compile(r"[（(][^（）()]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^（）()]*?[）)]|(?:责任单位|牵头单位|配合单位)[：:][^。\n]*")
@@ -61,26 +62,6 @@ _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
 _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断)+")
-
-
-@dataclass(frozen=True)
-class Role:
-    """One extracted role; columns of data/roles.csv in order."""
-
-    city: str
-    plan_id: str
-    plan_title: str
-    cluster: str
-    cluster_en: str
-    district: str
-    district_id: str
-    district_kind: str
-    role: str
-    functions: tuple[str, ...]
-    via: str
-    quote: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

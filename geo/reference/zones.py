@@ -7,6 +7,7 @@ from pathlib import Path
 
 from geo import paths
 
+
 @dataclass(frozen=True)
 class Zone:
     id: str

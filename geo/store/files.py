@@ -1,49 +1,18 @@
-"""Storage behind one small interface, so the file-based default and a database can serve the same app.
-
-`Store` is what the web app and exports read. `FileStore` loads the committed files in data/ once;
-a PostGIS store would implement the same methods over tables.
-"""
+"""The file-backed store: the committed files in data/ read once into memory."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from geo import paths
-from geo.clusters import Cluster, load_clusters
-from geo.extract import Role
-from geo.plans import PlanEntry, read_entries
-from geo.roles import read_csv as read_roles
-from geo.units import City, load_cities
-from geo.zones import Group, Zone, load_groups, load_zones
-
-
-@dataclass(frozen=True)
-class UnitRecord:
-    """The properties of one map unit (its geometry is served separately)."""
-
-    id: str
-    adcode: str | None
-    name: str
-    name_en: str
-    city: str
-    kind: str
-    area_km2: float
-    geometry_quality: str
-    source: str
-    licence: str
-
-
-class Store(Protocol):
-    def cities(self) -> list[City]: ...
-    def clusters(self) -> list[Cluster]: ...
-    def units(self, city: str) -> list[UnitRecord]: ...
-    def unit_features(self, city: str, variant: str = "web") -> list[dict[str, Any]]: ...
-    def zones(self, city: str) -> list[Zone]: ...
-    def groups(self, city: str) -> list[Group]: ...
-    def plans(self, city: str | None = None) -> list[PlanEntry]: ...
-    def roles(self, city: str, cluster: str | None = None) -> list[Role]: ...
+from geo.extract.roles import Role
+from geo.extract.roles import read_csv as read_roles
+from geo.ingest.plans import PlanEntry, read_entries
+from geo.reference.clusters import Cluster, load_clusters
+from geo.reference.units import City, load_cities
+from geo.reference.zones import Group, Zone, load_groups, load_zones
+from geo.store.base import UnitRecord
 
 
 class FileStore:

@@ -11,12 +11,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from geo.categories import categorize
-from geo.clusters import Cluster
-from geo.extract import Role
-from geo.layers import district_views
-from geo.roles import COLUMNS as ROLE_COLUMNS
-from geo.store import Store
+from geo.extract.categories import categorize
+from geo.extract.roles import COLUMNS as ROLE_COLUMNS
+from geo.extract.roles import Role
+from geo.reference.clusters import Cluster
+from geo.store.base import Store
+from geo.store.layers import district_views
 
 LAYER_FIELDS = [
     "id", "adcode", "name", "name_en", "city", "kind", "cluster", "cluster_en", "has_role", "category",

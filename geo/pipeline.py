@@ -6,12 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
-from geo.clusters import load_clusters
-from geo.extract import Role, extract
-from geo.normalize import read_plan_text
-from geo.places import detect_city, index_for
-from geo.plans import PlanEntry, PlanMeta, load_index, split_sections
-
+from geo.extract.places import detect_city, index_for
+from geo.extract.roles import Role
+from geo.extract.rules import extract
+from geo.ingest.normalize import read_plan_text
+from geo.ingest.plans import PlanEntry, PlanMeta, load_index, split_sections
+from geo.reference.clusters import load_clusters
 
 _TITLE_LINE = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|若干政策|规划|意见|方案|措施|通知)(?:（[^）]*）)?$")
 

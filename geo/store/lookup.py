@@ -4,10 +4,10 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-from geo.clusters import Cluster, fallback_slug
-from geo.store import Store, UnitRecord
-from geo.units import City
-from geo.zones import Zone
+from geo.reference.clusters import Cluster, fallback_slug
+from geo.reference.units import City
+from geo.reference.zones import Zone
+from geo.store.base import Store, UnitRecord
 
 
 def _norm(key: str) -> str:

@@ -5,11 +5,32 @@ import csv
 import dataclasses
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from geo import paths
-from geo.extract import Role
+
+
+@dataclass(frozen=True)
+class Role:
+    """One extracted role; columns of data/roles.csv in order."""
+
+    city: str
+    plan_id: str
+    plan_title: str
+    cluster: str
+    cluster_en: str
+    district: str
+    district_id: str
+    district_kind: str
+    role: str
+    functions: tuple[str, ...]
+    via: str
+    quote: str
+    start: int
+    end: int
+
 
 COLUMNS = [f.name for f in dataclasses.fields(Role)]
 
