@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
+from geo.extract.extractor import extract
 from geo.extract.places import detect_city, index_for
 from geo.extract.roles import Role
-from geo.extract.rules import extract
 from geo.ingest.normalize import read_plan_text
 from geo.ingest.plans import PlanEntry, PlanMeta, load_index, split_sections
-from geo.reference.clusters import load_clusters
 
 _TITLE_LINE = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|若干政策|规划|意见|方案|措施|通知)(?:（[^）]*）)?$")
 
@@ -20,10 +18,6 @@ class CityUnknown(ValueError):
     """The text does not make its city clear and none was given."""
 
 
-@lru_cache(maxsize=1)
-def cluster_names_en() -> dict[str, str]:
-    return {c.name: c.name_en for c in load_clusters()}
-
 
 def extract_text(text: str, plan_id: str, title: str, city: str | None = None) -> tuple[str, list[Role]]:
     """Roles of one normalized plan text; the city is detected when not given."""
@@ -31,7 +25,7 @@ def extract_text(text: str, plan_id: str, title: str, city: str | None = None) -
     if not city:
         raise CityUnknown(f"{plan_id}: the text does not make its city clear; pass --city")
     sections = split_sections(text, plan_id, title)
-    return city, extract(text, sections, index_for(city), cluster_names_en())
+    return city, extract(text, sections, index_for(city))
 
 
 def corpus_meta(path: Path) -> PlanMeta | None:

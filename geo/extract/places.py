@@ -6,9 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geo.extract.zones import ZoneRecognizer
 from geo.ingest.normalize import simplified
 from geo.reference import gazetteer
-from geo.reference.units import load_units
+from geo.reference.clusters import matcher
+from geo.reference.units import load_cities, load_units
 from geo.reference.zones import load_groups, load_zones
 
 # County names that are also ordinary words; matching them would find "城区" in "中心城区".
@@ -46,24 +48,61 @@ class Mention:
 
 
 class PlaceIndex:
-    """Finds the places of one city in simplified text, longest name first."""
+    """Finds the places of one city in simplified text: named units, zones and groups, longest name first,
+    and development zones recognised by their generic names."""
 
-    def __init__(self, city: str, surface_forms: dict[str, Place]):
+    def __init__(self, city: str, surface_forms: dict[str, Place], zones: ZoneRecognizer | None = None):
         self.city = city
         self.places = surface_forms
+        self.zones = zones
+        self._detected: dict[str, Place] = {}
         forms = sorted(surface_forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(f) for f in forms)) if forms else None
 
     def find(self, text: str) -> list[Mention]:
-        """Mentions in `text` (already simplified), organisations dropped."""
-        if self._pattern is None:
-            return []
-        out = []
-        for m in self._pattern.finditer(text):
-            if _ORGANISATION.match(text, m.end()):
-                continue
-            out.append(Mention(m.start(), m.end(), self.places[m.group()]))
-        return out
+        """Mentions in `text` (already simplified), organisations dropped; a recognised zone name wins
+        over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
+        known = []
+        if self._pattern is not None:
+            known = [Mention(m.start(), m.end(), self.places[m.group()]) for m in self._pattern.finditer(text)]
+        if self.zones is not None:
+            zones = [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in self.zones.find(text)]
+            if zones:
+                known = _merge(known, zones)
+        return [m for m in known if not _ORGANISATION.match(text, m.end)]
+
+    def _zone_place(self, key: str, kind: str) -> Place:
+        """A recognised zone: the listed zone or unit of that name, or a zone with no known host."""
+        if key in self.places:
+            return self.places[key]
+        if key not in self._detected:
+            self._detected[key] = Place(key, self.zones.zone_id(key), kind, "zone")  # type: ignore[union-attr]
+        return self._detected[key]
+
+
+def _merge(known: list[Mention], zones: list[Mention]) -> list[Mention]:
+    """Known names and recognised zones in text order. A zone name that contains a shorter place
+    (光明 in 光明科学城, 江宁 in 南京江宁经开区) wins over it; a known name wins where the zone match
+    only adds words before it (发挥两江新区) or begins inside it (深汕特别合作区环境科技产业园)."""
+    kept: list[Mention] = []
+    dropped: set[int] = set()
+    for z in zones:
+        overlapping = [i for i, k in enumerate(known) if k.start < z.end and z.start < k.end]
+        if any(known[i].end == z.end or known[i].start < z.start for i in overlapping):
+            continue
+        dropped.update(overlapping)
+        kept.append(z)
+    return sorted([k for i, k in enumerate(known) if i not in dropped] + kept, key=lambda m: m.start)
+
+
+def city_slug(city: str) -> str:
+    """The city's URL slug: from data/cities.csv when listed, else its name in pinyin (西安市 -> xian)."""
+    for c in load_cities():
+        if c.name == city:
+            return c.slug
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(city.removesuffix("市"))).lower()
 
 
 @lru_cache(maxsize=64)
@@ -96,7 +135,8 @@ def index_for(city: str) -> PlaceIndex:
             place = Place(group.name, group.name, "group", "group", tuple(units[m] for m in group.member_ids if m in units))
             for form in (group.name, *group.aliases):
                 forms[simplified(form)] = place
-    return PlaceIndex(city, forms)
+    recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names())
+    return PlaceIndex(city, forms, recognizer)
 
 
 @lru_cache(maxsize=1)

@@ -1,81 +1,92 @@
-"""Role extraction: which unit plays which role in which cluster, with the sentence that says so.
+"""The role grammar: which run of places a sentence gives which role, and the words that say so.
 
-Rules work on normalized text plus the place index of the plan's city; nothing is specific to one
-document. Outline per sentence: find place mentions, group adjacent ones into runs (南山、宝安等区),
-then read the role that follows each run — in its own clause, or in the next clauses up to the next
-run (南山区重点…，打造X区), or across the sentence for a topic run (对中心城区，…). Responsible-unit
-parentheticals and organisation names are masked first.
+Rules work on one simplified, masked sentence and the place mentions in it; nothing is specific to
+one document. Adjacent mentions form runs (南山、宝安等区; 甲区4个、乙区3个; 甲区（集成电路）、乙区（新能源汽车）).
+Each run's role is read, in order of precedence, from:
+- a topic run (对中心城区，…) — the last role stated in the sentence or its closing aim;
+- 发挥…作用, …集聚发展, a role whose name quotes the places (打造“盐田—大鹏—深汕”…走廊);
+- a label before the run (“一核”即甲区; “两带”：甲县、乙县);
+- a verb before the run (主要集聚在甲区) or a count allocation (建设10个园区，其中甲区4个、乙区3个);
+- 以…为 Y in the run's own clause (以甲区、乙区为重点 / 两翼 / 核心承载区);
+- a role verb (定位为, 打造, 建设, 形成 …) and a role noun (集聚区, 基地, 高地 …) in the run's clause,
+  then in the next clauses up to the next run (甲区依托……，着力打造……高地);
+- 发展 with clusters as its object (甲区重点发展集成电路、生物医药产业: a role in each);
+- function-only assignments (在甲区布局研发设计环节).
+A run that only opens a list shares the role of the run after it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from geo.extract.places import Mention, Place, PlaceIndex
-from geo.extract.roles import Role
-from geo.ingest.normalize import simplified
-from geo.ingest.plans import GENERAL, Section, paragraph_cluster
+from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
+from geo.extract.places import Mention, Place
+from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
-MASK = "□"
-_RESPONSIBLE = re.compile(r"[（(][^（）()]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^（）()]*?[）)]|(?:责任单位|牵头单位|配合单位)[：:][^。\n]*")
-_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_RESPONSIBLE = re.compile(
+    r"[（(][^（）()]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^（）()]*?[）)]|"
+    r"[\[［【][^\[\]［］【】]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^\[\]［］【】]*?[\]］】]|"
+    r"(?:责任单位|牵头单位|配合单位)[：:][^。\n]*"
+)
 _CLAUSE_BREAK = set("，；：,;")
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，")
 _RUN_TAIL = re.compile(r"(?:等|共)?(?:[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
-_TRIGGER = re.compile(r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|创建|构建|形成|培育|推进|(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为")
+_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
+_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
+_TRIGGER = re.compile(
+    r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|创建|构建|形成|培育|推进|"
+    r"(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为"
+)
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|集群|标杆|枢纽|小镇|核心|区"
+    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|集群|标杆|枢纽|小镇|核心|主阵地|阵地|区"
 )
 _ROLE_MAX = 60
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
-_FUNCTION_TERMS = [
-    ("研发制造", ("研发设计", "生产制造")),
-    ("研发设计", ("研发设计",)),
-    ("研发创新", ("研发设计",)),
-    ("技术研发", ("研发设计",)),
-    ("源头创新", ("研发设计",)),
-    ("生产制造", ("生产制造",)),
-    ("高端制造", ("生产制造",)),
-    ("智能制造", ("生产制造",)),
-    ("装备制造", ("生产制造",)),
-    ("生产性服务业", ("生产性服务",)),
-    ("综合服务", ("生产性服务",)),
-    ("销售结算", ("销售结算",)),
-    ("应用示范", ("应用示范",)),
-    ("配套", ("配套",)),
-    ("总部", ("总部",)),
-    ("研发", ("研发设计",)),
-    ("设计", ("研发设计",)),
-    ("制造", ("生产制造",)),
-]
-FUNCTION_ORDER = ["研发设计", "生产制造", "应用示范", "配套", "总部", "销售结算", "生产性服务"]
-_FUNC_WORD = "|".join(t for t, _ in _FUNCTION_TERMS)
 _FUNCTION_ROLE = re.compile(
-    rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{_FUNC_WORD})(?:(?:[、和与及]|以及)(?:{_FUNC_WORD}))*)(?P<s>环节|功能)?"
+    rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{FUNCTION_WORD})(?:(?:[、和与及]|以及)(?:{FUNCTION_WORD}))*)(?P<s>环节|功能)?"
 )
 _ACTION = re.compile(r"(?:等区域|等区|等)?(?P<r>[^，。；]{1,10}?)作用")
-_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展)")
+_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展)")
 # 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
 _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")
 _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
-_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"")
+# “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
+_LABEL = re.compile(
+    r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
+    r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])$"
+)
+_GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
+_ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
+_YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
+_SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动))")
+_DEVELOP = re.compile(r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦))")
+_DEVELOP_ROLE_MAX = 24
+_ITEM = re.compile(r"[^、，。；：和与及等]+")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
-_LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断)+")
+_LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断|逐步)+")
+_SPLIT = re.compile(r"(?:、|和|与|及|以及)")
 
 
 @dataclass(frozen=True)
-class _Run:
+class Run:
+    """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
+
     start: int
     end: int  # after tails such as 等区
     places: tuple[Place, ...]
+    specs: tuple[tuple[Cluster, ...], ...]
+    counted: bool = False  # 甲区4个、乙区3个
 
 
 @dataclass(frozen=True)
-class _Found:
+class Found:
+    """A role phrase and the span of the words that assign it; `clusters` when the grammar names them."""
+
     role: str
     start: int  # where the assigning phrase begins (its verb)
     end: int
+    clusters: tuple[Cluster, ...] = ()
 
 
 def mask_responsible(text: str) -> str:
@@ -83,24 +94,63 @@ def mask_responsible(text: str) -> str:
     return _RESPONSIBLE.sub(lambda m: MASK * len(m.group()), text)
 
 
-def _runs(work: str, mentions: list[Mention]) -> list[_Run]:
-    runs: list[_Run] = []
+def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool]:
+    """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个)."""
+    specs: tuple[Cluster, ...] = ()
+    counted = False
+    b = _BRACKET.match(work, pos)
+    if b:
+        inside = [c.cluster for c in clusters if b.start() < c.start and c.end <= b.end()]
+        if inside:
+            specs = tuple({c.slug: c for c in inside}.values())
+            pos = b.end()
+    c = _COUNT.match(work, pos)
+    if c:
+        counted = True
+        pos = c.end()
+    return pos, specs, counted
+
+
+def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:
+    """Group adjacent mentions (joined by 、和及与 and brackets) into runs."""
+    runs: list[Run] = []
     for m in mentions:
+        end, specs, counted = _after_mention(work, m.end, clusters)
         if runs:
-            gap = work[runs[-1].end : m.start].replace("以下简称", "").replace("以及", "")
+            last = runs[-1]
+            gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
             if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
-                last = runs[-1]
-                places = last.places if m.place in last.places else last.places + (m.place,)
-                runs[-1] = _Run(last.start, m.end, places)
+                if m.place in last.places:
+                    runs[-1] = Run(last.start, end, last.places, last.specs, last.counted or counted)
+                else:
+                    runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
                 continue
-        runs.append(_Run(m.start, m.end, (m.place,)))
-    return [_Run(r.start, r.end + _RUN_TAIL.match(work, r.end).end() - r.end, r.places) for r in runs]
+        runs.append(Run(m.start, end, (m.place,), (specs,), counted))
+    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, r.specs, r.counted) for r in runs]
 
 
-def _clean_role(role: str) -> str:
-    if "的" in role:
-        role = role.rsplit("的", 1)[1]
-    return _ROLE_DETERMINER.sub("", role.strip("“”\"‘’ "))
+def _last_outside_quotes(role: str, ch: str) -> int:
+    depth = 0
+    last = -1
+    for i, c in enumerate(role):
+        if c in "“‘":
+            depth += 1
+        elif c in "”’" and depth:
+            depth -= 1
+        elif c == ch and not depth:
+            last = i
+    return last
+
+
+def clean_role(role: str) -> str:
+    """The role noun phrase: after its last 的 (not one inside a quoted name), no stray quote marks."""
+    cut = _last_outside_quotes(role, "的")
+    if cut >= 0:
+        role = role[cut + 1 :]
+    role = role.strip("“”\"‘’ ")
+    if role.count("“") != role.count("”") or role.count("‘") != role.count("’"):
+        role = re.sub("[“”‘’]", "", role)
+    return _ROLE_DETERMINER.sub("", role)
 
 
 def _ends_phrase(work: str, pos: int, limit: int) -> bool:
@@ -108,148 +158,160 @@ def _ends_phrase(work: str, pos: int, limit: int) -> bool:
     return pos >= limit or work[pos] in _PHRASE_END
 
 
-def _role_after_trigger(work: str, start: int, end: int) -> _Found | None:
+def _split_roles(work: str, start: int, heads: list[re.Match[str]]) -> list[tuple[str, int]]:
+    """打造A集聚区和B基地 is two roles: split where a role noun is followed by a conjunction and no 的
+    follows (立足湾区、辐射全球的…集聚区 is one role); a bare 区 ends place names and never splits."""
+    parts: list[tuple[str, int]] = []
+    begin = start
+    last = heads[-1].end()
+    for h in heads[:-1]:
+        nxt = _SPLIT.match(work, h.end())
+        if nxt and h.group() != "区" and "的" not in work[h.end() : last]:
+            parts.append((work[begin : h.end()], h.end()))
+            begin = nxt.end()
+    parts.append((work[begin:last], last))
+    return parts
+
+
+def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
     for trig in _TRIGGER.finditer(work, start, end):
         seg_end = trig.end()
         while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（\n":
             seg_end += 1
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
-        if heads:
-            role = _clean_role(work[trig.end() : heads[-1].end()])
+        if not heads:
+            continue
+        found = []
+        for text, stop in _split_roles(work, trig.end(), heads):
+            role = clean_role(text)
             if len(role) >= 2 and MASK not in role:
-                return _Found(role, trig.start(), heads[-1].end())
-    return None
+                found.append(Found(role, trig.start(), stop))
+        if found:
+            return found
+    return []
 
 
-def _function_role(work: str, start: int, end: int) -> _Found | None:
+def _function_role(work: str, start: int, end: int) -> list[Found]:
     m = _FUNCTION_ROLE.search(work, start, end)
-    if not m:
-        return None
-    return _Found(m.group("f") + (m.group("s") or ""), m.start(), m.end())
+    return [Found(m.group("f") + (m.group("s") or ""), m.start(), m.end())] if m else []
 
 
-def functions_in(text: str) -> tuple[str, ...]:
-    """Value-chain functions a passage assigns; slogans in quotes are not assignments."""
-    text = _QUOTED.sub(lambda m: MASK * len(m.group()), text).replace("制造业", MASK * 3)
-    found: set[str] = set()
-    i = 0
-    while i < len(text):
-        for term, funcs in _FUNCTION_TERMS:
-            if text.startswith(term, i):
-                found.update(funcs)
-                i += len(term) - 1
-                break
-        i += 1
-    return tuple(f for f in FUNCTION_ORDER if f in found)
+def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention]) -> list[Found]:
+    """甲区重点发展集成电路、生物医药产业: a role in each cluster the verb takes as its object; list
+    items the taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products."""
+    for v in _DEVELOP.finditer(work, start, end):
+        if work[v.end() : v.end() + 1] == "的":
+            continue  # 协同化发展的…体系: an attribute, not a verb taking an object
+        if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
+            continue  # inside a document title
+        stop = next((i for i in range(v.end(), end) if work[i] in "，。；：（"), end)
+        objects: list[tuple[str, Cluster]] = []
+        for item in _ITEM.finditer(work, v.end(), stop):
+            inside = [c for c in clusters if item.start() <= c.start and c.end <= item.end()]
+            if inside:
+                objects.append((work[item.start() : item.end()], inside[0].cluster))
+            elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
+                name = item.group()[:-2]
+                objects.append((item.group(), Cluster(name, fallback_slug(name), "")))
+        if objects:
+            found = {c.slug: c for _, c in objects}
+            return [Found(work[v.start() : min(stop, v.start() + _DEVELOP_ROLE_MAX)], v.start(), stop, tuple(found.values()))]
+    return []
 
 
-def _topic_role(work: str, start: int) -> _Found | None:
+def _topic_role(work: str, start: int) -> list[Found]:
     """对X，…: the role is the last one stated in the sentence, or its closing aim."""
-    best = None
+    best: Found | None = None
     pos = start
-    while (found := _role_after_trigger(work, pos, len(work))) is not None:
-        best, pos = found, found.end
+    while found := _role_after_trigger(work, pos, len(work)):
+        best, pos = found[-1], found[-1].end
     if best:
-        return _Found(best.role, start, len(work))
+        return [Found(best.role, start, len(work))]
     tail = work[start:].rstrip("。！？").split("，")[-1]
     aim = _LEADING_ADVERB.sub("", tail)
-    return _Found(aim, len(work) - len(tail), len(work)) if len(aim) >= 4 and MASK not in aim else None
+    return [Found(aim, len(work) - len(tail), len(work))] if len(aim) >= 4 and MASK not in aim else []
 
 
-def _inside_quoted_name(work: str, run: _Run) -> bool:
+def _inside_quoted_name(work: str, run: Run) -> bool:
     """The run sits in an open “…” that directly follows a role verb (打造“盐田—大鹏—深汕”…)."""
     q = work.rfind("“", 0, run.start)
     return q >= 0 and "”" not in work[q : run.start] and bool(_TRIGGER_AT_END.search(work, max(0, q - 6), q))
 
 
-def _read_role(work: str, run: _Run, next_start: int) -> _Found | None:
-    """The role for a run, with the span of the text that assigns it."""
+def _label_role(work: str, run: Run) -> list[Found]:
+    """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…）."""
+    m = _LABEL.search(work, max(0, run.start - 20), run.start)
+    if not m:
+        if work[run.start - 1 : run.start] in "：:" and run.start:
+            clause = max(work.rfind(ch, 0, run.start - 1) for ch in "，。；") + 1
+            heads = [h for h in _HEAD.finditer(work, clause, run.start - 1) if h.end() == run.start - 1]
+            if heads:
+                role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
+                return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
+        return []
+    label = m.group("q") or m.group("n")
+    if m.group("n") and m.group("link") == "为":
+        return []  # 一区为甲区 is not a label; only quoted labels take 为
+    return [Found(label, m.start(), run.end)]
+
+
+def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
+    """以甲区、乙区为重点 / 两翼 / 主阵地: the short noun after 为 is the role."""
+    if not _YI.search(work, max(0, run.start - 2), run.start):
+        return []
+    m = _SHORT_ROLE.match(work, run.end, clause_end)
+    if not m:
+        return []
+    role = clean_role(m.group("r"))
+    return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
+
+
+def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
+    """The roles of a run, each with the span of the text that assigns it."""
     before = work[: run.start]
-    is_topic = before.endswith("对") and work[run.end : run.end + 1] == "，"
-    if is_topic:
+    if before.endswith("对") and work[run.end : run.end + 1] == "，":
         return _topic_role(work, run.end)
     if before.endswith("发挥") and (m := _ACTION.match(work, run.end)):
-        return _Found(m.group("r"), m.start(), m.end())
+        return [Found(m.group("r"), m.start(), m.end())]
     if m := _LISTING.match(work, run.end):
-        return _Found(m.group("r"), m.start(), m.end())
+        return [Found(m.group("r"), m.start(), m.end())]
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
-        return _Found(m.group("r"), m.start(), m.end())
+        return [Found(m.group("r"), m.start(), m.end())]
+    if found := _label_role(work, run):
+        return found
+    if g := _GATHER.search(before, max(0, run.start - 8)):
+        return [Found("集聚区", g.start(), run.end)]
+    if run.counted and (a := _ALLOCATION.search(before)):
+        return [Found(clean_role(a.group("r")), a.start(), run.end)]
     clause_end = next((i for i in range(run.end, next_start) if work[i] in _CLAUSE_BREAK), next_start)
+    if found := _short_yi_role(work, run, clause_end):
+        if _HEAD.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
+            return found
+        return longer
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
             return found
-    return None
+    return _develop_role(work, run.end, next_start, clusters)
 
 
-def _read_runs(work: str, runs: list[_Run]) -> list[tuple[_Run, _Found, tuple[str, ...]]]:
-    """Each run with its role and functions. A run that only opens a list (以A科学城、B园区…为R)
-    shares the role of the run after it."""
-    out: list[tuple[_Run, _Found, tuple[str, ...]]] = []
-    later: tuple[_Found, tuple[str, ...]] | None = None
+def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
+    """Each run with its roles and functions. A run that only opens a list (以A科学城、B园区…为R)
+    shares the roles of the run after it."""
+    out: list[tuple[Run, Found, tuple[str, ...]]] = []
+    later: list[tuple[Found, tuple[str, ...]]] = []
     for i in range(len(runs) - 1, -1, -1):
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
-        found = _read_role(work, run, next_start)
+        found = read_role(work, run, next_start, clusters)
         if found:
             clause_end = next((k for k in range(run.end, len(work)) if work[k] in _CLAUSE_BREAK), len(work))
-            funcs = set(functions_in(work[run.start : clause_end])) | set(functions_in(work[found.start : found.end]))
-            later = (found, tuple(f for f in FUNCTION_ORDER if f in funcs))
-            out.append((run, *later))
-        elif later and not any(c in _CLAUSE_BREAK for c in work[run.end : next_start]):
-            out.append((run, *later))
-        else:
-            later = None
+            own = set(functions_in(work[run.start : clause_end]))
+            later = []
+            for f in found:
+                funcs = own | set(functions_in(work[f.start : f.end]))
+                later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
+        elif not (later and not any(c in _CLAUSE_BREAK for c in work[run.end : next_start])):
+            later = []
+        out.extend((run, f, funcs) for f, funcs in reversed(later))
     return out[::-1]
-
-
-def _sentences(text: str, section: Section):
-    """(start, end, cluster) for each sentence of a section, paragraph cluster headings applied."""
-    pos = section.start
-    for line in text[section.start : section.end].split("\n"):
-        cluster = section.cluster
-        if section.cluster == GENERAL:
-            cluster = paragraph_cluster(line) or GENERAL
-        for m in _SENTENCE.finditer(line):
-            yield pos + m.start(), pos + m.end(), cluster
-        pos += len(line) + 1
-
-
-def extract_section(
-    text: str, work_text: str, section: Section, index: PlaceIndex, cluster_en: dict[str, str]
-) -> list[Role]:
-    """Roles of one plan section. `work_text` is the masked, simplified twin of `text`."""
-    roles: list[Role] = []
-    expanded: list[Role] = []
-    for s0, s1, cluster in _sentences(text, section):
-        work = work_text[s0:s1]
-        runs = _runs(work, index.find(work))
-        for run, found, funcs in _read_runs(work, runs):
-            base = dict(
-                city=index.city, plan_id=section.plan_id, plan_title=section.title, cluster=cluster,
-                cluster_en=cluster_en.get(cluster, ""), role=found.role, functions=funcs,
-                quote=text[s0:s1], start=s0, end=s1,
-            )
-            for place in run.places:
-                if place.type != "group":
-                    roles.append(Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **base))
-                for unit in place.expands_to:
-                    expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **base))
-    return _dedupe(roles + expanded)
-
-
-def _dedupe(roles: list[Role]) -> list[Role]:
-    """One record per (plan, cluster, district, role); a direct record wins over an expanded one."""
-    seen: dict[tuple[str, str, str, str], Role] = {}
-    for r in roles:
-        seen.setdefault((r.plan_id, r.cluster, r.district, r.role), r)
-    return list(seen.values())
-
-
-def extract(text: str, sections: list[Section], index: PlaceIndex, cluster_en: dict[str, str]) -> list[Role]:
-    """Roles of every section of one normalized plan text, in text order."""
-    work_text = simplified(mask_responsible(text))
-    out: list[Role] = []
-    for section in sections:
-        out.extend(extract_section(text, work_text, section, index, cluster_en))
-    return out

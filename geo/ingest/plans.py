@@ -16,7 +16,7 @@ _CLUSTER_IN_TITLE = re.compile(
     r"(?P<c>.+?)(?:产业集群|产业|经济)(?:高质量)?(?:发展|创新发展)?"
     r"的?(?:行动计划|行动方案|实施方案|若干措施|若干政策措施|若干政策|若干意见|实施意见|发展规划|规划|工作方案|意见|方案|措施)"
 )
-_GENERIC_STEMS = {"未来", "新兴", "战略性新兴", "先进制造", "制造", "重点"}
+_GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体"}
 _CLUSTER_PARAGRAPH = re.compile(
     r"^(?:\d{1,2}[.．、]|（[一二三四五六七八九十]+）)(?P<c>[^，。；\n]{2,12}?)(?:产业集群|产业)[。．，]"
 )
@@ -61,11 +61,9 @@ def cluster_from_title(title: str) -> str:
     if not m:
         return GENERAL
     stem = m.group("c")
-    if "和" in stem or "战略性" in stem or not stem:
-        return GENERAL
-    if stem in _GENERIC_STEMS:
-        return stem + "产业"
-    return stem
+    if not stem or "和" in stem or "战略性" in stem or stem[-1] in "省市区县”" or stem in _GENERIC_STEMS:
+        return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
+    return "未来产业" if stem == "未来" else stem
 
 
 def split_sections(text: str, plan_id: str, title: str) -> list[Section]:

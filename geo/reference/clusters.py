@@ -3,13 +3,17 @@
 One row per cluster. `level` is `field` for the nine fields of the national strategic emerging
 industries classification (国家战略性新兴产业分类 2018), `cluster` for the clusters plans name, and
 `general` for the `*` of plans that lay out no single cluster. `parent` is the slug of the broader
-cluster, so a national view can gather 集成电路 and 半导体与集成电路 under one field.
+cluster, so a national view can gather a city's clusters under one field. `aliases` are other names
+plans use (医药 for 生物医药); `qualified_aliases` name the cluster only before an industry word
+(电子产业, 健康产业: a bare 健康 or 电子 is an ordinary word).
 """
 from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
@@ -23,6 +27,7 @@ class Cluster:
     parent: str = ""
     aliases: tuple[str, ...] = ()
     level: str = "cluster"
+    qualified_aliases: tuple[str, ...] = ()
 
 
 def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
@@ -30,10 +35,14 @@ def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
         return [
             Cluster(
                 r["cluster"], r["slug"], r["cluster_en"], r.get("parent") or "",
-                tuple(a for a in (r.get("aliases") or "").split("|") if a), r.get("level") or "cluster",
+                _split(r.get("aliases")), r.get("level") or "cluster", _split(r.get("qualified_aliases")),
             )
             for r in csv.DictReader(f)
         ]
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(a for a in (cell or "").split("|") if a)
 
 
 def lineage(slug: str, clusters: list[Cluster]) -> list[str]:
@@ -49,3 +58,76 @@ def lineage(slug: str, clusters: list[Cluster]) -> list[str]:
 def fallback_slug(name: str) -> str:
     """A stable ASCII slug for a cluster that clusters.csv does not list yet."""
     return "cluster-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
+
+
+@dataclass(frozen=True)
+class ClusterMention:
+    start: int
+    end: int  # after a following 产业/集群 word, so a mention covers 集成电路产业
+    cluster: Cluster
+
+
+class ClusterMatcher:
+    """Finds the clusters a text names, longest name first, each resolved to its taxonomy row."""
+
+    def __init__(self, clusters: list[Cluster]):
+        self.clusters = clusters
+        self.by_name = {c.name: c for c in clusters}
+        self.by_slug = {c.slug: c for c in clusters}
+        plain: dict[str, Cluster] = {}
+        qualified: dict[str, Cluster] = {}
+        for c in clusters:
+            if c.level == "general":
+                continue
+            for form in (c.name, *c.aliases):
+                if form not in c.qualified_aliases:
+                    plain.setdefault(form, c)
+            for form in c.qualified_aliases:
+                qualified.setdefault(form, c)
+        self._forms = {**qualified, **plain}
+        alternatives = sorted(
+            [(f, re.escape(f)) for f in plain] + [(f, re.escape(f) + f"(?={INDUSTRY_WORD})") for f in qualified if f not in plain],
+            key=lambda x: len(x[0]), reverse=True,
+        )
+        self._pattern = re.compile(
+            "(?P<name>" + "|".join(a for _, a in alternatives) + ")(?P<tail>(?:产业)?(?:集群)?)"
+        )
+
+    def find(self, text: str) -> list[ClusterMention]:
+        """Cluster mentions in simplified text, left to right, not overlapping."""
+        return [ClusterMention(m.start(), m.end(), self._forms[m.group("name")]) for m in self._pattern.finditer(text)]
+
+    def pattern_for_names(self) -> re.Pattern[str]:
+        """Matches text that begins with a cluster name (生物医药产业园 is named by an industry)."""
+        return self._pattern
+
+    def resolve(self, name: str) -> Cluster | None:
+        """The taxonomy row for a cluster name as a title gives it (生物医药产业 → 生物医药), if any."""
+        if name in self.by_name:
+            return self.by_name[name]
+        name = re.sub(f"{INDUSTRY_WORD}$", "", name) or name
+        if name in self.by_name:
+            return self.by_name[name]
+        if name in self._forms:
+            return self._forms[name]
+        mentions = self.find(name)
+        if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(name) - 2:
+            return mentions[0].cluster
+        return None
+
+    def narrower(self, a: Cluster, b: Cluster) -> Cluster:
+        """Of two clusters, the one whose lineage includes the other (智能终端 over 电子信息); else `a`."""
+        return b if a.slug in lineage(b.slug, self.clusters) else a
+
+    def related(self, a: Cluster, b: Cluster) -> bool:
+        """Whether one cluster is the other or an ancestor of it (电子信息 and 智能终端)."""
+        return a.slug in lineage(b.slug, self.clusters) or b.slug in lineage(a.slug, self.clusters)
+
+
+@lru_cache(maxsize=1)
+def matcher() -> ClusterMatcher:
+    """The matcher over data/clusters.csv, built once per process."""
+    return ClusterMatcher(load_clusters())

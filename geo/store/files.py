@@ -13,6 +13,7 @@ from geo.reference.clusters import Cluster, load_clusters
 from geo.reference.units import City, load_cities
 from geo.reference.zones import Group, Zone, load_groups, load_zones
 from geo.store.base import UnitRecord
+from geo.store.zones import zones_with_unlisted
 
 
 class FileStore:
@@ -49,7 +50,8 @@ class FileStore:
         return [f for f in self._features[variant] if f["properties"]["city"] == city]
 
     def zones(self, city: str) -> list[Zone]:
-        return [z for z in self._zones if z.city == city]
+        unit_ids = {u.id for u in self._units if u.city == city}
+        return zones_with_unlisted(city, self._zones, self._roles, unit_ids)
 
     def groups(self, city: str) -> list[Group]:
         return [g for g in self._groups if g.city == city]

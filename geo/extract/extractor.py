@@ -1,0 +1,72 @@
+"""Normalized plan text -> role records: sentences in their heading scope, runs, roles, clusters.
+
+Responsible-unit parentheticals are masked first and matching runs on the simplified twin of the
+text, so quotes and spans refer to the text as published. A place gets one record per role and
+cluster; a zone or group also gives its role to the units it lies in (`via`).
+"""
+from __future__ import annotations
+
+import re
+
+from geo.extract.places import PlaceIndex
+from geo.extract.roles import Role
+from geo.extract.rules import find_runs, mask_responsible, read_runs
+from geo.extract.scopes import scoped_lines
+from geo.extract.topics import Topic, clusters_for, section_cluster
+from geo.ingest.normalize import simplified
+from geo.ingest.plans import GENERAL, Section
+from geo.reference.clusters import ClusterMatcher, matcher
+
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+
+
+def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:
+    """Roles of one plan section. `work_text` is the masked, simplified twin of `text`."""
+    roles: list[Role] = []
+    expanded: list[Role] = []
+    base = section_cluster(section.cluster, clusters)
+    general = clusters.by_name[GENERAL]
+    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters):
+        for s in _SENTENCE.finditer(line):
+            s0, s1 = offset + s.start(), offset + s.end()
+            work = work_text[s0:s1]
+            mentions = index.find(work)
+            if not mentions:
+                continue
+            cmentions = clusters.find(work)
+            runs = find_runs(work, mentions, cmentions)
+            topic = Topic(tuple(cmentions), scope)
+            read = read_runs(work, runs, cmentions)
+            for run, found, funcs in read:
+                span = (found.start, found.end)
+                shared = clusters_for(work, run.start, runs[0].start, span, found.clusters, topic, clusters)
+                for place, specs in zip(run.places, run.specs):
+                    own = clusters_for(work, run.start, runs[0].start, span, specs, topic, clusters) if specs else shared
+                    for cluster in own:
+                        base_fields = dict(
+                            city=index.city, plan_id=section.plan_id, plan_title=section.title,
+                            cluster=(cluster or general).name, cluster_en=(cluster or general).name_en,
+                            role=found.role, functions=funcs, quote=text[s0:s1], start=s0, end=s1,
+                        )
+                        if place.type != "group":
+                            roles.append(Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **base_fields))
+                        for unit in place.expands_to:
+                            expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **base_fields))
+    return _dedupe(roles + expanded)
+
+
+def _dedupe(roles: list[Role]) -> list[Role]:
+    """One record per (plan, cluster, district, role); a direct record wins over an expanded one."""
+    seen: dict[tuple[str, str, str, str], Role] = {}
+    for r in roles:
+        seen.setdefault((r.plan_id, r.cluster, r.district, r.role), r)
+    return list(seen.values())
+
+
+def extract(text: str, sections: list[Section], index: PlaceIndex) -> list[Role]:
+    """Roles of every section of one normalized plan text, in text order."""
+    work_text = simplified(mask_responsible(text))
+    out: list[Role] = []
+    for section in sections:
+        out.extend(extract_section(text, work_text, section, index, matcher()))
+    return out

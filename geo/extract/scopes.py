@@ -1,0 +1,80 @@
+"""Which cluster each paragraph of a plan speaks for, from its headings.
+
+Chinese government documents number their headings by level (第一章 › 第一节 › 一、 › （一） › 1. ›
+（1） › ①, the GB/T 9704 style). A heading that names one cluster ("（二）集成电路产业",
+"3.生物医药", "第三节 新能源汽车") sets the cluster of the lines below it until the next heading of
+the same or a higher level; a heading that names none or several leaves the enclosing scope's cluster.
+A run-in heading ("4.智能终端产业集群。以甲区为核心……") scopes its own paragraph too.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from geo.reference.clusters import Cluster, ClusterMatcher
+
+_CN = "一二三四五六七八九十百零〇"
+_LEVELS: list[re.Pattern[str]] = [
+    re.compile(rf"^第[{_CN}\d]+(?:章|部分|篇)\s*"),
+    re.compile(rf"^第[{_CN}\d]+节\s*"),
+    re.compile(rf"^[{_CN}]+[、．.]\s*"),
+    re.compile(rf"^[（(][{_CN}]+[）)]\s*"),
+    re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*"),
+    re.compile(r"^[（(]\d{1,2}[）)]\s*"),
+    re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"),
+]
+_HEADING_TEXT_MAX = 30
+_RUN_IN_END = re.compile(r"[。：:；！]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # the heading's own words, without its number
+
+
+def heading_of(line: str) -> Heading | None:
+    """The heading a paragraph starts with, if any: the whole line when short, or its run-in title."""
+    for level, pattern in enumerate(_LEVELS):
+        m = pattern.match(line)
+        if not m:
+            continue
+        rest = line[m.end() :]
+        end = _RUN_IN_END.search(rest)
+        title = rest[: end.start()] if end else rest
+        if len(title) > _HEADING_TEXT_MAX:
+            title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
+        return Heading(level, title)
+    return None
+
+
+def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
+    """The one cluster a heading names (several distinct ones name none)."""
+    found = {m.cluster.slug: m.cluster for m in matcher.find(text)}
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
+
+
+def scoped_lines(text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher) -> Iterator[tuple[int, str, Cluster | None]]:
+    """(offset, line, cluster in scope) for each line of text[start:end]; `base` is the plan's cluster.
+
+    A heading's cluster replaces the enclosing one unless it is an ancestor of it (a 电子信息 heading
+    inside the 智能终端 plan keeps 智能终端)."""
+    stack: list[tuple[int, Cluster | None]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        h = heading_of(line)
+        if h is not None:
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            outer = next((c for _, c in reversed(stack) if c is not None), base)
+            named = heading_cluster(h.text, matcher)
+            if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
+                named = matcher.narrower(named, outer)
+            stack.append((h.level, named))
+        current = next((c for _, c in reversed(stack) if c is not None), base)
+        yield pos, line, current
+        pos += len(line) + 1
+

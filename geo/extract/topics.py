@@ -1,0 +1,83 @@
+"""Which cluster a role belongs to: read from the sentence first, then from the heading scope.
+
+In order: clusters given explicitly by the grammar (甲区（集成电路）, 甲区重点发展X、Y产业); a cluster
+named inside the role itself (建设集成电路产业集聚区); the clause subject that opens the sentence part
+before the places (集成电路产业以甲区为核心……；生物医药产业依托乙区……); in a general scope, an object
+named after the role (以甲区为核心，建设数字经济产业布局); else the cluster of the heading scope or plan.
+A cluster that is an ancestor of the scope's (电子信息 in the 智能终端 plan) keeps the narrower scope.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.ingest.plans import GENERAL
+from geo.reference.clusters import (
+    Cluster,
+    ClusterMatcher,
+    ClusterMention,
+    fallback_slug,
+)
+
+_SEGMENT_BREAK = "；;"
+_SUBJECT_SLACK = 3  # a subject may follow a few words that open the part (同时，…; 其中…)
+# 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
+_NAMED_INDUSTRY = re.compile(
+    r"(?:打造|建设|形成|培育|定位为|成为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
+    r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
+)
+_LIST_MARK = ("、", "和", "与", "及")
+_ROLE_CLUSTERS_MAX = 2  # a role naming more clusters lists what a place makes, not which cluster it serves
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a sentence knows about clusters: its mentions and the cluster in scope (None: general)."""
+
+    mentions: tuple[ClusterMention, ...]
+    scope: Cluster | None
+
+
+def section_cluster(name: str, matcher: ClusterMatcher) -> Cluster | None:
+    """The plan's cluster as a taxonomy row; a name the taxonomy lacks still gets a stable row."""
+    if name == GENERAL:
+        return None
+    return matcher.resolve(name) or Cluster(name, fallback_slug(name), "")
+
+
+def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -> list[Cluster | None]:
+    """Clusters read from the sentence, as far as the scope allows: inside a cluster's scope only a
+    narrower cluster (集成电路 under 电子信息) replaces it; 电子信息 in the 智能终端 plan, or an unrelated
+    industry a role mentions in passing, leaves the scope's cluster."""
+    distinct = list({c.slug: c for c in found}.values())
+    if scope is None:
+        return list(distinct) or [None]
+    narrower = [c for c in distinct if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
+    return list(narrower) or [scope]
+
+
+def clusters_for(
+    work: str, run_start: int, first_run_start: int, role_span: tuple[int, int], explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher
+) -> list[Cluster | None]:
+    """The clusters one run's role belongs to (several when the role names several)."""
+    scope = topic.scope
+    if explicit:
+        return _fit(list(explicit), scope, matcher)
+    in_role = [m.cluster for m in topic.mentions if role_span[0] <= m.start and m.end <= role_span[1]]
+    if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
+        return _fit(in_role, scope, matcher)
+    seg_start = max(work.rfind(ch, 0, run_start) for ch in _SEGMENT_BREAK) + 1
+    subjects = [m for m in topic.mentions if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(first_run_start, run_start)]
+    if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
+        subjects = []  # 围绕氢能、地热能等新兴能源产业: a list of industries is no single subject
+    if subjects:
+        return _fit([subjects[0].cluster], scope, matcher)
+    if scope is None:
+        after = [m for m in topic.mentions if m.start >= role_span[1]]
+        if after:
+            return [after[0].cluster]
+        named = _NAMED_INDUSTRY.search(work, role_span[0], role_span[1])
+        if named:
+            name = named.group("c")
+            return [Cluster(name, fallback_slug(name), "")]
+    return [scope]

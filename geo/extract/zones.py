@@ -1,0 +1,151 @@
+"""Development zones of any city, recognised by their generic names (高新区, 经济技术开发区, 综合保税区 …).
+
+Plans name zones with or without a place prefix (张江高新区, 长沙经济技术开发区, or a bare 高新区 inside a
+西安 plan, which is 西安高新区). Each recognised zone gets a key that folds the long and short official
+forms together (西安高新技术产业开发区 = 西安高新区) and a stable id per city. Hosts are never guessed from
+a name: only data/zones.csv, where every row cites a source, gives a zone its host units.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import lazy_pinyin
+
+# Long official suffix -> (short form used in keys, kind); longest first in the pattern.
+SUFFIXES: dict[str, tuple[str, str]] = {
+    "高新技术产业开发区": ("高新区", "development_zone"),
+    "高新技术产业园区": ("高新区", "development_zone"),
+    "高新技术开发区": ("高新区", "development_zone"),
+    "新技术产业开发区": ("高新区", "development_zone"),
+    "新技术开发区": ("高新区", "development_zone"),
+    "高新区": ("高新区", "development_zone"),
+    "经济技术开发区": ("经开区", "development_zone"),
+    "经济开发区": ("经开区", "development_zone"),
+    "经开区": ("经开区", "development_zone"),
+    "综合保税区": ("综合保税区", "bonded_zone"),
+    "保税港区": ("保税港区", "bonded_zone"),
+    "自由贸易试验区": ("自贸试验区", "free_trade_zone"),
+    "自贸试验区": ("自贸试验区", "free_trade_zone"),
+    "自贸区": ("自贸试验区", "free_trade_zone"),
+    "新片区": ("新片区", "free_trade_zone"),
+    "工业园区": ("工业园区", "industrial_park"),
+    "产业园区": ("产业园", "industrial_park"),
+    "产业园": ("产业园", "industrial_park"),
+    "科技园": ("科技园", "industrial_park"),
+    "软件园": ("软件园", "industrial_park"),
+    "科学城": ("科学城", "science_city"),
+    "科技城": ("科技城", "science_city"),
+    "开发区": ("开发区", "development_zone"),
+    "新区": ("新区", "new_area"),
+}
+# A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
+# 产业园 is an ordinary noun.
+_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区"}
+_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+# 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区.
+_ZONE = re.compile(rf"(?:{_SUFFIX})(?:[\u4e00-\u9fff]{{2,4}}(?:新片区|片区))?")
+_PREFIX_MAX = 8
+# Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
+_BOUNDARY = re.compile(
+    r"(?:依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|"
+    r"形成|构建|培育|提升|做强|做大|壮大|引进|带动|辐射|联动|协同|包括|其中|主要|以及|分别|发挥|加强|强化|"
+    r"突出|用好|利用|优化|完善|促进|吸引|争取|申报|创建|设立|规划|启动|实施|开展|深化|拓展|共建|对接|参与|"
+    r"[以在和与及、，。；：对将把由向从于为是即等的了含暨并同（）()“”‘’])"
+)
+# A prefix with these is a class of zones, not one zone (各高新区, 一批产业园, 全市经开区).
+_PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周边|所在|全市|全省|本市|我市|全区|沿线|域内|区内|两个|一个|所有|省内|市内")
+# A rank before the name does not change which zone it is (国家高新区 in a 深圳 plan is 深圳's).
+_RANK = re.compile(r"^(?:国家级|国家|省级|市级|区级|县级)+")
+# Prefixes made only of descriptive or industry words name a kind of park, not a place.
+_DESCRIPTIVE = re.compile(
+    r"^(?:特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
+    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|未来|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+$"
+)
+# 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
+_NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
+
+
+@dataclass(frozen=True)
+class ZoneHit:
+    """One zone name in a sentence: its span, the key that identifies the zone, and its kind."""
+
+    start: int
+    end: int
+    key: str
+    kind: str
+
+
+def _short_form(surface: str) -> tuple[str, str]:
+    """(short suffix, kind) of a matched suffix, with a 片区 kept (自贸试验区X片区)."""
+    for long in sorted(SUFFIXES, key=len, reverse=True):
+        if surface.startswith(long):
+            short, kind = SUFFIXES[long]
+            return short + surface[len(long):], kind
+    raise ValueError(surface)
+
+
+def _prefix(text: str, end: int, floor: int) -> str:
+    """The zone's own name before its suffix: the text back to the nearest boundary word, brackets
+    only in 中国（城市）… form."""
+    start = max(floor, end - _PREFIX_MAX)
+    window = text[start:end]
+    china = re.search(r"中国（[\u4e00-\u9fff]{2,4}）$", window)
+    if china:
+        return china.group()
+    cut = 0
+    for m in _BOUNDARY.finditer(window):
+        cut = max(cut, m.end())
+    prefix = window[cut:]
+    return prefix if re.fullmatch(r"[\u4e00-\u9fff]*", prefix) else ""
+
+
+class ZoneRecognizer:
+    """Recognises zone names in one city's plans."""
+
+    def __init__(self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None):
+        self.city = city
+        self.city_slug = city_slug
+        self.short = city.removesuffix("市") if len(city) > 2 else city
+        self._cluster = cluster_pattern
+
+    def find(self, text: str) -> list[ZoneHit]:
+        """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
+        hits: list[ZoneHit] = []
+        for m in _ZONE.finditer(text):
+            short, kind = _short_form(m.group())
+            prefix = _prefix(text, m.start(), hits[-1].end if hits else 0)
+            start = m.start() - len(prefix)
+            if _PLURAL.search(prefix) or _DIGIT.search(prefix) or text[start - 1 : start] in ("各", "等"):
+                continue
+            prefix = _RANK.sub("", prefix)
+            if prefix and (_DESCRIPTIVE.match(prefix) or (self._cluster is not None and self._cluster.match(prefix))):
+                continue  # 特色产业园, 生物医药产业园: a kind of park, not a named one
+            if not prefix:
+                if short.split("片区")[0] not in _BARE_OK:
+                    continue
+                prefix = self.short
+            if _COUNTED.match(text, m.end()):
+                continue  # 建设产业园1个: a count of parks, not one named park
+            if len(prefix) < 2 or (short == "新区" and _NEW_AS_WORD.search(prefix)):
+                continue
+            hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind))
+        return hits
+
+    def key(self, prefix: str, short: str) -> str:
+        """One key for every way of writing a zone: 中国（西安）…, 西安市…, 深圳国家…, 南京江宁… and a bare
+        suffix in the city's own plan agree (西安高新区, 江宁经开区)."""
+        prefix = re.sub(r"^中国（(.+?)）", r"\1", prefix)
+        for own in (self.city, self.short):
+            if prefix.startswith(own):
+                prefix = prefix[len(own) :]
+                break
+        prefix = _RANK.sub("", prefix)
+        return (prefix or self.short) + short
+
+    def zone_id(self, key: str) -> str:
+        """Stable ASCII id from the city and the zone's key: 西安高新区 -> xian-gaoxinqu."""
+        own = key[len(self.short) :] if key.startswith(self.short) and len(key) > len(self.short) else key
+        return f"{self.city_slug}-" + "".join(p for p in lazy_pinyin(own) if p.isascii() and p.isalnum()).lower()
