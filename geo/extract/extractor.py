@@ -18,6 +18,14 @@ from geo.ingest.plans import GENERAL, Section
 from geo.reference.clusters import ClusterMatcher, matcher
 
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+# A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+_REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实")
+
+
+def _undouble(sentence: str) -> str:
+    """The sentence with typo doubles collapsed; roles are read from it, quotes from the original."""
+    return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
 
 
 def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:
@@ -30,6 +38,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
         for s in _SENTENCE.finditer(line):
             s0, s1 = offset + s.start(), offset + s.end()
             work = work_text[s0:s1]
+            if _DOUBLED.search(work):
+                work = _undouble(work)
             mentions = index.find(work)
             if not mentions:
                 continue

@@ -135,7 +135,7 @@ def index_for(city: str) -> PlaceIndex:
             place = Place(group.name, group.name, "group", "group", tuple(units[m] for m in group.member_ids if m in units))
             for form in (group.name, *group.aliases):
                 forms[simplified(form)] = place
-    recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names())
+    recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names(), _region_names())
     return PlaceIndex(city, forms, recognizer)
 
 
@@ -154,6 +154,16 @@ def _city_names() -> tuple[dict[str, str], re.Pattern[str]]:
         if entry.city.endswith("市") and len(entry.city) >= 3:
             names.setdefault(entry.city[:-1], entry.city)
     return names, re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Short names of every city and province (长沙, 湖北): a zone named after one names itself."""
+    names: set[str] = set()
+    for entry in _entries():
+        for name in (entry.city, entry.province):
+            names.add(re.sub(r"(?:维吾尔|壮族|回族)?(?:自治区|特别行政区|省|市)$", "", name))
+    return frozenset(names)
 
 
 def detect_city(text: str) -> str | None:

@@ -34,7 +34,7 @@ _RUN_TAIL = re.compile(r"(?:等|共)?(?:[0-9一二三四五六七八九十]+个)
 _COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
 _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 _TRIGGER = re.compile(
-    r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|创建|构建|形成|培育|推进|"
+    r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
     r"(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为"
 )
 _HEAD = re.compile(
@@ -46,7 +46,7 @@ _PHRASE_END = set("，。；：、和及与”’\"）)\n")
 _FUNCTION_ROLE = re.compile(
     rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{FUNCTION_WORD})(?:(?:[、和与及]|以及)(?:{FUNCTION_WORD}))*)(?P<s>环节|功能)?"
 )
-_ACTION = re.compile(r"(?:等区域|等区|等)?(?P<r>[^，。；]{1,10}?)作用")
+_ACTION = re.compile(r"(?:等区域|等区|等)?的?(?P<r>[^，。；]{1,10}?)作用")
 _LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展)")
 # 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
 _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")

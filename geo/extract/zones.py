@@ -105,11 +105,12 @@ def _prefix(text: str, end: int, floor: int) -> str:
 class ZoneRecognizer:
     """Recognises zone names in one city's plans."""
 
-    def __init__(self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None):
+    def __init__(self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None, other_places: frozenset[str] = frozenset()):
         self.city = city
         self.city_slug = city_slug
         self.short = city.removesuffix("市") if len(city) > 2 else city
         self._cluster = cluster_pattern
+        self._others = tuple(sorted((p for p in other_places if p != self.short and len(p) >= 2), key=len, reverse=True))
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
@@ -135,15 +136,18 @@ class ZoneRecognizer:
         return hits
 
     def key(self, prefix: str, short: str) -> str:
-        """One key for every way of writing a zone: 中国（西安）…, 西安市…, 深圳国家…, 南京江宁… and a bare
-        suffix in the city's own plan agree (西安高新区, 江宁经开区)."""
+        """One key for every way of writing a zone, with the city in front: 中国（西安）…, 西安市…,
+        深圳国家…, 南京江宁… and 江宁… agree (西安高新区, 南京江宁经开区). A zone named after another
+        city or a province (长沙经开区 in a 西安 plan, 湖北自贸试验区) keeps its own name."""
         prefix = re.sub(r"^中国（(.+?)）", r"\1", prefix)
         for own in (self.city, self.short):
             if prefix.startswith(own):
                 prefix = prefix[len(own) :]
                 break
         prefix = _RANK.sub("", prefix)
-        return (prefix or self.short) + short
+        if prefix.startswith(self._others):
+            return prefix + short
+        return self.short + prefix + short
 
     def zone_id(self, key: str) -> str:
         """Stable ASCII id from the city and the zone's key: 西安高新区 -> xian-gaoxinqu."""

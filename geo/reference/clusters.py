@@ -28,6 +28,7 @@ class Cluster:
     aliases: tuple[str, ...] = ()
     level: str = "cluster"
     qualified_aliases: tuple[str, ...] = ()
+    source: str = ""
 
 
 def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
@@ -35,7 +36,7 @@ def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
         return [
             Cluster(
                 r["cluster"], r["slug"], r["cluster_en"], r.get("parent") or "",
-                _split(r.get("aliases")), r.get("level") or "cluster", _split(r.get("qualified_aliases")),
+                _split(r.get("aliases")), r.get("level") or "cluster", _split(r.get("qualified_aliases")), r.get("source") or "",
             )
             for r in csv.DictReader(f)
         ]
