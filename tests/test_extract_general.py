@@ -307,3 +307,44 @@ def test_heading_parser_levels():
     assert heading_of("（二）集成电路产业。以滨江区为核心").text == "集成电路产业"
     assert heading_of("3.生物医药").level > heading_of("（三）生物医药").level
     assert heading_of("滨江区打造为设计集聚区。") is None
+
+
+def test_district_by_district_sections_give_roles_to_the_heading_place():
+    text = (
+        "四、各区产业定位\n（一）滨江区\n聚焦集成电路设计，打造国家级集成电路设计产业基地。\n2023年营业收入增长10%。\n"
+        "（二）钱塘区\n重点发展生物医药、新材料产业。\n五、保障措施\n加快建设人才服务中心。"
+    )
+    assert roles(text, "杭州市") == {
+        ("滨江区", "半导体与集成电路", "国家级集成电路设计产业基地"),
+        ("钱塘区", "生物医药", "重点发展生物医药、新材料产业"),
+        ("钱塘区", "新材料", "重点发展生物医药、新材料产业"),
+    }
+
+
+def test_numbered_district_items_with_a_colon():
+    text = "1.滨江区：重点发展集成电路设计、数字安防，打造国家级集成电路设计产业基地。"
+    assert roles(text, "杭州市") == {
+        ("滨江区", "半导体与集成电路", "重点发展集成电路设计、数字安防"),
+        ("滨江区", "半导体与集成电路", "国家级集成电路设计产业基地"),
+    }
+
+
+def test_colon_lists_of_clusters_per_place():
+    text = "各县（市）区主导产业：肥西县：智能家电、新能源汽车；长丰县：生物医药；庐江县：新材料。"
+    assert roles(text, "合肥市") == {
+        ("肥西县", "智能家电", "智能家电、新能源汽车"),
+        ("肥西县", "新能源汽车", "智能家电、新能源汽车"),
+        ("长丰县", "生物医药", "生物医药"),
+        ("庐江县", "新材料", "新材料"),
+    }
+
+
+def test_leading_industries_with_yi_wei():
+    assert roles("吴江区以光电缆、新型显示为主导产业，打造光通信产业集群。", "苏州市") == {
+        ("吴江区", "新型显示", "主导产业"),
+        ("吴江区", "光电子", "光通信产业集群"),
+    }
+
+
+def test_objects_between_place_and_role_name_the_cluster():
+    assert roles("萧山区聚焦新能源汽车，建设先进制造业基地。", "杭州市") == {("萧山区", "新能源汽车", "先进制造业基地")}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.places import PlaceIndex
+from geo.extract.places import Place, PlaceIndex
 from geo.extract.roles import Role
-from geo.extract.rules import find_runs, mask_responsible, read_runs
+from geo.extract.rules import Run, find_runs, mask_responsible, read_runs
 from geo.extract.scopes import scoped_lines
 from geo.extract.topics import Topic, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
@@ -34,18 +34,21 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     expanded: list[Role] = []
     base = section_cluster(section.cluster, clusters)
     general = clusters.by_name[GENERAL]
-    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters):
+    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
         for s in _SENTENCE.finditer(line):
             s0, s1 = offset + s.start(), offset + s.end()
             work = work_text[s0:s1]
             if _DOUBLED.search(work):
                 work = _undouble(work)
             mentions = index.find(work)
-            if not mentions:
-                continue
             cmentions = clusters.find(work)
-            runs = find_runs(work, mentions, cmentions)
-            topic = Topic(tuple(cmentions), scope)
+            if mentions:
+                runs = find_runs(work, mentions, cmentions)
+            elif scope.place is not None:
+                runs = [Run(0, 0, (scope.place,), ((),))]  # the section's place is the subject
+            else:
+                continue
+            topic = Topic(tuple(cmentions), scope.cluster)
             read = read_runs(work, runs, cmentions)
             for run, found, funcs in read:
                 span = (found.start, found.end)
@@ -63,6 +66,14 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                         for unit in place.expands_to:
                             expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **base_fields))
     return _dedupe(roles + expanded)
+
+
+def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
+    """The place a heading is about when it opens with one ("滨江区", "滨江区：创新引领区")."""
+    found = index.find(simplified(heading))
+    if len(found) == 1 and found[0].start <= 1:
+        return found[0].place
+    return None
 
 
 def _dedupe(roles: list[Role]) -> list[Role]:

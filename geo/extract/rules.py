@@ -60,7 +60,9 @@ _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|�
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动))")
-_DEVELOP = re.compile(r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦))")
+_DEVELOP = re.compile(r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育))")
+_COLON = re.compile(r"[：:]")
+_LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
@@ -196,26 +198,34 @@ def _function_role(work: str, start: int, end: int) -> list[Found]:
     return [Found(m.group("f") + (m.group("s") or ""), m.start(), m.end())] if m else []
 
 
-def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention]) -> list[Found]:
-    """甲区重点发展集成电路、生物医药产业: a role in each cluster the verb takes as its object; list
-    items the taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products."""
-    for v in _DEVELOP.finditer(work, start, end):
-        if work[v.end() : v.end() + 1] == "的":
+def _objects_role(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
+    """The clusters a list of objects names (集成电路、生物医药产业); items the taxonomy lacks count
+    when they say 产业 (工程机械产业), others (智能电网) are products."""
+    found: dict[str, Cluster] = {}
+    for item in _ITEM.finditer(work, start, stop):
+        inside = [c for c in clusters if item.start() <= c.start and c.end <= item.end()]
+        if inside:
+            found.setdefault(inside[0].cluster.slug, inside[0].cluster)
+        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
+            name = item.group()[:-2]
+            found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
+    return tuple(found.values())
+
+
+def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention], colon: bool = False) -> list[Found]:
+    """甲区重点发展集成电路、生物医药产业 (or 甲区：集成电路、生物医药): a role in each cluster the
+    verb takes as its object."""
+    verbs = [_COLON.match(work, start)] if colon else list(_DEVELOP.finditer(work, start, end))
+    for v in verbs:
+        if v is None or work[v.end() : v.end() + 1] == "的":
             continue  # 协同化发展的…体系: an attribute, not a verb taking an object
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
         stop = next((i for i in range(v.end(), end) if work[i] in "，。；：（"), end)
-        objects: list[tuple[str, Cluster]] = []
-        for item in _ITEM.finditer(work, v.end(), stop):
-            inside = [c for c in clusters if item.start() <= c.start and c.end <= item.end()]
-            if inside:
-                objects.append((work[item.start() : item.end()], inside[0].cluster))
-            elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
-                name = item.group()[:-2]
-                objects.append((item.group(), Cluster(name, fallback_slug(name), "")))
+        objects = _objects_role(work, v.end(), stop, clusters)
         if objects:
-            found = {c.slug: c for _, c in objects}
-            return [Found(work[v.start() : min(stop, v.start() + _DEVELOP_ROLE_MAX)], v.start(), stop, tuple(found.values()))]
+            text = work[v.start() : min(stop, v.start() + _DEVELOP_ROLE_MAX)].lstrip("：:")
+            return [Found(text, v.start(), stop, objects)]
     return []
 
 
@@ -288,6 +298,11 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         if _HEAD.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
             return found
         return longer
+    # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
+    if work[run.end : run.end + 1] in "：:" and (found := _develop_role(work, run.end, next_start, clusters, colon=True)):
+        return found + _role_after_trigger(work, found[0].end, next_start)
+    if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
+        return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:

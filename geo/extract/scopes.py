@@ -9,8 +9,9 @@ A run-in heading ("4.智能终端产业集群。以甲区为核心……") scope
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from geo.reference.clusters import Cluster, ClusterMatcher
 
@@ -26,6 +27,17 @@ _LEVELS: list[re.Pattern[str]] = [
 ]
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
+
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class Scope(Generic[P]):
+    """What the headings above a line say: its cluster, and the place a district-by-district section is about."""
+
+    cluster: Cluster | None
+    place: P | None
 
 
 @dataclass(frozen=True)
@@ -57,24 +69,27 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
     return next(iter(found.values()))
 
 
-def scoped_lines(text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher) -> Iterator[tuple[int, str, Cluster | None]]:
-    """(offset, line, cluster in scope) for each line of text[start:end]; `base` is the plan's cluster.
+def scoped_lines(
+    text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None]
+) -> Iterator[tuple[int, str, Scope[P]]]:
+    """(offset, line, scope) for each line of text[start:end]; `base` is the plan's cluster.
 
     A heading's cluster replaces the enclosing one unless it is an ancestor of it (a 电子信息 heading
-    inside the 智能终端 plan keeps 智能终端)."""
-    stack: list[tuple[int, Cluster | None]] = []
+    inside the 智能终端 plan keeps 智能终端). A heading that is a place ("（一）滨江区") makes the
+    lines below speak of that place until the next heading of its level."""
+    stack: list[tuple[int, Cluster | None, P | None]] = []
     pos = start
     for line in text[start:end].split("\n"):
         h = heading_of(line)
         if h is not None:
             while stack and stack[-1][0] >= h.level:
                 stack.pop()
-            outer = next((c for _, c in reversed(stack) if c is not None), base)
+            outer = next((c for _, c, _ in reversed(stack) if c is not None), base)
             named = heading_cluster(h.text, matcher)
             if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
                 named = matcher.narrower(named, outer)
-            stack.append((h.level, named))
-        current = next((c for _, c in reversed(stack) if c is not None), base)
-        yield pos, line, current
+            stack.append((h.level, named, place_of(h.text)))
+        cluster = next((c for _, c, _ in reversed(stack) if c is not None), base)
+        place = next((p for _, _, p in reversed(stack) if p is not None), None)
+        yield pos, line, Scope(cluster, place)
         pos += len(line) + 1
-

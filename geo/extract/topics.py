@@ -66,6 +66,9 @@ def clusters_for(
     in_role = [m.cluster for m in topic.mentions if role_span[0] <= m.start and m.end <= role_span[1]]
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
         return _fit(in_role, scope, matcher)
+    between = [m.cluster for m in topic.mentions if run_start <= m.start and m.end <= role_span[0]]
+    if scope is None and 0 < len({c.slug for c in between}) <= _ROLE_CLUSTERS_MAX:
+        return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
     seg_start = max(work.rfind(ch, 0, run_start) for ch in _SEGMENT_BREAK) + 1
     subjects = [m for m in topic.mentions if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(first_run_start, run_start)]
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
