@@ -7,15 +7,16 @@ cluster; a zone or group also gives its role to the units it lies in (`via`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from geo.extract.places import Place, PlaceIndex
 from geo.extract.roles import Role
-from geo.extract.rules import Run, find_runs, mask_responsible, read_runs
-from geo.extract.scopes import scoped_lines
+from geo.extract.rules import Found, Run, find_runs, mask_responsible, read_runs
+from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.topics import Topic, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
-from geo.reference.clusters import ClusterMatcher, matcher
+from geo.reference.clusters import Cluster, ClusterMatcher, matcher
 
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
@@ -28,6 +29,27 @@ def _undouble(sentence: str) -> str:
     return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
 
 
+def _sentence_roles(work: str, scope: Scope[Place], index: PlaceIndex, clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found, tuple[str, ...]]]:
+    """(place, cluster, role, functions) for every role one sentence gives."""
+    mentions = index.find(work)
+    if mentions:
+        cmentions = clusters.find(work)
+        runs = find_runs(work, mentions, cmentions)
+    elif scope.place is not None:
+        cmentions = clusters.find(work)
+        runs = [Run(0, 0, (scope.place,), ((),))]  # the section's place is the subject
+    else:
+        return
+    topic = Topic(tuple(cmentions), scope.cluster)
+    for run, found, funcs in read_runs(work, runs, cmentions):
+        span = (found.start, found.end)
+        shared = clusters_for(work, run.start, runs[0].start, span, found.clusters, topic, clusters)
+        for place, specs in zip(run.places, run.specs):
+            own = clusters_for(work, run.start, runs[0].start, span, specs, topic, clusters) if specs else shared
+            for cluster in own:
+                yield place, cluster, found, funcs
+
+
 def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:
     """Roles of one plan section. `work_text` is the masked, simplified twin of `text`."""
     roles: list[Role] = []
@@ -35,42 +57,28 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     base = section_cluster(section.cluster, clusters)
     general = clusters.by_name[GENERAL]
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
+        doubled = bool(_DOUBLED.search(line))
+        if scope.place is None and not doubled and not index.find(line):
+            continue  # most lines name no place: one pass over the line instead of one per sentence
         for s in _SENTENCE.finditer(line):
             s0, s1 = offset + s.start(), offset + s.end()
-            work = work_text[s0:s1]
-            if _DOUBLED.search(work):
-                work = _undouble(work)
-            mentions = index.find(work)
-            cmentions = clusters.find(work)
-            if mentions:
-                runs = find_runs(work, mentions, cmentions)
-            elif scope.place is not None:
-                runs = [Run(0, 0, (scope.place,), ((),))]  # the section's place is the subject
-            else:
-                continue
-            topic = Topic(tuple(cmentions), scope.cluster)
-            read = read_runs(work, runs, cmentions)
-            for run, found, funcs in read:
-                span = (found.start, found.end)
-                shared = clusters_for(work, run.start, runs[0].start, span, found.clusters, topic, clusters)
-                for place, specs in zip(run.places, run.specs):
-                    own = clusters_for(work, run.start, runs[0].start, span, specs, topic, clusters) if specs else shared
-                    for cluster in own:
-                        base_fields = dict(
-                            city=index.city, plan_id=section.plan_id, plan_title=section.title,
-                            cluster=(cluster or general).name, cluster_en=(cluster or general).name_en,
-                            role=found.role, functions=funcs, quote=text[s0:s1], start=s0, end=s1,
-                        )
-                        if place.type != "group":
-                            roles.append(Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **base_fields))
-                        for unit in place.expands_to:
-                            expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **base_fields))
+            work = _undouble(work_text[s0:s1]) if doubled else work_text[s0:s1]
+            for place, cluster, found, funcs in _sentence_roles(work, scope, index, clusters):
+                fields = {
+                    "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
+                    "cluster": (cluster or general).name, "cluster_en": (cluster or general).name_en,
+                    "role": found.role, "functions": funcs, "quote": text[s0:s1], "start": s0, "end": s1,
+                }
+                if place.type != "group":
+                    roles.append(Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **fields))
+                for unit in place.expands_to:
+                    expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **fields))
     return _dedupe(roles + expanded)
 
 
 def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
-    """The place a heading is about when it opens with one ("滨江区", "滨江区：创新引领区")."""
-    found = index.find(simplified(heading))
+    """The place a heading (simplified text) is about when it opens with one ("滨江区", "滨江区：创新引领区")."""
+    found = index.find(heading)
     if len(found) == 1 and found[0].start <= 1:
         return found[0].place
     return None

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geo.extract.trie import trie_pattern
 from geo.extract.zones import ZoneRecognizer
 from geo.ingest.normalize import simplified
 from geo.reference import gazetteer
@@ -56,8 +57,7 @@ class PlaceIndex:
         self.places = surface_forms
         self.zones = zones
         self._detected: dict[str, Place] = {}
-        forms = sorted(surface_forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+        self._pattern = re.compile(trie_pattern(surface_forms)) if surface_forms else None
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text` (already simplified), organisations dropped; a recognised zone name wins
@@ -153,7 +153,7 @@ def _city_names() -> tuple[dict[str, str], re.Pattern[str]]:
         names[entry.city] = entry.city
         if entry.city.endswith("市") and len(entry.city) >= 3:
             names.setdefault(entry.city[:-1], entry.city)
-    return names, re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return names, re.compile(trie_pattern(names))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
+from geo.extract.trie import trie_pattern
+
 # Long official suffix -> (short form used in keys, kind); longest first in the pattern.
 SUFFIXES: dict[str, tuple[str, str]] = {
     "高新技术产业开发区": ("高新区", "development_zone"),
@@ -42,7 +44,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
 _BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区"}
-_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+_SUFFIX = trie_pattern(SUFFIXES)
 # 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区.
 _ZONE = re.compile(rf"(?:{_SUFFIX})(?:[\u4e00-\u9fff]{{2,4}}(?:新片区|片区))?")
 _PREFIX_MAX = 8
