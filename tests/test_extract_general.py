@@ -348,3 +348,27 @@ def test_leading_industries_with_yi_wei():
 
 def test_objects_between_place_and_role_name_the_cluster():
     assert roles("萧山区聚焦新能源汽车，建设先进制造业基地。", "杭州市") == {("萧山区", "新能源汽车", "先进制造业基地")}
+
+
+def test_parallel_yi_wei_gives_each_run_its_own_role():
+    text = "推动形成以滨江区为核心、萧山区和余杭区为两翼的集成电路产业发展格局。"
+    assert roles(text, "杭州市") == {
+        ("滨江区", "半导体与集成电路", "核心"),
+        ("萧山区", "半导体与集成电路", "两翼"),
+        ("余杭区", "半导体与集成电路", "两翼"),
+    }
+
+
+def test_dash_or_colon_then_a_role_noun():
+    assert roles("滨江区——集成电路设计高地；萧山区——新能源汽车制造基地。", "杭州市") == {
+        ("滨江区", "半导体与集成电路", "集成电路设计高地"),
+        ("萧山区", "新能源汽车", "新能源汽车制造基地"),
+    }
+    assert roles("滨江区：打造集成电路设计高地。", "杭州市") == {("滨江区", "半导体与集成电路", "集成电路设计高地")}
+
+
+def test_fenbie_assigns_roles_respectively():
+    assert roles("滨江区、萧山区分别打造集成电路设计基地和新能源汽车制造基地。", "杭州市") == {
+        ("滨江区", "半导体与集成电路", "集成电路设计基地"),
+        ("萧山区", "新能源汽车", "新能源汽车制造基地"),
+    }

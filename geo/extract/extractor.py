@@ -44,7 +44,9 @@ def _sentence_roles(work: str, scope: Scope[Place], index: PlaceIndex, clusters:
     for run, found, funcs in read_runs(work, runs, cmentions):
         span = (found.start, found.end)
         shared = clusters_for(work, run.start, runs[0].start, span, found.clusters, topic, clusters)
-        for place, specs in zip(run.places, run.specs):
+        for i, (place, specs) in enumerate(zip(run.places, run.specs)):
+            if found.place_index is not None and found.place_index != i:
+                continue
             own = clusters_for(work, run.start, runs[0].start, span, specs, topic, clusters) if specs else shared
             for cluster in own:
                 yield place, cluster, found, funcs

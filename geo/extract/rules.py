@@ -59,9 +59,10 @@ _LABEL = re.compile(
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
-_SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动))")
+_SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育))")
 _COLON = re.compile(r"[：:]")
+_DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
@@ -89,6 +90,7 @@ class Found:
     start: int  # where the assigning phrase begins (its verb)
     end: int
     clusters: tuple[Cluster, ...] = ()
+    place_index: int | None = None  # 分别: the role of one place of the run only
 
 
 def mask_responsible(text: str) -> str:
@@ -160,18 +162,19 @@ def _ends_phrase(work: str, pos: int, limit: int) -> bool:
     return pos >= limit or work[pos] in _PHRASE_END
 
 
-def _split_roles(work: str, start: int, heads: list[re.Match[str]]) -> list[tuple[str, int]]:
+def _split_roles(work: str, start: int, heads: list[re.Match[str]]) -> list[tuple[str, int, int]]:
     """打造A集聚区和B基地 is two roles: split where a role noun is followed by a conjunction and no 的
-    follows (立足湾区、辐射全球的…集聚区 is one role); a bare 区 ends place names and never splits."""
-    parts: list[tuple[str, int]] = []
+    follows (立足湾区、辐射全球的…集聚区 is one role); a bare 区 ends place names and never splits.
+    Each part comes with its span."""
+    parts: list[tuple[str, int, int]] = []
     begin = start
     last = heads[-1].end()
     for h in heads[:-1]:
         nxt = _SPLIT.match(work, h.end())
         if nxt and h.group() != "区" and "的" not in work[h.end() : last]:
-            parts.append((work[begin : h.end()], h.end()))
+            parts.append((work[begin : h.end()], begin, h.end()))
             begin = nxt.end()
-    parts.append((work[begin:last], last))
+    parts.append((work[begin:last], begin, last))
     return parts
 
 
@@ -184,10 +187,10 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
         if not heads:
             continue
         found = []
-        for text, stop in _split_roles(work, trig.end(), heads):
+        for i, (text, begin, stop) in enumerate(_split_roles(work, trig.end(), heads)):
             role = clean_role(text)
             if len(role) >= 2 and MASK not in role:
-                found.append(Found(role, trig.start(), stop))
+                found.append(Found(role, trig.start() if i == 0 else begin, stop))
         if found:
             return found
     return []
@@ -266,14 +269,40 @@ def _label_role(work: str, run: Run) -> list[Found]:
 
 
 def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
-    """以甲区、乙区为重点 / 两翼 / 主阵地: the short noun after 为 is the role."""
-    if not _YI.search(work, max(0, run.start - 2), run.start):
+    """以甲区、乙区为重点 / 两翼 / 主阵地 — and the parallel 以甲区为核心、乙区和丙区为两翼: the short
+    noun after 为 is the role."""
+    opened = _YI.search(work, max(0, run.start - 2), run.start)
+    parallel = work[run.start - 1 : run.start] == "、" and "以" in work[_clause_start(work, run.start) : run.start]
+    if not (opened or parallel):
         return []
-    m = _SHORT_ROLE.match(work, run.end, clause_end)
+    m = _SHORT_ROLE.match(work, run.end, clause_end + 1 if clause_end < len(work) else clause_end)
     if not m:
         return []
     role = clean_role(m.group("r"))
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
+
+
+def _clause_start(work: str, pos: int) -> int:
+    return max(work.rfind(ch, 0, pos) for ch in "，。；：") + 1
+
+
+def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
+    """滨江区——集成电路设计高地 / 滨江区：集成电路设计高地 — a role noun phrase with no verb."""
+    m = _DASH.match(work, run.end, clause_end)
+    if not m:
+        return []
+    while clause_end > m.end() and work[clause_end - 1] in "。！？":
+        clause_end -= 1
+    heads = [h for h in _HEAD.finditer(work, m.end(), clause_end) if h.end() == clause_end]
+    role = clean_role(work[m.end() : clause_end]) if heads else ""
+    return [Found(role, run.start, clause_end)] if 2 <= len(role) <= _ROLE_MAX and MASK not in role and not _TRIGGER.search(role) else []
+
+
+def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
+    """甲区、乙区分别打造A和B: the i-th role goes to the i-th place."""
+    if len(found) == len(run.places) > 1 and work.startswith("分别", run.end):
+        return [Found(f.role, f.start, f.end, f.clusters, i) for i, f in enumerate(found)]
+    return found
 
 
 def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
@@ -299,14 +328,17 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return found
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
-    if work[run.end : run.end + 1] in "：:" and (found := _develop_role(work, run.end, next_start, clusters, colon=True)):
+    colon = work[run.end : run.end + 1] in "：:" and not (_TRIGGER.match(work, run.end + 1) or _DEVELOP.match(work, run.end + 1))
+    if colon and (found := _develop_role(work, run.end, next_start, clusters, colon=True)):
         return found + _role_after_trigger(work, found[0].end, next_start)
     if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
         return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
+    if found := _dash_role(work, run, clause_end):
+        return found
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
-            return found
+            return _respective(found, run, work)
     return _develop_role(work, run.end, next_start, clusters)
 
 
