@@ -328,8 +328,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return found
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
-    if work[run.end : run.end + 1] in "：:" and not _TRIGGER.match(work, run.end + 1):
-        verb = bool(_DEVELOP.match(work, run.end + 1))
+    verb = bool(_DEVELOP.match(work, run.end + 1))
+    if work[run.end : run.end + 1] in "：:" and (verb or not _TRIGGER.match(work, run.end + 1)):
         if found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb):
             return found + _role_after_trigger(work, found[0].end, next_start)
     if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
