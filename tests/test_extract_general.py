@@ -372,3 +372,10 @@ def test_fenbie_assigns_roles_respectively():
         ("滨江区", "半导体与集成电路", "集成电路设计基地"),
         ("萧山区", "新能源汽车", "新能源汽车制造基地"),
     }
+
+
+def test_object_list_after_the_role_gives_each_cluster():
+    assert roles("以成都高新区为核心，重点发展集成电路、新型显示。", "成都市") == {
+        ("成都高新区", "半导体与集成电路", "核心"),
+        ("成都高新区", "新型显示", "核心"),
+    }

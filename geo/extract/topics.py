@@ -78,7 +78,12 @@ def clusters_for(
     if scope is None:
         after = [m for m in topic.mentions if m.start >= role_span[1]]
         if after:
-            return [after[0].cluster]
+            listed = [after[0]]
+            for m in after[1:]:  # 以甲区为核心，重点发展集成电路、新型显示: the whole list
+                if work[listed[-1].end : m.start] not in _LIST_MARK:
+                    break
+                listed.append(m)
+            return list({m.cluster.slug: m.cluster for m in listed}.values())
         named = _NAMED_INDUSTRY.search(work, role_span[0], role_span[1])
         if named:
             name = named.group("c")
