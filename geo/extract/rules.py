@@ -39,7 +39,8 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|集群|标杆|枢纽|小镇|核心|主阵地|阵地|区"
+    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|"
+    r"(?<=[车光药声芯数智])谷|区"
 )
 _ROLE_MAX = 60
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
@@ -215,6 +216,14 @@ def _objects_role(work: str, start: int, stop: int, clusters: list[ClusterMentio
     return tuple(found.values())
 
 
+def _whole_items(work: str, start: int, stop: int) -> str:
+    """The verb and its objects, cut after a whole list item when long (…、X等)."""
+    if stop - start <= _DEVELOP_ROLE_MAX:
+        return work[start:stop]
+    cut = work.rfind("、", start, start + _DEVELOP_ROLE_MAX)
+    return work[start:cut] + "等" if cut > start else work[start : start + _DEVELOP_ROLE_MAX]
+
+
 def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention], colon: bool = False) -> list[Found]:
     """甲区重点发展集成电路、生物医药产业 (or 甲区：集成电路、生物医药): a role in each cluster the
     verb takes as its object."""
@@ -227,8 +236,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         stop = next((i for i in range(v.end(), end) if work[i] in "，。；：（"), end)
         objects = _objects_role(work, v.end(), stop, clusters)
         if objects:
-            text = work[v.start() : min(stop, v.start() + _DEVELOP_ROLE_MAX)].lstrip("：:")
-            return [Found(text, v.start(), stop, objects)]
+            return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
     return []
 
 
