@@ -379,3 +379,8 @@ def test_object_list_after_the_role_gives_each_cluster():
         ("成都高新区", "半导体与集成电路", "核心"),
         ("成都高新区", "新型显示", "核心"),
     }
+
+
+def test_awards_a_place_holds_are_not_roles():
+    assert roles("2022年，鄞州区被评为国家级数字经济示范区。", "宁波市") == set()
+    assert roles("江北区获批国家级新能源汽车产业基地。", "宁波市") == set()

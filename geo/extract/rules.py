@@ -43,6 +43,7 @@ _HEAD = re.compile(
     r"(?<=[车光药声芯数智])谷|区"
 )
 _ROLE_MAX = 60
+_HONOUR = re.compile(r"(?:评为|评定为|认定为|命名为|授予|获批|获评|入选|被列为|荣获)")
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
 _FUNCTION_ROLE = re.compile(
     rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{FUNCTION_WORD})(?:(?:[、和与及]|以及)(?:{FUNCTION_WORD}))*)(?P<s>环节|功能)?"
@@ -181,6 +182,8 @@ def _split_roles(work: str, start: int, heads: list[re.Match[str]]) -> list[tupl
 
 def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
     for trig in _TRIGGER.finditer(work, start, end):
+        if _HONOUR.search(work, max(start, trig.start() - 3), trig.end()):
+            continue  # 被评为国家级示范区: an award the place holds, not a role the plan gives it
         seg_end = trig.end()
         while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（\n":
             seg_end += 1
