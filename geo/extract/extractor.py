@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from geo.extract.places import Place, PlaceIndex
 from geo.extract.roles import Role
-from geo.extract.rules import Found, Run, find_runs, mask_responsible, read_runs
+from geo.extract.rules import Found, mask_responsible, read_runs
+from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.topics import Topic, clusters_for, section_cluster
 from geo.ingest.normalize import simplified

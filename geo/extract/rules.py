@@ -1,16 +1,17 @@
-"""The role grammar: which run of places a sentence gives which role, and the words that say so.
+"""The role grammar: which role a sentence gives a run of places, and the words that say so.
 
-Rules work on one simplified, masked sentence and the place mentions in it; nothing is specific to
-one document. Adjacent mentions form runs (南山、宝安等区; 甲区4个、乙区3个; 甲区（集成电路）、乙区（新能源汽车）).
-Each run's role is read, in order of precedence, from:
+Rules work on one simplified, masked sentence and the runs in it (`geo.extract.runs`); nothing is
+specific to one document. Each run's role is read, in order of precedence, from:
 - a topic run (对中心城区，…) — the last role stated in the sentence or its closing aim;
-- 发挥…作用, …集聚发展, a role whose name quotes the places (打造“盐田—大鹏—深汕”…走廊);
-- a label before the run (“一核”即甲区; “两带”：甲县、乙县);
+- 发挥…作用, …集聚发展/协同发展, a role whose name quotes the places (打造“盐田—大鹏—深汕”…走廊);
+- a label before the run (“一核”即甲区; “两带”：甲县、乙县) or a role noun before a colon;
 - a verb before the run (主要集聚在甲区) or a count allocation (建设10个园区，其中甲区4个、乙区3个);
-- 以…为 Y in the run's own clause (以甲区、乙区为重点 / 两翼 / 核心承载区);
+- 甲区：X、Y and 甲区以X、Y为主导产业 (clusters as the role's objects);
+- 以…为 a short noun in the run's own clause (以甲区、乙区为重点 / 两翼), also in parallel (…、乙区为两翼);
+- a dash or colon then a role noun (甲区——X高地);
 - a role verb (定位为, 打造, 建设, 形成 …) and a role noun (集聚区, 基地, 高地 …) in the run's clause,
-  then in the next clauses up to the next run (甲区依托……，着力打造……高地);
-- 发展 with clusters as its object (甲区重点发展集成电路、生物医药产业: a role in each);
+  then in the next clauses up to the next run (甲区依托……，着力打造……高地); 分别 assigns them in order;
+- 发展/聚焦/布局 with clusters as objects (甲区重点发展集成电路、生物医药产业: a role in each);
 - function-only assignments (在甲区布局研发设计环节).
 A run that only opens a list shares the role of the run after it.
 """
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
-from geo.extract.places import Mention, Place
+from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 _RESPONSIBLE = re.compile(
@@ -29,10 +30,6 @@ _RESPONSIBLE = re.compile(
     r"(?:责任单位|牵头单位|配合单位)[：:][^。\n]*"
 )
 _CLAUSE_BREAK = set("，；：,;")
-_CONNECTOR_CHARS = set("、和及与以等区域（）()，")
-_RUN_TAIL = re.compile(r"(?:等|共)?(?:[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
-_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
-_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 _TRIGGER = re.compile(
     r"定位为|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
     r"(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为"
@@ -74,17 +71,6 @@ _SPLIT = re.compile(r"(?:、|和|与|及|以及)")
 
 
 @dataclass(frozen=True)
-class Run:
-    """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
-
-    start: int
-    end: int  # after tails such as 等区
-    places: tuple[Place, ...]
-    specs: tuple[tuple[Cluster, ...], ...]
-    counted: bool = False  # 甲区4个、乙区3个
-
-
-@dataclass(frozen=True)
 class Found:
     """A role phrase and the span of the words that assign it; `clusters` when the grammar names them."""
 
@@ -98,41 +84,6 @@ class Found:
 def mask_responsible(text: str) -> str:
     """Blank out responsible-unit notes so districts named there never become roles."""
     return _RESPONSIBLE.sub(lambda m: MASK * len(m.group()), text)
-
-
-def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool]:
-    """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个)."""
-    specs: tuple[Cluster, ...] = ()
-    counted = False
-    b = _BRACKET.match(work, pos)
-    if b:
-        inside = [c.cluster for c in clusters if b.start() < c.start and c.end <= b.end()]
-        if inside:
-            specs = tuple({c.slug: c for c in inside}.values())
-            pos = b.end()
-    c = _COUNT.match(work, pos)
-    if c:
-        counted = True
-        pos = c.end()
-    return pos, specs, counted
-
-
-def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:
-    """Group adjacent mentions (joined by 、和及与 and brackets) into runs."""
-    runs: list[Run] = []
-    for m in mentions:
-        end, specs, counted = _after_mention(work, m.end, clusters)
-        if runs:
-            last = runs[-1]
-            gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
-            if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
-                if m.place in last.places:
-                    runs[-1] = Run(last.start, end, last.places, last.specs, last.counted or counted)
-                else:
-                    runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
-                continue
-        runs.append(Run(m.start, end, (m.place,), (specs,), counted))
-    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, r.specs, r.counted) for r in runs]
 
 
 def _last_outside_quotes(role: str, ch: str) -> int:

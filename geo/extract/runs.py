@@ -1,0 +1,59 @@
+"""Runs: adjacent place mentions that share one role (南山、宝安等区; 甲区4个、乙区3个; 甲区（集成电路）)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.places import Mention, Place
+from geo.reference.clusters import Cluster, ClusterMention
+
+_CONNECTOR_CHARS = set("、和及与以等区域（）()，")
+_RUN_TAIL = re.compile(r"(?:等|共)?(?:[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
+_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
+_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
+
+
+@dataclass(frozen=True)
+class Run:
+    """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
+
+    start: int
+    end: int  # after tails such as 等区
+    places: tuple[Place, ...]
+    specs: tuple[tuple[Cluster, ...], ...]
+    counted: bool = False  # 甲区4个、乙区3个
+
+
+def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool]:
+    """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个)."""
+    specs: tuple[Cluster, ...] = ()
+    counted = False
+    b = _BRACKET.match(work, pos)
+    if b:
+        inside = [c.cluster for c in clusters if b.start() < c.start and c.end <= b.end()]
+        if inside:
+            specs = tuple({c.slug: c for c in inside}.values())
+            pos = b.end()
+    c = _COUNT.match(work, pos)
+    if c:
+        counted = True
+        pos = c.end()
+    return pos, specs, counted
+
+
+def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:
+    """Group adjacent mentions (joined by 、和及与 and brackets) into runs."""
+    runs: list[Run] = []
+    for m in mentions:
+        end, specs, counted = _after_mention(work, m.end, clusters)
+        if runs:
+            last = runs[-1]
+            gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
+            if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
+                if m.place in last.places:
+                    runs[-1] = Run(last.start, end, last.places, last.specs, last.counted or counted)
+                else:
+                    runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
+                continue
+        runs.append(Run(m.start, end, (m.place,), (specs,), counted))
+    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, r.specs, r.counted) for r in runs]
