@@ -38,7 +38,7 @@ def embed(city_key: str, cluster_key: str) -> str | Response:
             abort(400, description="parameter 'highlight' must name a district, not a zone")
         highlight = place.id
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom, gestures=True)
+    parts = map_parts(center, zoom, gestures=True)
     explorer_query = g.params.query()
     explorer_url = f"/map/{city.slug}/{cluster.slug}" + ("?" + urlencode(explorer_query) if explorer_query else "")
     return render_template(

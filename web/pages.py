@@ -92,7 +92,7 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
     if (city_key, cluster_key) != (city.slug, cluster.slug):
         return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom)
+    parts = map_parts(center, zoom)
     config = {
         "city": city.slug,
         "cluster": cluster.slug,
@@ -133,7 +133,7 @@ def district(city_key: str, place_key: str) -> str | Response:
     hosts = place.host_ids if isinstance(place, Zone) else (place.id,)
     zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom - 1)
+    parts = map_parts(center, zoom - 1)
     name = label_for(place) if isinstance(place, UnitRecord) else place.name
     return render_template(
         "district.html",
