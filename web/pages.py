@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from geo.extract.categories import CATEGORIES, categorize, strongest
@@ -12,10 +12,11 @@ from geo.reference.clusters import Cluster
 from geo.reference.units import City
 from geo.reference.zones import Zone
 from geo.store.base import UnitRecord
+from geo.store.layers import FUNCTION_FILTERS, role_matches
 from geo.store.lookup import city_clusters, unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
-from web.i18n import strings
-from web.maps import map_parts, overlay_crs
+from web.i18n import TERMS_EN, strings, term
+from web.maps import basemap_config, map_parts, overlay_crs
 from web.params import ViewParams, load_view_params
 from web.state import store
 
@@ -31,7 +32,7 @@ bp.before_request(load_view_params)
 @bp.app_context_processor
 def _inject() -> dict[str, object]:
     lang = getattr(g, "lang", "zh")
-    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs}
+    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs, "term": lambda w: term(w, lang)}
 
 
 def _qs(**override: str) -> str:
@@ -48,14 +49,42 @@ def label_for(obj: City | Cluster | UnitRecord) -> str:
     return en if g.lang == "en" and en else obj.name
 
 
-def _cluster_counts(city: City) -> list[tuple[Cluster, int]]:
+def _cluster_counts(city: City, function: str | None = None) -> list[tuple[Cluster, int]]:
+    """Districts with a role per cluster, under the function filter, so the sidebar counts match the map."""
     st = store()
     unit_ids = {u.id for u in st.units(city.name)}
     per: dict[str, set[str]] = defaultdict(set)
     for r in st.roles(city.name):
-        if r.district_id in unit_ids:
+        if r.district_id in unit_ids and role_matches(r, function):
             per[r.cluster].add(r.district_id)
     return [(c, len(per[c.name])) for c in city_clusters(st, city.name)]
+
+
+def plan_param(city: City) -> str:
+    """The optional `plan` filter: one plan id of the city, or empty."""
+    plan = request.args.get("plan", "")
+    if plan and plan not in {p.plan_id for p in store().plans(city.name)}:
+        abort(400, description=f"parameter 'plan' must be a plan id of {city.name} (see /api/v1/plans?city={city.slug}); got '{plan}'")
+    return plan
+
+
+def map_config(city: City, cluster: Cluster, parts_name: str) -> dict[str, object]:
+    """What the map scripts need from the page, shared by the explorer and embeds."""
+    return {
+        "city": city.slug,
+        "cluster": cluster.slug,
+        "function": g.params.function,
+        "plan": plan_param(city),
+        "basemap": g.params.basemap,
+        "lang": g.lang,
+        "crs": overlay_crs(g.params.basemap),
+        "tiles": basemap_config(g.params.basemap),
+        "mapVar": parts_name,
+        "strings": strings(g.lang),
+        "terms": TERMS_EN if g.lang == "en" else {},
+        "cityLabel": label_for(city),
+        "clusterLabel": label_for(cluster),
+    }
 
 
 def _default_cluster(city: City) -> Cluster | None:
@@ -93,23 +122,18 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
         return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
     parts = map_parts(center, zoom)
-    config = {
-        "city": city.slug,
-        "cluster": cluster.slug,
-        "function": g.params.function,
-        "basemap": g.params.basemap,
-        "lang": g.lang,
-        "crs": overlay_crs(g.params.basemap),
-        "mapVar": parts.name,
-        "strings": strings(g.lang),
-    }
+    config = map_config(city, cluster, parts.name)
+    config["counts"] = {f: {c.slug: n for c, n in _cluster_counts(city, zh)} for f, zh in FUNCTION_FILTERS.items()}
     return render_template(
         "explorer.html",
         city=city,
         cluster=cluster,
+        city_label=label_for(city),
+        cluster_label=label_for(cluster),
         cities=[(c, label_for(c)) for c in st.cities()],
-        clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city)],
+        clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city, g.params.function_zh)],
         units=[(u, label_for(u)) for u in st.units(city.name)],
+        zones=[(z, term(z.name, g.lang)) for z in st.zones(city.name)],
         params=g.params,
         parts=parts,
         config=config,
