@@ -73,6 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "none": {"zh": "无", "en": "None"},
     "language": {"zh": "语言", "en": "Language"},
     "about": {"zh": "关于与图例说明", "en": "About"},
+    "zone_in": {"zh": "位于", "en": "inside"},
     "embed_autoheight": {"zh": "自动高度", "en": "Auto height"},
     "api_docs": {"zh": "数据接口", "en": "API"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},

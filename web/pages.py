@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
@@ -141,6 +142,68 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
     )
 
 
+_CLAUSE_START = "，。；：,;"
+_CLAUSE_END = "，。；,;"
+
+
+def quote_parts(quote: str, needles: list[str]) -> tuple[str, str, str]:
+    """Split a quote around the clause that names the role (or the place), so pages can highlight it."""
+    for needle in needles:
+        i = quote.find(needle) if needle else -1
+        if i >= 0:
+            start = max(quote.rfind(p, 0, i) for p in _CLAUSE_START) + 1
+            ends = [e for e in (quote.find(p, i + len(needle)) for p in _CLAUSE_END) if e >= 0]
+            end = min(ends) if ends else len(quote)
+            return quote[:start], quote[start:end], quote[end:]
+    return quote, "", ""
+
+
+def safe_url(url: str) -> str:
+    """Links to originals come from data: only http(s) ones are shown."""
+    return url if url.startswith(("http://", "https://")) else ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A role as a page cites it: the quote split around its clause, and the plan with issuer, date and link."""
+
+    role: str
+    category: str
+    functions: list[str]
+    via: str
+    quote: tuple[str, str, str]
+    plan_title: str
+    issuer: str
+    date: str
+    url: str
+
+
+def citations(city: City, place: UnitRecord | Zone) -> dict[str, list[Citation]]:
+    """The place's roles per cluster, each quoted sentence once however many copies of its plan the corpus holds."""
+    st = store()
+    plans = {p.plan_id: p for p in st.plans(city.name)}
+    short = place.name.removesuffix("新区").removesuffix("区").removesuffix("县")
+    seen: set[tuple[str, str, str]] = set()
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for r in st.roles(city.name):
+        if r.district_id != place.id:
+            continue
+        plan = plans.get(r.plan_id)
+        key = (r.cluster, r.role, r.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out[r.cluster].append(Citation(
+            role=r.role, category=categorize(r.role, r.functions), functions=[term(f, g.lang) for f in r.functions],
+            via=term(r.via, g.lang), quote=quote_parts(r.quote, [r.role, place.name, short]),
+            plan_title=getattr(r, "plan_title", "") or (plan.title if plan else r.plan_id),
+            issuer=getattr(r, "plan_issuer", "") or (plan.issuer if plan else ""),
+            date=getattr(r, "plan_date", "") or (plan.date if plan else ""),
+            url=safe_url(getattr(r, "plan_url", "") or (getattr(plan, "url", "") if plan else "")),
+        ))
+    return out
+
+
 @bp.get("/district/<city_key>/<place_key>")
 def district(city_key: str, place_key: str) -> str | Response:
     st = store()
@@ -150,31 +213,36 @@ def district(city_key: str, place_key: str) -> str | Response:
     if (city_key, place_key) != (city.slug, slug):
         return redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
     clusters = {c.name: c for c in city_clusters(st, city.name)}
-    by_cluster: dict[str, list] = defaultdict(list)
-    for r in st.roles(city.name):
-        if r.district_id == place.id:
-            by_cluster[r.cluster].append((r, categorize(r.role, r.functions)))
+    by_cluster = citations(city, place)
+    is_zone = isinstance(place, Zone)
     hosts = place.host_ids if isinstance(place, Zone) else (place.id,)
+    units = {u.id: u for u in st.units(city.name)}
     zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
     parts = map_parts(center, zoom - 1)
-    name = label_for(place) if isinstance(place, UnitRecord) else place.name
+    name = label_for(place) if isinstance(place, UnitRecord) else term(place.name, g.lang)
     return render_template(
         "district.html",
         city=city,
+        cities=[(c, label_for(c)) for c in st.cities()],
         place=place,
-        is_zone=isinstance(place, Zone),
+        is_zone=is_zone,
         name=name,
+        hosts=[(unit_slug(h), label_for(units[h])) for h in hosts if h in units] if is_zone else [],
         groups=[(clusters.get(c) or Cluster(c, "", ""), rows) for c, rows in by_cluster.items()],
         cluster_label=label_for,
-        zones=zones,
+        zones=[(z, term(z.name, g.lang)) for z in zones],
         parts=parts,
         config={
             "city": city.slug,
             "highlight": list(hosts),
+            "zone": is_zone,
             "point": list(place.point) if isinstance(place, Zone) and place.point else None,
+            "name": name,
             "crs": overlay_crs(g.params.basemap),
+            "tiles": basemap_config(g.params.basemap),
             "mapVar": parts.name,
+            "lang": g.lang,
             "strings": strings(g.lang),
         },
         title=f"{name} · {label_for(city)}",
@@ -198,12 +266,7 @@ def matrix(city_key: str) -> str | Response:
         for u in columns:
             rs = cells.get((c.name, u.id), [])
             roles = list(dict.fromkeys(r.role for r in rs))
-            row.append({
-                "unit": u,
-                "roles": roles,
-                "short": (roles[0][:6] + ("…" if len(roles[0]) > 6 or len(roles) > 1 else "")) if roles else "",
-                "category": strongest(categorize(r.role, r.functions) for r in rs),
-            })
+            row.append({"unit": u, "roles": roles, "category": strongest(categorize(r.role, r.functions) for r in rs)})
         rows.append((c, label_for(c), row))
     return render_template(
         "matrix.html",

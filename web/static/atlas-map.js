@@ -60,7 +60,8 @@
     }
     info(r) {
       const p = this.byId[r.plan_id] || {};
-      return { title: r.plan_title || p.title || r.plan_id, issuer: r.plan_issuer || p.issuer || "", date: r.plan_date || p.date || "", url: r.plan_url || p.url || "" };
+      const url = r.plan_url || p.url || "";
+      return { title: r.plan_title || p.title || r.plan_id, issuer: r.plan_issuer || p.issuer || "", date: r.plan_date || p.date || "", url: /^https?:\/\//.test(url) ? url : "" };
     }
     same(a, b) { return this.key(a) === this.key(b); }
   }
@@ -177,6 +178,7 @@
   /* Controls in the page language, data credits without a flag, the basemap added only after the page has loaded. */
   function dressMap(map, cfg) {
     const S = cfg.strings;
+    map.options.zoomSnap = 0.25;
     for (const [sel, text] of [[".leaflet-control-zoom-in", S.zoom_in], [".leaflet-control-zoom-out", S.zoom_out]]) {
       const b = map.getContainer().querySelector(sel);
       if (b) { b.title = text; b.setAttribute("aria-label", text); }
@@ -366,11 +368,18 @@
       const items = [];
       const shown = new Set(v.districts.flatMap((d) => d.tones));
       for (const c of CATEGORIES) if (shown.has(c)) items.push(el("li", { "data-class": c }, el("span", { class: "swatch cat-" + c }), S["cat_" + c] + (FILTER_CATEGORY[st.function] ? " (" + S.fn_colour_note + ")" : "")));
-      if (v.districts.some((d) => d.tones.length > 1)) items.push(el("li", { "data-class": "mixed" }, el("span", { class: "swatch mixed" }), S.mixed));
+      const pairs = new Set(v.districts.filter((d) => d.tones.length > 1).map((d) => d.tones.join("+")));
+      for (const pair of pairs) {
+        const [a, b] = pair.split("+");
+        const sw = el("span", { class: "swatch mixed" });
+        sw.style.background = "repeating-linear-gradient(45deg, " + COLORS[b] + " 0 3px, " + COLORS[a] + " 3px 8px)";
+        items.push(el("li", { "data-class": "mixed-" + a + "-" + b }, sw, S["cat_" + a] + " + " + S["cat_" + b]));
+      }
       if (v.districts.some((d) => !d.category)) items.push(el("li", { "data-class": "none" }, el("span", { class: "swatch cat-none" }), S.no_role));
       if (v.zonePoints) items.push(el("li", { "data-class": "zone" }, el("span", { class: "swatch zone-dot" }), S.zone_point));
       if (v.districts.some((d) => d.geometry_quality === "approximate")) items.push(el("li", { "data-class": "approximate" }, el("span", { class: "swatch dashed" }), S.approximate));
-      for (const ul of document.querySelectorAll(".legend ul")) ul.replaceChildren(...items.map((i) => i.cloneNode(true)));
+      const ul = document.querySelector(".legend ul");
+      if (ul) ul.replaceChildren(...items);
     }
 
     /* A map with nothing coloured says why, in the explorer and in embeds alike. */
@@ -408,5 +417,5 @@
     }
   }
 
-  window.Atlas = { CATEGORIES, COLORS, el, config, fetchJSON, districtsUrl, setClass, term, unitName, popupContent, roleNames, planSpans, clauseParts, ClusterMap };
+  window.Atlas = { CATEGORIES, COLORS, el, config, fetchJSON, districtsUrl, setClass, dressMap, term, unitName, popupContent, roleNames, planSpans, clauseParts, ClusterMap };
 })();
