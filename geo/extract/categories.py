@@ -59,8 +59,9 @@ def tones(role: str, functions: Iterable[str]) -> list[str]:
 
 def district_tones(role_tones: Iterable[list[str]]) -> list[str]:
     """A district's tones: its strongest category, then the strongest other one any of its roles names."""
-    all_tones = [t for ts in role_tones for t in ts]
-    primary = strongest(all_tones)
+    lists = [ts for ts in role_tones if ts]
+    all_tones = [t for ts in lists for t in ts]
+    primary = strongest(ts[0] for ts in lists)
     if primary is None:
         return []
     others = sorted({t for t in all_tones if t not in (primary, "listed")}, key=CATEGORIES.index)

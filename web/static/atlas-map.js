@@ -46,7 +46,7 @@
   /* Same rule as geo.extract.categories.district_tones: strongest category, then the strongest other one named. */
   function districtTones(roles) {
     const all = roles.flatMap((r) => r.tones || [r.category]);
-    const primary = strongest(all);
+    const primary = strongest(roles.map((r) => r.category));
     if (!primary) return [];
     const other = CATEGORIES.find((c) => c !== primary && c !== "listed" && all.includes(c));
     return other ? [primary, other] : [primary];
@@ -324,7 +324,7 @@
           layer.labelLatLng = L.latLng(d.label[1], d.label[0]);
           const marker = labelMarker(layer.labelLatLng, unitName(d, cfg.lang), d.roles.length ? "has-role" : "");
           marker.unitLayer = layer;
-          marker.priority = (d.roles.length ? 1e6 : 0) + (d.id === this.highlight ? 1e7 : 0);
+          marker.priority = (d.roles.length ? 1e6 : 0) + (d.id === this.highlight ? 1e7 : 0) + (layer.feature.properties.area_km2 || 0);
           this.labels.addLayer(marker);
         }
       }
@@ -344,7 +344,7 @@
         }, this.popupOptions());
         this.zones.addLayer(marker);
         const label = labelMarker([z.point[1], z.point[0]], name, "zone-label");
-        label.priority = 2e6;
+        label.priority = 2e7;
         this.zones.addLayer(label);
       }
       this.view = { districts, zones, plans: plansShown(districts, zones, this.plans, st), planOptions: this.planOptions(data), zonePoints };
@@ -410,7 +410,7 @@
           const w = this.map.latLngToContainerPoint(b.getNorthEast()).x - this.map.latLngToContainerPoint(b.getSouthWest()).x;
           ok = w >= 0.4 * r.width;
         }
-        ok = ok && !placed.some((p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom + 1 && r.bottom > p.top - 1);
+        ok = ok && !placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
         node.classList.toggle("hidden", !ok);
         if (ok) placed.push(r);
       }
