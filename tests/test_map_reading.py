@@ -147,6 +147,9 @@ def test_phone_popup_fits_the_frame_and_sits_on_top(phone, live_server, screensh
     close = phone.locator(".leaflet-popup-close-button").bounding_box()
     on_top = phone.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.leaflet-popup-close-button')", [close["x"] + close["width"] / 2, close["y"] + close["height"] / 2])
     assert on_top
+    heading = phone.locator(".leaflet-popup-content h3").bounding_box()
+    covered = phone.evaluate("([x, y]) => !document.elementFromPoint(x, y).closest('.leaflet-popup')", [heading["x"] + 8, heading["y"] + heading["height"] / 2])
+    assert not covered  # not under the zoom buttons
     assert phone.locator(".leaflet-tooltip").count() == 0  # no hover tooltip on touch
     phone.screenshot(path=screenshots / "embed-popup-phone-375.png")
     assert watch.errors == []

@@ -239,6 +239,8 @@
       this.zones = L.layerGroup().addTo(map);
       this.highlight = cfg.highlight || null;
       this.fitted = false;
+      const sub = document.getElementById("map-sub");  /* clamped to two lines on phones: a tap shows it all */
+      if (sub) sub.addEventListener("click", () => sub.classList.toggle("open"));
     }
 
     async init() {
@@ -357,9 +359,15 @@
       if (!performance.getEntriesByName("atlas-map-painted").length) requestAnimationFrame(() => performance.mark("atlas-map-painted"));
     }
 
+    /* Popups fit the frame and open below the zoom buttons, which Leaflet keeps above every popup. */
     popupOptions() {
       const c = this.map.getContainer();
-      return { maxWidth: Math.max(160, Math.min(340, c.clientWidth - 60)), maxHeight: Math.max(140, c.clientHeight - 90), autoPanPadding: [8, 8], className: "atlas-popup" };
+      const zoom = c.querySelector(".leaflet-control-zoom");
+      const top = zoom ? zoom.getBoundingClientRect().bottom - c.getBoundingClientRect().top + 8 : 8;
+      return {
+        maxWidth: Math.max(160, Math.min(340, c.clientWidth - 60)), maxHeight: Math.max(120, c.clientHeight - top - 70),
+        autoPanPaddingTopLeft: [8, top], autoPanPaddingBottomRight: [8, 24], className: "atlas-popup",
+      };
     }
 
     /* Only the classes on the map: categories (or the chosen function), two tones, no role, zones, dashed outlines. */
