@@ -1,6 +1,8 @@
 """UI strings in Chinese (default) and English; role phrases are never translated."""
 from __future__ import annotations
 
+import re
+
 from flask import g
 
 LANGS = ("zh", "en")
@@ -118,6 +120,26 @@ TERMS_EN: dict[str, str] = {
 def term(word: str, lang: str) -> str:
     """A function, zone or group name in the page language (Chinese words are kept as they are in Chinese)."""
     return TERMS_EN.get(word, word) if lang == "en" else word
+
+
+_ERRORS_ZH = [
+    (re.compile(r"unknown city '(.*)'"), "未知的城市“{0}”"),
+    (re.compile(r"unknown cluster '(.*)' in (.*)"), "{1}没有产业集群“{0}”"),
+    (re.compile(r"unknown district '(.*)' in (.*)"), "{1}没有区或功能区“{0}”"),
+    (re.compile(r"parameter '(\w+)' must be one of (.*); got '(.*)'"), "参数 {0} 只能取 {1}，收到的是“{2}”"),
+    (re.compile(r"parameter '(\w+)' must be at most (\d+) characters"), "参数 {0} 最多 {1} 个字符"),
+    (re.compile(r"parameter '(\w+)' must be a plan id of (\S+) .*; got '(.*)'"), "参数 {0} 须为{1}的规划编号，收到的是“{2}”"),
+]
+
+
+def error_text(description: str, lang: str) -> str:
+    """Error details in the page language; the API keeps the English ones."""
+    if lang == "zh":
+        for pattern, text in _ERRORS_ZH:
+            m = pattern.fullmatch(description)
+            if m:
+                return text.format(*m.groups())
+    return description
 
 
 def t(key: str) -> str:

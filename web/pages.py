@@ -16,7 +16,7 @@ from geo.store.base import UnitRecord
 from geo.store.layers import FUNCTION_FILTERS, role_matches
 from geo.store.lookup import city_clusters, unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
-from web.i18n import TERMS_EN, strings, term
+from web.i18n import TERMS_EN, error_text, strings, term
 from web.maps import basemap_config, map_parts, overlay_crs
 from web.params import ViewParams, load_view_params
 from web.state import store
@@ -33,7 +33,7 @@ bp.before_request(load_view_params)
 @bp.app_context_processor
 def _inject() -> dict[str, object]:
     lang = getattr(g, "lang", "zh")
-    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs, "term": lambda w: term(w, lang)}
+    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs, "term": lambda w: term(w, lang), "error_text": lambda d: error_text(d, lang)}
 
 
 def _qs(**override: str) -> str:
