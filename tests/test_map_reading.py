@@ -172,6 +172,18 @@ def test_embed_popup_inside_a_narrow_foreign_frame(page, live_server):
         host.server.shutdown()
 
 
+def test_embed_posts_its_height_for_auto_height(page, live_server):
+    host = HostSite()
+    page.add_init_script("window.__heights = []; window.addEventListener('message', e => e.data && e.data.atlasEmbedHeight && window.__heights.push(e.data.atlasEmbedHeight));")
+    try:
+        page.goto(f"{host.url}/?src={live_server.url}/embed/shenzhen/smart-terminals")
+        app_frame(page).wait_for_selector("body[data-ready=true]", timeout=15000)
+        page.wait_for_function("window.__heights.length > 0", timeout=5000)
+        assert 240 < page.evaluate("window.__heights[0]") < 900
+    finally:
+        host.server.shutdown()
+
+
 def test_switching_keeps_choices_and_updates_title_links_and_snippet(page, live_server):
     watch = open_map(page, live_server.url, "/map/shenzhen/smart-terminals?basemap=none&lang=en")
     page.click("#functions a[data-function=manufacturing]")
