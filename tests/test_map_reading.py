@@ -286,10 +286,13 @@ def test_keyboard_reaches_polygons_and_a_table_holds_the_data(page, live_server,
     assert page.evaluate("getComputedStyle(document.activeElement).strokeWidth") == "4px"  # a visible focus
     page.keyboard.press("Enter")
     page.locator(".leaflet-popup-content").wait_for(timeout=3000)
+    page.screenshot(path=screenshots / "explorer-keyboard-popup.png")
     assert "南山区" in page.locator(".leaflet-popup-content").inner_text()
+    page.keyboard.press("Enter")  # focus moved to the close button; Enter closes and returns to the unit
+    page.locator(".leaflet-popup").wait_for(state="detached", timeout=3000)
+    assert "district-shenzhen-nanshan" in page.evaluate("document.activeElement.getAttribute('class')")
     assert page.locator("path.district[tabindex='0']").count() == 11
     assert page.locator("#table-body tr").count() == 11
-    page.screenshot(path=screenshots / "explorer-keyboard-popup.png")
     assert watch.errors == []
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from geo.extract.categories import CATEGORIES, categorize, strongest
+from geo.extract.categories import CATEGORIES, categorize, strongest, tones
 from geo.reference.clusters import Cluster
 from geo.reference.units import City
 from geo.reference.zones import Zone
@@ -168,7 +168,7 @@ class Citation:
     """A role as a page cites it: the quote split around its clause, and the plan with issuer, date and link."""
 
     role: str
-    category: str
+    tones: list[str]
     functions: list[str]
     via: str
     quote: tuple[str, str, str]
@@ -194,7 +194,7 @@ def citations(city: City, place: UnitRecord | Zone) -> dict[str, list[Citation]]
             continue
         seen.add(key)
         out[r.cluster].append(Citation(
-            role=r.role, category=categorize(r.role, r.functions), functions=[term(f, g.lang) for f in r.functions],
+            role=r.role, tones=tones(r.role, r.functions), functions=[term(f, g.lang) for f in r.functions],
             via=term(r.via, g.lang), quote=quote_parts(r.quote, [r.role, place.name, short]),
             plan_title=getattr(r, "plan_title", "") or (plan.title if plan else r.plan_id),
             issuer=getattr(r, "plan_issuer", "") or (plan.issuer if plan else ""),

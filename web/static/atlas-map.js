@@ -262,6 +262,9 @@
         if (e.key !== "Enter" && e.key !== " ") return;
         e.preventDefault();
         layer.openPopup(layer.labelLatLng || layer.getBounds().getCenter());
+        const close = layer.getPopup() && layer.getPopup().getElement().querySelector(".leaflet-popup-close-button");
+        if (close) close.focus();
+        layer.once("popupclose", () => node.focus());  /* keyboard users return to the unit they opened */
       });
     }
 

@@ -12,7 +12,7 @@
       style: (f) => {
         const mine = hit.has(f.properties.id);
         return {
-          fillColor: mine && !cfg.zone ? "#b2182b" : "#ffffff", fillOpacity: mine && !cfg.zone ? 0.8 : 0.6,
+          fillColor: mine && !cfg.zone ? "#3b4b5c" : "#ffffff", fillOpacity: mine && !cfg.zone ? 0.8 : 0.6,
           color: mine ? "#000" : "#777", weight: mine ? (cfg.zone ? 2 : 1.5) : 1,
           dashArray: cfg.zone && mine ? "4 3" : f.properties.geometry_quality === "approximate" ? "6 4" : null,
         };
