@@ -154,9 +154,10 @@
     return "url(#" + id + ")";
   }
 
-  function styleFor(map, d, highlighted) {
+  /* Over a basemap fills are lighter so streets show through; "no role" stays a visible pale outline either way. */
+  function styleFor(map, d, highlighted, tiles) {
     return {
-      fillColor: toneFill(map, d.tones), fillOpacity: d.category ? 0.85 : 0.7,
+      fillColor: toneFill(map, d.tones), fillOpacity: d.category ? (tiles ? 0.7 : 0.85) : (tiles ? 0.35 : 0.7),
       color: highlighted ? "#000" : d.category ? "#333" : "#777", weight: highlighted ? 3 : 1,
       dashArray: d.geometry_quality === "approximate" ? "6 4" : null,
     };
@@ -316,7 +317,7 @@
         const layer = this.byId[d.id];
         if (!layer) continue;
         const hit = d.id === this.highlight;
-        layer.setStyle(styleFor(map, d, hit));
+        layer.setStyle(styleFor(map, d, hit, !!cfg.tiles));
         if (hit) layer.bringToFront();
         setClass(layer, "district district-" + d.id + " cat-" + (d.category || "none") + (d.tones.length > 1 ? " mixed" : "") + (d.geometry_quality === "approximate" ? " approximate" : "") + (hit ? " highlight" : ""));
         const node = layer.getElement();
