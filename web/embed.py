@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response
 from geo.store.base import UnitRecord
 from geo.store.lookup import unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
-from web.i18n import strings
-from web.maps import map_parts, overlay_crs
-from web.pages import CITY_VIEW, label_for, redirect_to_canonical
+from web.i18n import term
+from web.maps import map_parts
+from web.pages import CITY_VIEW, label_for, map_config, redirect_to_canonical
 from web.params import load_view_params
 
 bp = Blueprint("embed", __name__)
@@ -31,28 +31,27 @@ def embed(city_key: str, cluster_key: str) -> str | Response:
     title = request.args.get("title", "")
     if len(title) > TITLE_MAX:
         abort(400, description=f"parameter 'title' must be at most {TITLE_MAX} characters")
-    highlight = None
-    if request.args.get("highlight"):
-        place = resolve_place(city, request.args["highlight"])
-        if not isinstance(place, UnitRecord):
-            abort(400, description="parameter 'highlight' must name a district, not a zone")
-        highlight = place.id
+    place = resolve_place(city, request.args["highlight"]) if request.args.get("highlight") else None
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom, gestures=True)
+    parts = map_parts(center, zoom, gestures=True)
+    config = map_config(city, cluster, parts.name)
+    config["highlight"] = place.id if place else None
     explorer_query = g.params.query()
+    if config["plan"]:
+        explorer_query["plan"] = str(config["plan"])
     explorer_url = f"/map/{city.slug}/{cluster.slug}" + ("?" + urlencode(explorer_query) if explorer_query else "")
+    default_title = f"{label_for(cluster)} · {label_for(city)}"
     return render_template(
         "embed.html",
         city=city,
         cluster=cluster,
         parts=parts,
         legend=legend == "1",
-        heading=title,
+        heading=title or default_title,
+        highlight_name=(label_for(place) if isinstance(place, UnitRecord) else term(place.name, g.lang)) if place else "",
         explorer_url=explorer_url,
-        highlight_slug=unit_slug(highlight) if highlight else "",
-        config={
-            "city": city.slug, "cluster": cluster.slug, "function": g.params.function, "lang": g.lang,
-            "crs": overlay_crs(g.params.basemap), "mapVar": parts.name, "highlight": highlight, "strings": strings(g.lang),
-        },
-        title=title or f"{label_for(cluster)} · {label_for(city)}",
+        data_url=f"/api/v1/roles.csv?city={city.slug}&cluster={cluster.slug}",
+        highlight_slug=unit_slug(place.id) if place else "",
+        config=config,
+        title=title or default_title,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import folium
 
 from web.assets import asset_url
@@ -20,6 +22,10 @@ BASEMAP_TILES = {
 }
 
 
+# Folium's viewport meta forbids pinch-zoom; pages set their own.
+_NO_ZOOM_LOCK = re.compile(r'<meta name="viewport"[^>]*>', re.S)
+
+
 @dataclass(frozen=True)
 class MapParts:
     name: str  # the JavaScript variable that holds the Leaflet map
@@ -34,7 +40,7 @@ def overlay_crs(basemap: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def map_parts(basemap: str, center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:
+def map_parts(center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:
     """A Folium map whose page loads Leaflet from this app, never from a CDN."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
     m.default_js = [("leaflet", asset_url("leaflet", "leaflet.js"))]
@@ -43,9 +49,15 @@ def map_parts(basemap: str, center: tuple[float, float], zoom: int, gestures: bo
         m.default_js.append(("gesture", asset_url("leaflet-gesture-handling", "leaflet-gesture-handling.min.js")))
         m.default_css.append(("gesture_css", asset_url("leaflet-gesture-handling", "leaflet-gesture-handling.min.css")))
         m.options["gestureHandling"] = True
-    if basemap in BASEMAP_TILES:
-        url, attr, subdomains, _ = BASEMAP_TILES[basemap]
-        folium.TileLayer(tiles=url, attr=attr, subdomains=subdomains, max_zoom=18, name=basemap).add_to(m)
     root = m.get_root()
     root.render()
-    return MapParts(m.get_name(), root.header.render(), root.html.render(), root.script.render())
+    header = _NO_ZOOM_LOCK.sub("", root.header.render())
+    return MapParts(m.get_name(), header, root.html.render(), root.script.render())
+
+
+def basemap_config(basemap: str) -> dict[str, str] | None:
+    """Tiles for the page script to add after load, so a hanging tile server never keeps the page loading."""
+    if basemap not in BASEMAP_TILES:
+        return None
+    url, attr, subdomains, _ = BASEMAP_TILES[basemap]
+    return {"name": basemap, "url": url, "attribution": attr, "subdomains": subdomains}

@@ -2,20 +2,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from geo.extract.categories import CATEGORIES, categorize, strongest
+from geo.extract.categories import CATEGORIES, categorize, strongest, tones
 from geo.reference.clusters import Cluster
 from geo.reference.units import City
 from geo.reference.zones import Zone
 from geo.store.base import UnitRecord
+from geo.store.layers import FUNCTION_FILTERS, role_matches
 from geo.store.lookup import city_clusters, unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
-from web.i18n import strings
-from web.maps import map_parts, overlay_crs
+from web.i18n import TERMS_EN, error_text, strings, term
+from web.maps import basemap_config, map_parts, overlay_crs
 from web.params import ViewParams, load_view_params
 from web.state import store
 
@@ -31,7 +33,7 @@ bp.before_request(load_view_params)
 @bp.app_context_processor
 def _inject() -> dict[str, object]:
     lang = getattr(g, "lang", "zh")
-    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs}
+    return {"T": strings(lang), "lang": lang, "CATEGORIES": CATEGORIES, "qs": _qs, "term": lambda w: term(w, lang), "error_text": lambda d: error_text(d, lang)}
 
 
 def _qs(**override: str) -> str:
@@ -48,14 +50,42 @@ def label_for(obj: City | Cluster | UnitRecord) -> str:
     return en if g.lang == "en" and en else obj.name
 
 
-def _cluster_counts(city: City) -> list[tuple[Cluster, int]]:
+def _cluster_counts(city: City, function: str | None = None) -> list[tuple[Cluster, int]]:
+    """Districts with a role per cluster, under the function filter, so the sidebar counts match the map."""
     st = store()
     unit_ids = {u.id for u in st.units(city.name)}
     per: dict[str, set[str]] = defaultdict(set)
     for r in st.roles(city.name):
-        if r.district_id in unit_ids:
+        if r.district_id in unit_ids and role_matches(r, function):
             per[r.cluster].add(r.district_id)
     return [(c, len(per[c.name])) for c in city_clusters(st, city.name)]
+
+
+def plan_param(city: City) -> str:
+    """The optional `plan` filter: one plan id of the city, or empty."""
+    plan = request.args.get("plan", "")
+    if plan and plan not in {p.plan_id for p in store().plans(city.name)}:
+        abort(400, description=f"parameter 'plan' must be a plan id of {city.name} (see /api/v1/plans?city={city.slug}); got '{plan}'")
+    return plan
+
+
+def map_config(city: City, cluster: Cluster, parts_name: str) -> dict[str, object]:
+    """What the map scripts need from the page, shared by the explorer and embeds."""
+    return {
+        "city": city.slug,
+        "cluster": cluster.slug,
+        "function": g.params.function,
+        "plan": plan_param(city),
+        "basemap": g.params.basemap,
+        "lang": g.lang,
+        "crs": overlay_crs(g.params.basemap),
+        "tiles": basemap_config(g.params.basemap),
+        "mapVar": parts_name,
+        "strings": strings(g.lang),
+        "terms": TERMS_EN if g.lang == "en" else {},
+        "cityLabel": label_for(city),
+        "clusterLabel": label_for(cluster),
+    }
 
 
 def _default_cluster(city: City) -> Cluster | None:
@@ -92,29 +122,86 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
     if (city_key, cluster_key) != (city.slug, cluster.slug):
         return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom)
-    config = {
-        "city": city.slug,
-        "cluster": cluster.slug,
-        "function": g.params.function,
-        "basemap": g.params.basemap,
-        "lang": g.lang,
-        "crs": overlay_crs(g.params.basemap),
-        "mapVar": parts.name,
-        "strings": strings(g.lang),
-    }
+    parts = map_parts(center, zoom)
+    config = map_config(city, cluster, parts.name)
+    config["counts"] = {f: {c.slug: n for c, n in _cluster_counts(city, zh)} for f, zh in FUNCTION_FILTERS.items()}
     return render_template(
         "explorer.html",
         city=city,
         cluster=cluster,
+        city_label=label_for(city),
+        cluster_label=label_for(cluster),
         cities=[(c, label_for(c)) for c in st.cities()],
-        clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city)],
+        clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city, g.params.function_zh)],
         units=[(u, label_for(u)) for u in st.units(city.name)],
+        zones=[(z, term(z.name, g.lang)) for z in st.zones(city.name)],
         params=g.params,
         parts=parts,
         config=config,
         title=f"{label_for(cluster)} · {label_for(city)}",
     )
+
+
+_CLAUSE_START = "，。；：,;"
+_CLAUSE_END = "，。；,;"
+
+
+def quote_parts(quote: str, needles: list[str]) -> tuple[str, str, str]:
+    """Split a quote around the clause that names the role (or the place), so pages can highlight it."""
+    for needle in needles:
+        i = quote.find(needle) if needle else -1
+        if i >= 0:
+            start = max(quote.rfind(p, 0, i) for p in _CLAUSE_START) + 1
+            ends = [e for e in (quote.find(p, i + len(needle)) for p in _CLAUSE_END) if e >= 0]
+            end = min(ends) if ends else len(quote)
+            return quote[:start], quote[start:end], quote[end:]
+    return quote, "", ""
+
+
+def safe_url(url: str) -> str:
+    """Links to originals come from data: only http(s) ones are shown."""
+    return url if url.startswith(("http://", "https://")) else ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A role as a page cites it: the quote split around its clause, and the plan with issuer, date and link."""
+
+    role: str
+    tones: list[str]
+    functions: list[str]
+    via: str
+    quote: tuple[str, str, str]
+    plan_title: str
+    issuer: str
+    date: str
+    url: str
+
+
+def citations(city: City, place: UnitRecord | Zone) -> dict[str, list[Citation]]:
+    """The place's roles per cluster, each quoted sentence once however many copies of its plan the corpus holds."""
+    st = store()
+    plans = {p.plan_id: p for p in st.plans(city.name)}
+    short = place.name.removesuffix("新区").removesuffix("区").removesuffix("县")
+    seen: set[tuple[str, str, str]] = set()
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for r in st.roles(city.name):
+        if r.district_id != place.id:
+            continue
+        plan = plans.get(r.plan_id)
+        key = (r.cluster, r.role, r.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out[r.cluster].append(Citation(
+            role=r.role, tones=tones(r.role, r.functions), functions=[term(f, g.lang) for f in r.functions],
+            via=term(r.via, g.lang), quote=quote_parts(r.quote, [r.role, place.name, short]),
+            plan_title=getattr(r, "plan_title", "") or (plan.title if plan else r.plan_id),
+            issuer=getattr(r, "plan_issuer", "") or (plan.issuer if plan else ""),
+            date=getattr(r, "plan_date", "") or (plan.date if plan else ""),
+            url=safe_url(getattr(r, "plan_url", "") or (getattr(plan, "url", "") if plan else "")),
+        ))
+    return out
 
 
 @bp.get("/district/<city_key>/<place_key>")
@@ -126,31 +213,36 @@ def district(city_key: str, place_key: str) -> str | Response:
     if (city_key, place_key) != (city.slug, slug):
         return redirect_to_canonical("pages.district", city_key=city.slug, place_key=slug)
     clusters = {c.name: c for c in city_clusters(st, city.name)}
-    by_cluster: dict[str, list] = defaultdict(list)
-    for r in st.roles(city.name):
-        if r.district_id == place.id:
-            by_cluster[r.cluster].append((r, categorize(r.role, r.functions)))
+    by_cluster = citations(city, place)
+    is_zone = isinstance(place, Zone)
     hosts = place.host_ids if isinstance(place, Zone) else (place.id,)
+    units = {u.id: u for u in st.units(city.name)}
     zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
     center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
-    parts = map_parts(g.params.basemap, center, zoom - 1)
-    name = label_for(place) if isinstance(place, UnitRecord) else place.name
+    parts = map_parts(center, zoom - 1)
+    name = label_for(place) if isinstance(place, UnitRecord) else term(place.name, g.lang)
     return render_template(
         "district.html",
         city=city,
+        cities=[(c, label_for(c)) for c in st.cities()],
         place=place,
-        is_zone=isinstance(place, Zone),
+        is_zone=is_zone,
         name=name,
+        hosts=[(unit_slug(h), label_for(units[h])) for h in hosts if h in units] if is_zone else [],
         groups=[(clusters.get(c) or Cluster(c, "", ""), rows) for c, rows in by_cluster.items()],
         cluster_label=label_for,
-        zones=zones,
+        zones=[(z, term(z.name, g.lang)) for z in zones],
         parts=parts,
         config={
             "city": city.slug,
             "highlight": list(hosts),
+            "zone": is_zone,
             "point": list(place.point) if isinstance(place, Zone) and place.point else None,
+            "name": name,
             "crs": overlay_crs(g.params.basemap),
+            "tiles": basemap_config(g.params.basemap),
             "mapVar": parts.name,
+            "lang": g.lang,
             "strings": strings(g.lang),
         },
         title=f"{name} · {label_for(city)}",
@@ -174,12 +266,7 @@ def matrix(city_key: str) -> str | Response:
         for u in columns:
             rs = cells.get((c.name, u.id), [])
             roles = list(dict.fromkeys(r.role for r in rs))
-            row.append({
-                "unit": u,
-                "roles": roles,
-                "short": (roles[0][:6] + ("…" if len(roles[0]) > 6 or len(roles) > 1 else "")) if roles else "",
-                "category": strongest(categorize(r.role, r.functions) for r in rs),
-            })
+            row.append({"unit": u, "roles": roles, "category": strongest(categorize(r.role, r.functions) for r in rs)})
         rows.append((c, label_for(c), row))
     return render_template(
         "matrix.html",

@@ -8,7 +8,7 @@ from typing import Any
 import shapely
 from shapely.geometry import shape
 
-from geo.extract.categories import categorize, strongest
+from geo.extract.categories import categorize, district_tones, strongest, tones
 from geo.extract.roles import Role
 from geo.store.base import Store, UnitRecord
 
@@ -36,6 +36,10 @@ class DistrictView:
     def category(self) -> str | None:
         return strongest(r["category"] for r in self.roles)
 
+    @property
+    def tones(self) -> list[str]:
+        return district_tones(r["tones"] for r in self.roles)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.unit.id,
@@ -44,6 +48,7 @@ class DistrictView:
             "kind": self.unit.kind,
             "geometry_quality": self.unit.geometry_quality,
             "category": self.category,
+            "tones": self.tones,
             "roles": self.roles,
             "zones": self.zones,
         }
@@ -54,6 +59,7 @@ def role_dict(r: Role) -> dict[str, Any]:
         "role": r.role,
         "functions": list(r.functions),
         "category": categorize(r.role, r.functions),
+        "tones": tones(r.role, r.functions),
         "via": r.via,
         "plan_id": r.plan_id,
         "plan_title": r.plan_title,
