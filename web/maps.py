@@ -1,12 +1,14 @@
 """Folium maps with every asset served locally, split into the parts our templates place."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import folium
 
 from web.assets import asset_url
+from web.security import csp_nonce
 
 # name -> (tiles URL, attribution, subdomains, overlay CRS the tiles need)
 BASEMAP_TILES = {
@@ -28,13 +30,33 @@ class MapParts:
     script: str
 
 
+_SCRIPT_TAG = re.compile(r"<script(?=[\s>])")
+
+
+def tile_sources() -> list[str]:
+    """The origins basemap tiles come from, for the CSP's img-src."""
+    out = []
+    for url, _, subdomains, _ in BASEMAP_TILES.values():
+        origin = "/".join(url.split("/")[:3])
+        out += [origin.replace("{s}", s) for s in subdomains] if "{s}" in origin else [origin]
+    return out
+
+
 def overlay_crs(basemap: str) -> str:
     """Gaode tiles are drawn in GCJ-02, so overlays on them must be shifted to GCJ-02 too."""
     return BASEMAP_TILES[basemap][3] if basemap in BASEMAP_TILES else "wgs84"
 
 
-@lru_cache(maxsize=64)
 def map_parts(basemap: str, center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:
+    """The cached map with this request's CSP nonce on Folium's <script> tags (the templates put it on
+    the tag around `script`)."""
+    parts = _folium_parts(basemap, center, zoom, gestures)
+    nonced = f'<script nonce="{csp_nonce()}"'
+    return replace(parts, header=_SCRIPT_TAG.sub(nonced, parts.header), html=_SCRIPT_TAG.sub(nonced, parts.html))
+
+
+@lru_cache(maxsize=64)
+def _folium_parts(basemap: str, center: tuple[float, float], zoom: int, gestures: bool) -> MapParts:
     """A Folium map whose page loads Leaflet from this app, never from a CDN."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
     m.default_js = [("leaflet", asset_url("leaflet", "leaflet.js"))]
