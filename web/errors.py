@@ -88,12 +88,14 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle(err: HTTPException) -> Response:
         suggestions = getattr(err, "suggestions", [])
+        bad_host = isinstance(request.routing_exception, BadHost)
+        detail = "malformed Host header" if bad_host else err.description
         if request.path.startswith("/api/"):
-            body = {"error": err.name, "status": err.code, "detail": err.description, "suggestions": suggestions}
+            body = {"error": err.name, "status": err.code, "detail": detail, "suggestions": suggestions}
             resp = jsonify(body)
-        elif isinstance(request.routing_exception, BadHost):
+        elif bad_host:
             # No URL can be built for a Host header that is not a host name, so no page either.
-            resp = Response(f"{err.code} {err.name}: malformed Host header\n", mimetype="text/plain")
+            resp = Response(f"{err.code} {err.name}: {detail}\n", mimetype="text/plain")
         else:
             resp = Response(_page(err, suggestions), mimetype="text/html")
         resp.status_code = err.code or 500
