@@ -31,15 +31,30 @@ def start(port: int, data_dir: Path | None = None, *args: str) -> subprocess.Pop
     )
 
 
-def wait_for(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+def workers(master: int) -> list[int]:
+    """gunicorn's worker processes: the children of the master."""
+    return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+
+
+def wait_for(port: int, proc: subprocess.Popen, n_workers: int = 2, seconds: float = 60) -> None:
+    """Until the port answers and every worker is forked: a SIGTERM that reaches a worker still booting is
+    lost (it has the master's handler), and the master then waits out gunicorn's 30 s graceful timeout."""
     deadline = time.time() + seconds
     while time.time() < deadline and proc.poll() is None:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+                if len(workers(proc.pid)) >= n_workers:
+                    return
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     raise AssertionError("the server did not start")
+
+
+def stop(proc: subprocess.Popen) -> str:
+    """SIGTERM, and what the server wrote to stderr; the wait covers gunicorn's graceful timeout."""
+    proc.terminate()
+    return proc.communicate(timeout=60)[1]
 
 
 def test_python_m_web_serves_with_gunicorn():
@@ -53,8 +68,7 @@ def test_python_m_web_serves_with_gunicorn():
         assert resp.status == 200 and resp.getheader("Server") == "gunicorn"
         conn.close()
     finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
+        stop(proc)
 
 
 def _truncate(path: Path) -> None:
