@@ -21,7 +21,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.json.ensure_ascii = False
     app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
 
-    from web import api, assets, docs, downloads, embed, errors, httpcache, pages
+    from web import api, assets, docs, downloads, embed, errors, httpcache, pages, security
+    from web.maps import tile_sources
 
     app.register_blueprint(assets.bp)
     app.register_blueprint(pages.bp)
@@ -31,4 +32,5 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(downloads.bp)
     errors.register(app)
     httpcache.register(app)
+    security.register(app, img_sources=tile_sources())
     return app

@@ -1,10 +1,11 @@
-"""404 pages that suggest the closest names, and 400s that say which parameter is wrong and why."""
+"""404 pages that suggest the closest names, 400s that say which parameter is wrong and why, and every
+other HTTP error with its own title and headers (a 405's Allow)."""
 from __future__ import annotations
 
 from typing import NoReturn
 
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, NotFound
+from flask import Flask, Response, g, jsonify, render_template, request
+from werkzeug.exceptions import BadHost, HTTPException, NotFound
 
 from geo.reference.clusters import Cluster
 from geo.reference.units import City
@@ -18,7 +19,14 @@ from geo.store.lookup import (
     suggest,
     unit_slug,
 )
+from web.i18n import strings
 from web.state import store
+
+# Page titles of errors other than 400 and 404, which i18n names.
+TITLES = {
+    405: {"zh": "不支持此请求方法", "en": "Method not allowed"},
+    500: {"zh": "服务器内部错误", "en": "Internal server error"},
+}
 
 
 class NotFoundWithSuggestions(NotFound):
@@ -67,11 +75,31 @@ def resolve_place(city: City, key: str) -> UnitRecord | Zone:
     _not_found(f"unknown district '{key}' in {city.name}", key, options)
 
 
+def _page(err: HTTPException, suggestions: list[dict[str, str]]) -> str:
+    """error.html titles every error but 404 with T.bad_request, so that entry carries this error's title."""
+    if err.code in (400, 404):
+        return render_template("error.html", error=err, suggestions=suggestions)
+    lang = getattr(g, "lang", "zh")
+    title = TITLES.get(err.code or 500, {}).get(lang, err.name)
+    return render_template("error.html", error=err, suggestions=suggestions, T={**strings(lang), "bad_request": title})
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
-    def handle(err: HTTPException):  # type: ignore[no-untyped-def]
+    def handle(err: HTTPException) -> Response:
         suggestions = getattr(err, "suggestions", [])
+        bad_host = isinstance(request.routing_exception, BadHost)
+        detail = "malformed Host header" if bad_host else err.description
         if request.path.startswith("/api/"):
-            body = {"error": err.name, "status": err.code, "detail": err.description, "suggestions": suggestions}
-            return jsonify(body), err.code
-        return render_template("error.html", error=err, suggestions=suggestions), err.code
+            body = {"error": err.name, "status": err.code, "detail": detail, "suggestions": suggestions}
+            resp = jsonify(body)
+        elif bad_host:
+            # No URL can be built for a Host header that is not a host name, so no page either.
+            resp = Response(f"{err.code} {err.name}: {detail}\n", mimetype="text/plain")
+        else:
+            resp = Response(_page(err, suggestions), mimetype="text/html")
+        resp.status_code = err.code or 500
+        for key, value in err.get_headers():
+            if key != "Content-Type":
+                resp.headers[key] = value
+        return resp

@@ -1,29 +1,25 @@
-"""Response policy: framing (CSP frame-ancestors), ETag + conditional GET, gzip/brotli compression.
+"""Response caching: ETag + conditional GET, gzip/brotli compression.
 
-Embeds and data are cacheable by browsers and by a CDN or reverse proxy in front; every page except an
-embed refuses to be framed.
+Embeds and data are cacheable by browsers and by a CDN or reverse proxy in front. A page's CSP nonce
+(web.security) differs per response, so ETags are computed without it, and a 304 leaves the stored
+response's own CSP (whose nonce matches the stored body) in place.
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 from collections import OrderedDict
 
 import brotli
 from flask import Flask, Response, request
+
+from web.security import issued_nonce
 
 CACHEABLE = ("/embed/", "/api/v1/")
 COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/javascript", "image/svg+xml")
 MIN_COMPRESS = 512
 _compressed: OrderedDict[tuple[str, str], bytes] = OrderedDict()
 _CACHE_ENTRIES = 512
-
-
-def _allowed_origins(app: Flask) -> str:
-    raw = app.config.get("EMBED_ALLOWED_ORIGINS") or os.environ.get("EMBED_ALLOWED_ORIGINS", "")
-    origins = [o.strip() for o in raw.replace(",", " ").split() if o.strip()]
-    return " ".join(origins) if origins else "*"
 
 
 def _encoding() -> str | None:
@@ -35,10 +31,15 @@ def _encoding() -> str | None:
     return None
 
 
+def _compress_once(encoding: str, body: bytes) -> bytes:
+    return brotli.compress(body, quality=5) if encoding == "br" else gzip.compress(body, 6, mtime=0)
+
+
 def _compress(tag: str, encoding: str, body: bytes) -> bytes:
+    """Cached by ETag: only for bodies that are the same bytes on every request (no nonce)."""
     key = (tag, encoding)
     if key not in _compressed:
-        _compressed[key] = brotli.compress(body, quality=5) if encoding == "br" else gzip.compress(body, 6, mtime=0)
+        _compressed[key] = _compress_once(encoding, body)
         if len(_compressed) > _CACHE_ENTRIES:
             _compressed.popitem(last=False)
     _compressed.move_to_end(key)
@@ -50,12 +51,6 @@ def register(app: Flask) -> None:
 
     @app.after_request
     def policy(resp: Response) -> Response:
-        if request.path.startswith("/embed/"):
-            resp.headers["Content-Security-Policy"] = f"frame-ancestors {_allowed_origins(app)}"
-        else:
-            resp.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
-            resp.headers["X-Frame-Options"] = "DENY"
-        resp.headers["X-Content-Type-Options"] = "nosniff"
         if request.method not in ("GET", "HEAD") or resp.status_code != 200:
             return resp
         if request.path.startswith(CACHEABLE):
@@ -66,19 +61,21 @@ def register(app: Flask) -> None:
             return resp
         resp.direct_passthrough = False
         body = resp.get_data()
-        base = resp.get_etag()[0] or hashlib.sha1(body).hexdigest()[:20]
+        nonce = issued_nonce()
+        stable = body.replace(nonce.encode(), b"") if nonce else body
+        base = resp.get_etag()[0] or hashlib.sha1(stable).hexdigest()[:20]
         encoding = _encoding() if compressible and len(body) >= MIN_COMPRESS else None
         tag = f"{base}-{encoding}" if encoding else base
         resp.vary.add("Accept-Encoding")
         if request.if_none_match.contains(tag) or request.if_none_match.contains(base):
             not_modified = Response(status=304)
             for h in ("Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options", "Expires"):
-                if h in resp.headers:
+                if h in resp.headers and not (nonce and h == "Content-Security-Policy"):
                     not_modified.headers[h] = resp.headers[h]
             not_modified.set_etag(tag)
             return not_modified
         if encoding:
-            resp.set_data(_compress(tag, encoding, body))
+            resp.set_data(_compress_once(encoding, body) if nonce else _compress(tag, encoding, body))
             resp.headers["Content-Encoding"] = encoding
         resp.set_etag(tag)
         return resp

@@ -1,14 +1,14 @@
 """Folium maps with every asset served locally, split into the parts our templates place."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import folium
 
 from web.assets import asset_url
+from web.security import csp_nonce
 
 # name -> (tiles URL, attribution, subdomains, overlay CRS the tiles need)
 BASEMAP_TILES = {
@@ -24,6 +24,16 @@ BASEMAP_TILES = {
 
 # Folium's viewport meta forbids pinch-zoom; pages set their own.
 _NO_ZOOM_LOCK = re.compile(r'<meta name="viewport"[^>]*>', re.S)
+_SCRIPT_TAG = re.compile(r"<script(?=[\s>])")
+
+
+def tile_sources() -> list[str]:
+    """The origins basemap tiles come from, for the CSP's img-src."""
+    out = []
+    for url, _, subdomains, _ in BASEMAP_TILES.values():
+        origin = "/".join(url.split("/")[:3])
+        out += [origin.replace("{s}", s) for s in subdomains] if "{s}" in origin else [origin]
+    return out
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,16 @@ def overlay_crs(basemap: str) -> str:
     return BASEMAP_TILES[basemap][3] if basemap in BASEMAP_TILES else "wgs84"
 
 
-@lru_cache(maxsize=64)
 def map_parts(center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:
+    """The cached map with this request's CSP nonce on Folium's <script> tags (the templates put it on
+    the tag around `script`)."""
+    parts = _folium_parts(center, zoom, gestures)
+    nonced = f'<script nonce="{csp_nonce()}"'
+    return replace(parts, header=_SCRIPT_TAG.sub(nonced, parts.header), html=_SCRIPT_TAG.sub(nonced, parts.html))
+
+
+@lru_cache(maxsize=64)
+def _folium_parts(center: tuple[float, float], zoom: int, gestures: bool) -> MapParts:
     """A Folium map whose page loads Leaflet from this app, never from a CDN."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
     m.default_js = [("leaflet", asset_url("leaflet", "leaflet.js"))]

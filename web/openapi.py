@@ -84,14 +84,62 @@ DISTRICTS = feature_collection({
     "geometry_quality": {"type": "string", "enum": ["official", "approximate"]}, "source": STR, "licence": STR,
 })
 
-SCHEMAS = {"Error": ERROR, "City": CITY, "Cluster": CLUSTER, "Plan": PLAN, "Layer": LAYER, "Districts": DISTRICTS}
+ROLE = {
+    "type": "object",
+    "required": ["role", "functions", "category", "via", "plan_id", "plan_title", "quote", "start", "end"],
+    "properties": {
+        "role": STR, "functions": {"type": "array", "items": STR}, "category": LAYER_PROPERTY_TYPES["category"],
+        "via": STR, "plan_id": STR, "plan_title": STR, "quote": STR, "start": INT, "end": INT,
+    },
+}
+POINT = {"type": ["array", "null"], "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+NAMED = {"type": "object", "required": ["name", "slug", "name_en"], "properties": {"name": STR, "slug": STR, "name_en": STR}}
+MAP_DATA = {
+    "type": "object",
+    "required": ["city", "cluster", "function", "crs", "districts", "zones", "plans"],
+    "properties": {
+        "city": NAMED, "cluster": NAMED, "function": STR, "crs": {"enum": ["wgs84", "gcj02"]},
+        "districts": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "name", "name_en", "kind", "geometry_quality", "category", "roles", "zones", "label"],
+            "properties": {
+                "id": STR, "name": STR, "name_en": STR, "kind": STR, "geometry_quality": STR,
+                "category": LAYER_PROPERTY_TYPES["category"], "roles": {"type": "array", "items": ROLE},
+                "zones": {"type": "array", "items": STR}, "label": POINT,
+            },
+        }},
+        "zones": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "name", "kind", "hosts", "point", "roles"],
+            "properties": {
+                "id": STR, "name": STR, "kind": STR, "hosts": {"type": "array", "items": STR}, "point": POINT,
+                "point_source": STR, "geometry_quality": STR, "licence": STR, "roles": {"type": "array", "items": ROLE},
+            },
+        }},
+        "plans": {"type": "array", "items": {
+            "type": "object",
+            "required": ["plan_id", "title", "issuer", "date", "has_roles"],
+            "properties": {"plan_id": STR, "title": STR, "issuer": STR, "date": STR, "has_roles": BOOL},
+        }},
+    },
+}
+
+SCHEMAS = {"Error": ERROR, "City": CITY, "Cluster": CLUSTER, "Plan": PLAN, "Layer": LAYER, "Districts": DISTRICTS, "MapData": MAP_DATA}
 
 
-def _param(name: str, where: str, description: str, enum: list[str] | None = None, required: bool = False) -> dict[str, Any]:
+def _param(
+    name: str, where: str, description: str, enum: list[str] | None = None, required: bool = False, examples: list[str] | None = None
+) -> dict[str, Any]:
+    """A string parameter; a required one must not be empty (an empty optional one counts as absent)."""
+    required = required or where == "path"
     schema: dict[str, Any] = {"type": "string"}
     if enum:
         schema["enum"] = enum
-    return {"name": name, "in": where, "required": required or where == "path", "description": description, "schema": schema}
+    elif required:
+        schema["minLength"] = 1
+    if examples:
+        schema["examples"] = examples
+    return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -99,8 +147,11 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 ERRORS = {"400": _json(ERROR, "Bad parameter: which one and why"), "404": _json(ERROR, "Unknown name, with suggestions")}
-CITY_PATH = _param("city", "path", "city slug (shenzhen) or Chinese name (深圳市)")
-FUNCTION = _param("function", "query", "keep roles of one value-chain function", ["all", "rd", "manufacturing", "研发设计", "生产制造"])
+CITY_EXAMPLES = ["shenzhen", "深圳市", "chongqing", "shanghai"]
+CITY_PATH = _param("city", "path", "city slug (shenzhen) or Chinese name (深圳市)", examples=CITY_EXAMPLES)
+CLUSTER_PATH = _param("cluster", "path", "cluster slug (smart-terminals) or Chinese name", examples=["smart-terminals", "智能终端", "general"])
+FUNCTION = _param("function", "query", "keep roles of one value-chain function", ["all", "rd", "manufacturing", "研发设计", "生产制造", "全部"])
+CRS = _param("crs", "query", "gcj02 shifts coordinates for Gaode basemaps", ["wgs84", "gcj02"])
 
 
 def openapi_document() -> dict[str, Any]:
@@ -124,23 +175,31 @@ def openapi_document() -> dict[str, Any]:
                 "parameters": [CITY_PATH],
                 "responses": {"200": {"description": "GeoPackage", "content": {"application/geopackage+sqlite3": {"schema": {"type": "string", "format": "binary"}}}}, **ERRORS}}},
             "/api/v1/plans": {"get": {
-                "summary": "Plans (one per plan inside a corpus file)", "parameters": [_param("city", "query", "filter by city")],
+                "summary": "Plans (one per plan inside a corpus file)", "parameters": [_param("city", "query", "filter by city", examples=CITY_EXAMPLES)],
                 "responses": {"200": _json({"type": "array", "items": PLAN}, "Plans"), **ERRORS}}},
             "/api/v1/layers/{city}/{cluster}.geojson": {"get": {
                 "summary": "One feature per unit with its roles in the cluster as flat properties",
-                "parameters": [CITY_PATH, _param("cluster", "path", "cluster slug (smart-terminals) or Chinese name"), FUNCTION],
+                "parameters": [CITY_PATH, CLUSTER_PATH, FUNCTION],
                 "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": LAYER}}}, **ERRORS}}},
             "/api/v1/districts.geojson": {"get": {
                 "summary": "Unit boundaries of a city",
                 "parameters": [
-                    _param("city", "query", "city slug or name", required=True),
+                    _param("city", "query", "city slug or name", required=True, examples=CITY_EXAMPLES),
                     _param("variant", "query", "web: simplified ~100 m; full: as built", ["web", "full"]),
-                    _param("crs", "query", "gcj02 shifts coordinates for Gaode basemaps", ["wgs84", "gcj02"]),
+                    CRS,
                 ],
                 "responses": {"200": {"description": "FeatureCollection", "content": {"application/geo+json": {"schema": DISTRICTS}}}, **ERRORS}}},
+            "/api/v1/map/{city}/{cluster}.json": {"get": {
+                "summary": "What a cluster map shows except geometry: roles per unit with a label point, zones, the cluster's plans",
+                "parameters": [CITY_PATH, CLUSTER_PATH, FUNCTION, CRS],
+                "responses": {"200": _json(MAP_DATA, "Map data"), **ERRORS}}},
             "/api/v1/roles.csv": {"get": {
                 "summary": "Role records, UTF-8 with BOM; columns: " + ", ".join(ROLE_CSV_COLUMNS),
-                "parameters": [_param("city", "query", "city slug or name", required=True), _param("cluster", "query", "cluster slug or name"), _param("district", "query", "district slug or name")],
+                "parameters": [
+                    _param("city", "query", "city slug or name", required=True, examples=CITY_EXAMPLES),
+                    _param("cluster", "query", "cluster slug or name", examples=["smart-terminals", "智能终端"]),
+                    _param("district", "query", "district slug or name", examples=["nanshan", "南山区"]),
+                ],
                 "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS}}},
             "/api/v1/matrix/{city}.csv": {"get": {
                 "summary": "Cluster × district table of role phrases, UTF-8 with BOM",

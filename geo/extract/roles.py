@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Iterable
 
 from geo import paths
+from geo.atomic import atomic_write_text
+from geo.store.csvsafe import safe_cell
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,19 @@ class Role:
 COLUMNS = [f.name for f in dataclasses.fields(Role)]
 
 
-def _row(role: Role) -> dict[str, object]:
+def _row(role: Role, spreadsheet_safe: bool) -> dict[str, object]:
     row = dataclasses.asdict(role)
     row["functions"] = "|".join(role.functions)
-    return row
+    return {k: safe_cell(v) for k, v in row.items()} if spreadsheet_safe else row
 
 
-def to_csv(roles: Iterable[Role]) -> str:
+def to_csv(roles: Iterable[Role], spreadsheet_safe: bool = True) -> str:
+    """CSV for people: formula-like cells get an apostrophe (geo.store.csvsafe). data/roles.csv is read
+    back by the store, so write_csv keeps the exact text there."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_row(r) for r in roles)
+    writer.writerows(_row(r, spreadsheet_safe) for r in roles)
     return buf.getvalue()
 
 
@@ -54,7 +58,7 @@ def to_json(roles: Iterable[Role]) -> str:
 
 
 def write_csv(roles: Iterable[Role], path: Path = paths.ROLES) -> None:
-    path.write_text(to_csv(roles), encoding="utf-8")
+    atomic_write_text(path, to_csv(roles, spreadsheet_safe=False))
 
 
 def read_csv(path: Path = paths.ROLES) -> list[Role]:

@@ -9,6 +9,8 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.atomic import atomic_write_text
+
 
 def rfc7946_geometry(geom: BaseGeometry, decimals: int) -> dict[str, Any]:
     """Snap to a 10^-decimals grid (keeping validity) and orient exteriors counter-clockwise."""
@@ -41,4 +43,4 @@ def dumps_collection(features: Iterable[dict[str, Any]], name: str | None = None
 
 
 def write_collection(path: Path, features: Iterable[dict[str, Any]], name: str | None = None) -> None:
-    path.write_text(dumps_collection(features, name), encoding="utf-8")
+    atomic_write_text(path, dumps_collection(features, name))

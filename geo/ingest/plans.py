@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo import paths
+from geo.atomic import atomic_open
 
 GENERAL = "*"
 _NOTICE = re.compile(r"关于(?:印发|发布)《(?P<title>[^《》\n]{4,80})》的通知")
@@ -104,7 +105,7 @@ SECTION_COLUMNS = ["plan_id", "file_id", "title", "cluster", "city", "issuer", "
 
 
 def write_entries(entries: list[PlanEntry], path: Path = paths.PLAN_SECTIONS) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with atomic_open(path, newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(SECTION_COLUMNS)
         for e in entries:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo import paths
+from geo.atomic import atomic_open
 
 # Ethnic-group names that autonomous counties carry between their place name and 自治县/自治旗.
 _ETHNIC = re.compile(
@@ -50,7 +51,7 @@ def build_entries() -> list[GazetteerEntry]:
 
 
 def write(path: Path = paths.GAZETTEER) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with atomic_open(path, newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["province", "city", "name", "adcode", "aliases"])
         for e in build_entries():

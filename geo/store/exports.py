@@ -16,6 +16,7 @@ from geo.extract.roles import COLUMNS as ROLE_COLUMNS
 from geo.extract.roles import Role
 from geo.reference.clusters import Cluster
 from geo.store.base import Store
+from geo.store.csvsafe import safe_row
 from geo.store.layers import district_views
 
 LAYER_FIELDS = [
@@ -53,9 +54,10 @@ def layer_features(store: Store, city: str, cluster: Cluster, function: str | No
 
 
 def _csv(rows: list[list[Any]]) -> str:
+    """Made for Excel: cells that would run as formulas are guarded (geo.store.csvsafe)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows(safe_row(r) for r in rows)
     return BOM + buf.getvalue()
 
 

@@ -1,9 +1,10 @@
 """The file-backed store: the committed files in data/ read once into memory."""
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from geo import paths
 from geo.extract.roles import Role
@@ -15,27 +16,56 @@ from geo.reference.zones import Group, Zone, load_groups, load_zones
 from geo.store.base import UnitRecord
 from geo.store.zones import zones_with_unlisted
 
+T = TypeVar("T")
+
+
+class DataFileError(Exception):
+    """A data file is missing or unreadable; the message is one line naming the file and the problem."""
+
+    def __init__(self, path: Path, problem: str):
+        super().__init__(f"{path}: {' '.join(problem.split())}")
+        self.path = path
+
+
+def _load(path: Path, read: Callable[[Path], T]) -> T:
+    """`read(path)`, with any failure turned into a DataFileError that names the file."""
+    try:
+        return read(path)
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except json.JSONDecodeError as err:
+        raise DataFileError(path, f"not valid JSON ({err})") from None
+    except UnicodeDecodeError as err:
+        raise DataFileError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except KeyError as err:
+        raise DataFileError(path, f"missing field {err}") from None
+    except (OSError, ValueError, TypeError, AttributeError, csv.Error) as err:
+        raise DataFileError(path, f"{type(err).__name__}: {err}") from None
+
 
 class FileStore:
     """Everything in memory, read once from a data directory laid out like data/."""
 
     def __init__(self, data_dir: Path = paths.DATA_DIR):
         self.data_dir = data_dir
-        self._cities = load_cities(data_dir / "cities.csv")
-        self._clusters = load_clusters(data_dir / "clusters.csv")
+        self._cities = _load(data_dir / "cities.csv", load_cities)
+        self._clusters = _load(data_dir / "clusters.csv", load_clusters)
         self._features = {
-            "full": self._read_features(data_dir / "districts.geojson"),
-            "web": self._read_features(data_dir / "districts.web.geojson"),
+            "full": _load(data_dir / "districts.geojson", self._read_features),
+            "web": _load(data_dir / "districts.web.geojson", self._read_features),
         }
-        self._units = [UnitRecord(**f["properties"]) for f in self._features["full"]]
-        self._zones = load_zones(data_dir / "zones.csv")
-        self._groups = load_groups(data_dir / "groups.csv")
-        self._plans = read_entries(data_dir / "plan_sections.csv")
-        self._roles = read_roles(data_dir / "roles.csv")
+        self._units = _load(data_dir / "districts.geojson", lambda _: [UnitRecord(**f["properties"]) for f in self._features["full"]])
+        self._zones = _load(data_dir / "zones.csv", load_zones)
+        self._groups = _load(data_dir / "groups.csv", load_groups)
+        self._plans = _load(data_dir / "plan_sections.csv", read_entries)
+        self._roles = _load(data_dir / "roles.csv", read_roles)
 
     @staticmethod
     def _read_features(path: Path) -> list[dict[str, Any]]:
-        return json.loads(path.read_text(encoding="utf-8"))["features"]
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        if not isinstance(features, list):
+            raise ValueError("'features' is not a list")
+        return features
 
     def cities(self) -> list[City]:
         return list(self._cities)
