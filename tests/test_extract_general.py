@@ -215,6 +215,9 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("中国（湖北）自由贸易试验区武汉片区建设生物医药产业基地。", "武汉市", "湖北自贸试验区武汉片区", "free_trade_zone"),
         ("以秦创原科技城为核心，打造硬科技创新高地。", "西安市", "西安秦创原科技城", "science_city"),
         ("西安高新区与长沙经开区合作共建工程机械产业基地。", "西安市", "长沙经开区", "development_zone"),
+        ("郑州航空港经济综合实验区打造为智能终端制造基地。", "郑州市", "郑州航空港综合实验区", "development_zone"),
+        ("横琴粤澳深度合作区建设中医药产业集聚区。", "珠海市", "珠海横琴粤澳深度合作区", "cooperation_zone"),
+        ("中新天津生态城打造为绿色建筑示范区。", "天津市", "中新天津生态城", "new_area"),
     ],
 )
 def test_zones_recognised_by_their_generic_names(text, city, zone, kind):

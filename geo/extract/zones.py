@@ -39,6 +39,12 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "科学城": ("科学城", "science_city"),
     "科技城": ("科技城", "science_city"),
     "开发区": ("开发区", "development_zone"),
+    "经济综合实验区": ("综合实验区", "development_zone"),
+    "综合实验区": ("综合实验区", "development_zone"),
+    "出口加工区": ("出口加工区", "bonded_zone"),
+    "合作区": ("合作区", "cooperation_zone"),
+    "生态城": ("生态城", "new_area"),
+    "知识城": ("知识城", "science_city"),
     "新区": ("新区", "new_area"),
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
@@ -147,8 +153,8 @@ class ZoneRecognizer:
                 prefix = prefix[len(own) :]
                 break
         prefix = _RANK.sub("", prefix)
-        if prefix.startswith(self._others):
-            return prefix + short
+        if prefix.startswith(self._others) or self.short in prefix:
+            return prefix + short  # 长沙经开区 in a 西安 plan; 中新天津生态城 names its city inside
         return self.short + prefix + short
 
     def zone_id(self, key: str) -> str:
