@@ -387,3 +387,10 @@ def test_object_list_after_the_role_gives_each_cluster():
 def test_awards_a_place_holds_are_not_roles():
     assert roles("2022年，鄞州区被评为国家级数字经济示范区。", "宁波市") == set()
     assert roles("江北区获批国家级新能源汽车产业基地。", "宁波市") == set()
+
+
+def test_plan_title_naming_one_cluster_sets_it_and_broad_titles_do_not():
+    title = "成都市电子信息产业建圈强链行动方案"
+    assert places("天府新区布局软件和信息服务。", "成都市", title) == {("成都天府新区", "电子信息")}
+    broad = "某市关于发展壮大战略性新兴产业集群和培育发展未来产业的意见"
+    assert places("天府新区布局软件和信息服务。", "成都市", broad) == {("成都天府新区", "软件与信息服务")}

@@ -57,7 +57,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     """Roles of one plan section. `work_text` is the masked, simplified twin of `text`."""
     roles: list[Role] = []
     expanded: list[Role] = []
-    base = section_cluster(section.cluster, clusters)
+    base = section_cluster(section.cluster, section.title, clusters)
     general = clusters.by_name[GENERAL]
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
         doubled = bool(_DOUBLED.search(line))

@@ -158,14 +158,14 @@ def _function_role(work: str, start: int, end: int) -> list[Found]:
 
 
 def _objects_role(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
-    """The clusters a list of objects names (集成电路、生物医药产业); items the taxonomy lacks count
-    when they say 产业 (工程机械产业), others (智能电网) are products."""
-    found: dict[str, Cluster] = {}
+    """The clusters a list of objects names (集成电路、生物医药产业; 软件和信息服务); list items the
+    taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products."""
+    inside = [c for c in clusters if start <= c.start and c.end <= stop]
+    found = {c.cluster.slug: c.cluster for c in inside}
     for item in _ITEM.finditer(work, start, stop):
-        inside = [c for c in clusters if item.start() <= c.start and c.end <= item.end()]
-        if inside:
-            found.setdefault(inside[0].cluster.slug, inside[0].cluster)
-        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
+        if any(c.start < item.end() and item.start() < c.end for c in inside):
+            continue
+        if item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
             name = item.group()[:-2]
             found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
     return tuple(found.values())

@@ -26,6 +26,7 @@ _NAMED_INDUSTRY = re.compile(
     r"(?:打造|建设|形成|培育|定位为|成为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
     r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
 )
+_BROAD_TITLE = re.compile(r"战略性新兴|新兴产业|制造业|产业体系|现代化产业|产业集群和|工业|实体经济|十四五|国民经济")
 _LIST_MARK = ("、", "和", "与", "及")
 _ROLE_CLUSTERS_MAX = 2  # a role naming more clusters lists what a place makes, not which cluster it serves
 
@@ -38,11 +39,16 @@ class Topic:
     scope: Cluster | None
 
 
-def section_cluster(name: str, matcher: ClusterMatcher) -> Cluster | None:
-    """The plan's cluster as a taxonomy row; a name the taxonomy lacks still gets a stable row."""
-    if name == GENERAL:
+def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster | None:
+    """The plan's cluster as a taxonomy row: from its title's stem (智能终端产业集群行动计划), else the one
+    cluster the title names (成都市电子信息产业建圈强链行动方案); a plan about emerging or manufacturing
+    industries at large has none. A stem the taxonomy lacks still gets a stable row."""
+    if name != GENERAL:
+        return matcher.resolve(name) or Cluster(name, fallback_slug(name), "")
+    if _BROAD_TITLE.search(title):
         return None
-    return matcher.resolve(name) or Cluster(name, fallback_slug(name), "")
+    named = {m.cluster.slug: m.cluster for m in matcher.find(title)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -> list[Cluster | None]:
