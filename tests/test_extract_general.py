@@ -394,3 +394,12 @@ def test_plan_title_naming_one_cluster_sets_it_and_broad_titles_do_not():
     assert places("天府新区布局软件和信息服务。", "成都市", title) == {("成都天府新区", "电子信息")}
     broad = "某市关于发展壮大战略性新兴产业集群和培育发展未来产业的意见"
     assert places("天府新区布局软件和信息服务。", "成都市", broad) == {("成都天府新区", "软件与信息服务")}
+
+
+def test_positioning_and_leading_industries_under_a_place_heading():
+    text = "四、各区功能定位\n（一）滨江区\n功能定位：集成电路研发设计核心区。\n（二）萧山区\n主导产业为新能源汽车和智能网联汽车。"
+    assert roles(text, "杭州市") == {
+        ("滨江区", "半导体与集成电路", "集成电路研发设计核心区"),
+        ("萧山区", "新能源汽车", "主导产业为新能源汽车和智能网联汽车"),
+        ("萧山区", "智能网联汽车", "主导产业为新能源汽车和智能网联汽车"),
+    }
