@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import paths
 from geo.boundaries.area import area_km2, to_equal_area
-from geo.boundaries.names import city_names, unit_name_en
+from geo.boundaries.names import PROVINCE_SLUGS, city_names, unit_name_en
 from geo.boundaries.sources import (
     CNMAPS_LICENCE,
     GEONAMES_LICENCE,
@@ -188,7 +188,7 @@ def _slugs(cities: list[CityRecord]) -> dict[str, tuple[str, str]]:
     for c in cities:
         slug, en = city_names(c.name)
         if slug in taken:
-            slug = f"{slug}-{city_names(c.province.removesuffix('省'))[0]}"
+            slug = f"{slug}-{PROVINCE_SLUGS.get(c.province) or city_names(c.province.removesuffix('省'))[0]}"
         taken.add(slug)
         out[c.name] = (slug, en)
     return out

@@ -18,7 +18,12 @@ CITY_OVERRIDES = {
     "漯河市": ("luohe", "Luohe"),
 }
 _ETHNIC_PREFIX = re.compile(rf"(?:(?:{ETHNIC_NAMES})族?)+(?=自治(?:州|县|旗)$)")
-_CITY_SUFFIXES = (("自治州", "Autonomous Prefecture"), ("地区", "Prefecture"), ("林区", "Forestry District"), ("盟", "League"), ("市", ""))
+_CITY_SUFFIXES = (
+    ("自治州", "Autonomous Prefecture"), ("地区", "Prefecture"), ("林区", "Forestry District"), ("盟", "League"),
+    ("自治县", "Autonomous County"), ("县", "County"), ("市", ""),
+)
+# 陕西 is romanized Shaanxi to tell it from 山西 Shanxi.
+PROVINCE_SLUGS = {"陕西省": "shaanxi"}
 _UNIT_SUFFIXES = (
     ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("新区", "New Area"), ("林区", "Forestry District"),
     ("特区", "Special District"), ("矿区", "Mining District"), ("区", "District"), ("县", "County"), ("市", "City"), ("旗", "Banner"),
