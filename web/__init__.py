@@ -21,10 +21,11 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.json.ensure_ascii = False
     app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
 
-    from web import api, assets, downloads, embed, errors, httpcache, pages
+    from web import api, assets, downloads, embed, errors, httpcache, national, pages
 
     app.register_blueprint(assets.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(national.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(downloads.bp)

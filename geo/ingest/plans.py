@@ -32,6 +32,7 @@ class PlanMeta:
     issuer: str
     date: str
     file: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
