@@ -174,6 +174,10 @@ def test_bounds_and_view_bounds():
         assert w - slack <= vw < ve <= e + slack and s - slack <= vs < vn <= n + slack, c.name
     shenzhen = by_name("深圳市")
     assert shenzhen.bounds[2] > 115.1 and shenzhen.view_bounds[2] < 114.7
+    # 海丰县 (汕尾) is published minus 深汕, so the two cities do not overlap there either
+    haifeng = next(shape(f["geometry"]) for f in features(by_name("汕尾市")) if f["properties"]["name"] == "海丰县")
+    shenshan = next(shape(f["geometry"]) for f in features(by_name("深圳市")) if f["properties"]["name"] == "深汕特别合作区")
+    assert _overlap_m2(haifeng, shenshan) <= OVERLAP_TOLERANCE_M2
     shanghai = by_name("上海市")
     assert shanghai.view_bounds[3] > 31.8  # 崇明 stays in view
     chengdu = by_name("成都市")
