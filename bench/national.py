@@ -1,6 +1,6 @@
 """Start-up time, worker memory and explorer page weight, before and after the national units.
 
-Run: python bench/national.py [--repeat N]. Start-up and memory come from fresh Python processes that
+Run: python bench/national.py [--repeat N] [--before DIR]. Start-up and memory come from fresh Python processes that
 build the app (what a gunicorn worker does at boot); page weight from Debian's Chromium loading the
 explorer against the real server on 127.0.0.1 (every response body, no tiles). Medians; compare ratios.
 """
@@ -27,22 +27,39 @@ from web import create_app
 app = create_app()
 boot = time.perf_counter() - t0
 rss_boot = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from geo.store.files import FileStore
+t1 = time.perf_counter()
+FileStore()
+store_load = time.perf_counter() - t1
 client = app.test_client()
 for slug in sys.argv[1:]:
     client.get(f"/map/{slug}", follow_redirects=True)
     client.get(f"/api/v1/districts.geojson?city={slug}")
-print(json.dumps({"boot": boot, "rss_boot": rss_boot, "rss_served": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+print(json.dumps({"boot": boot, "store": store_load, "rss_boot": rss_boot, "rss_served": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
 
-def startup(repeat: int) -> None:
-    runs = []
+def probe(tree: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", PROBE, *CITIES], cwd=tree, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def startup(repeat: int, before: Path | None) -> None:
+    """Fresh processes; with --before, the two trees alternate so both see the same machine load."""
+    trees = ([("before", before)] if before else []) + [("this tree", ROOT)]
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in trees}
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", PROBE, *CITIES], cwd=ROOT, capture_output=True, text=True, check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-    print(f"start-up (import web + create_app): median {1000 * med['boot']:.0f} ms over {repeat} fresh processes")
-    print(f"worker memory (max RSS): after start {med['rss_boot'] / 1024:.0f} MiB; after serving {', '.join(CITIES)} {med['rss_served'] / 1024:.0f} MiB")
+        for name, tree in trees:
+            runs[name].append(probe(tree))
+    meds = {}
+    for name, _ in trees:
+        med = meds[name] = {k: statistics.median(r[k] for r in runs[name]) for k in runs[name][0]}
+        print(f"[{name}] start-up (import web + create_app): median {1000 * med['boot']:.0f} ms over {repeat} fresh processes")
+        print(f"[{name}]   of which the store reading data/ (FileStore(), imports warm): median {1000 * med['store']:.1f} ms")
+        print(f"[{name}] worker memory (max RSS): after start {med['rss_boot'] / 1024:.0f} MiB; after serving {', '.join(CITIES)} {med['rss_served'] / 1024:.0f} MiB")
+    if before:
+        b, a = meds["before"], meds["this tree"]
+        print(f"ratios this/before: start-up {a['boot'] / b['boot']:.2f}, store {a['store'] / b['store']:.2f}, RSS after start {a['rss_boot'] / b['rss_boot']:.2f}, after serving {a['rss_served'] / b['rss_served']:.2f}")
 
 
 def page_weight(repeat: int) -> None:
@@ -84,6 +101,7 @@ def page_weight(repeat: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="another checkout (e.g. git archive of the base commit) to alternate with")
     args = parser.parse_args()
-    startup(args.repeat)
+    startup(args.repeat, args.before)
     page_weight(3)
