@@ -124,6 +124,9 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "One cluster across every city: a feature per unit with a role (web-variant geometry), matched through the cluster taxonomy",
                 "parameters": [_param("cluster", "path", "taxonomy slug (smart-terminals), name or alias"), FUNCTION],
                 "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": LAYER}}}, **ERRORS}}},
+            "/api/v1/provinces.geojson": {"get": {
+                "summary": "China's province-level units, coarse (the backdrop of the national maps)",
+                "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": {"type": "object"}}}}}}},
             "/api/v1/cities": {"get": {"summary": "Every city of China (prefecture level and above, and county-level units provinces administer directly)", "responses": {"200": _json({"type": "array", "items": CITY}, "Cities")}}},
             "/api/v1/cities/{city}": {"get": {"summary": "One city", "parameters": [CITY_PATH], "responses": {"200": _json(CITY, "City"), **ERRORS}}},
             "/api/v1/cities/{city}/clusters": {"get": {
