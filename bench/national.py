@@ -63,6 +63,27 @@ def startup(repeat: int, before: Path | None) -> None:
         print(f"ratios this/before: start-up {a['boot'] / b['boot']:.2f}, store {a['store'] / b['store']:.2f}, RSS after start {a['rss_boot'] / b['rss_boot']:.2f}, after serving {a['rss_served'] / b['rss_served']:.2f}")
 
 
+SWEEP = """
+import json, resource, time
+from web import create_app
+app = create_app()
+client = app.test_client()
+slugs = [c["slug"] for c in client.get("/api/v1/cities").get_json()]
+t0 = time.perf_counter()
+for slug in slugs:
+    assert client.get(f"/map/{slug}", follow_redirects=True).status_code == 200
+    assert client.get(f"/api/v1/districts.geojson?city={slug}").status_code == 200
+print(json.dumps({"n": len(slugs), "seconds": time.perf_counter() - t0, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def sweep() -> None:
+    """Every city's explorer and units once in one worker: memory stays bounded by the city cache."""
+    out = subprocess.run([sys.executable, "-c", SWEEP], cwd=ROOT, capture_output=True, text=True, check=True)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"every city once ({r['n']} explorer pages + unit files) in one worker: {r['seconds']:.1f} s, max RSS {r['rss'] / 1024:.0f} MiB")
+
+
 def page_weight(repeat: int) -> None:
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
@@ -105,4 +126,5 @@ if __name__ == "__main__":
     parser.add_argument("--before", type=Path, help="another checkout (e.g. git archive of the base commit) to alternate with")
     args = parser.parse_args()
     startup(args.repeat, args.before)
+    sweep()
     page_weight(3)
