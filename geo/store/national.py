@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from geo.extract.categories import strongest
@@ -93,6 +94,12 @@ class Hit:
     url: str
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[gazetteer.GazetteerEntry, ...]:
+    """Read once per process: the search runs over it on every query."""
+    return tuple(gazetteer.load())
+
+
 def search(store: Store, query: str, limit: int = 40) -> list[Hit]:
     """Names that contain the query (Chinese, slug or English), best first: exact, then prefix, then inside.
     Units come from the gazetteer, so no unit file is read."""
@@ -104,7 +111,7 @@ def search(store: Store, query: str, limit: int = 40) -> list[Hit]:
     candidates: list[tuple[tuple[str, ...], Hit]] = []
     for c in cities.values():
         candidates.append(((c.name, c.slug, c.name_en.lower()), Hit("city", c.name, c.province, f"/map/{c.slug}")))
-    for e in gazetteer.load():
+    for e in _gazetteer():
         city = cities.get(e.city)
         if city:
             spec = hand.get((e.city, e.name))
