@@ -1,4 +1,4 @@
-"""Command line: python -m geo boundaries | gazetteer | extract | build."""
+"""Command line: python -m geo boundaries | extract | build | add | remove."""
 from geo.cli import main
 
 raise SystemExit(main())

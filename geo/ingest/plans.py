@@ -33,6 +33,7 @@ class PlanMeta:
     issuer: str
     date: str
     file: str
+    url: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ from pathlib import Path
 from geo import paths
 from geo.atomic import atomic_open
 
-# Ethnic-group names that autonomous counties carry between their place name and 自治县/自治旗.
-_ETHNIC = re.compile(
-    r"(?:(?:土家|苗|彝|藏|回|蒙古|壮|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|"
-    r"仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|"
-    r"鄂伦春|赫哲|门巴|珞巴|基诺|满|各)族?)+(?:自治县|自治旗)$"
+# Ethnic-group names that autonomous units carry between their place name and 自治县/自治旗/自治州.
+ETHNIC_NAMES = (
+    "土家|苗|彝|藏|回|蒙古|壮|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|"
+    "仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|"
+    "鄂伦春|赫哲|门巴|珞巴|基诺|满|各"
 )
+_ETHNIC = re.compile(rf"(?:(?:{ETHNIC_NAMES})族?)+(?:自治县|自治旗)$")
 _SUFFIXES = ("新区", "林区", "特区", "矿区", "区", "县", "市", "旗")
 
 

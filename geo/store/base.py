@@ -27,12 +27,56 @@ class UnitRecord:
     licence: str
 
 
+@dataclass(frozen=True)
+class Plan(PlanEntry):
+    """A plan with where its original is published (data/plans/plans.csv `url`; empty when unknown)."""
+
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class PlanRole(Role):
+    """A role with its plan's issuer, date and URL, so every view and download can cite the plan."""
+
+    plan_issuer: str = ""
+    plan_date: str = ""
+    plan_url: str = ""
+
+
+PLAN_ROLE_FIELDS = ["plan_issuer", "plan_date", "plan_url"]
+
+
 class Store(Protocol):
-    def cities(self) -> list[City]: ...
+    """Read-only access to cities, units, plans and roles.
+
+    Backends must not parse every unit's geometry at start: `cities()` carries unit counts and bounds,
+    and geometry is read per city when first asked for.
+    """
+
+    def cities(self) -> list[City]:
+        """Every city of the catalogue (all prefecture-level cities of China), with counts and bounds."""
+        ...
+
     def clusters(self) -> list[Cluster]: ...
     def units(self, city: str) -> list[UnitRecord]: ...
     def unit_features(self, city: str, variant: str = "web") -> list[dict[str, Any]]: ...
+
+    def unit_bytes(self, city: str, variant: str = "web") -> bytes:
+        """The city's units as an RFC 7946 FeatureCollection in UTF-8, prepared once and served as is.
+        `full` falls back to `web` for cities without a full-resolution file (City.full_resolution)."""
+        ...
+
+    def outline_bytes(self) -> bytes:
+        """China's provinces as an RFC 7946 FeatureCollection (coarse), the backdrop of the national views."""
+        ...
+
     def zones(self, city: str) -> list[Zone]: ...
     def groups(self, city: str) -> list[Group]: ...
-    def plans(self, city: str | None = None) -> list[PlanEntry]: ...
-    def roles(self, city: str, cluster: str | None = None) -> list[Role]: ...
+    def plans(self, city: str | None = None) -> list[PlanEntry]:
+        """Plans (one per section of a corpus file); FileStore returns `Plan`, which adds `url`."""
+        ...
+
+    def roles(self, city: str | None, cluster: str | None = None) -> list[Role]:
+        """Roles of a city (every city when None); FileStore returns `PlanRole`, which adds the plan's
+        issuer, date and URL."""
+        ...

@@ -15,15 +15,16 @@ from geo.extract.categories import categorize
 from geo.extract.roles import COLUMNS as ROLE_COLUMNS
 from geo.extract.roles import Role
 from geo.reference.clusters import Cluster
-from geo.store.base import Store
+from geo.store.base import PLAN_ROLE_FIELDS, Store
 from geo.store.csvsafe import safe_row
 from geo.store.layers import district_views
 
 LAYER_FIELDS = [
     "id", "adcode", "name", "name_en", "city", "kind", "cluster", "cluster_en", "has_role", "category",
-    "roles", "functions", "via", "plans", "plan_titles", "quotes", "n_roles", "geometry_quality", "source", "licence",
+    "roles", "functions", "via", "plans", "plan_titles", "plan_issuer", "plan_date", "plan_url", "quotes", "n_roles",
+    "geometry_quality", "source", "licence",
 ]
-ROLE_CSV_COLUMNS = ROLE_COLUMNS + ["category"]
+ROLE_CSV_COLUMNS = ROLE_COLUMNS + PLAN_ROLE_FIELDS + ["category"]
 BOM = "\ufeff"
 
 
@@ -45,6 +46,9 @@ def layer_features(store: Store, city: str, cluster: Cluster, function: str | No
             "via": _joined([r["via"] for r in rs], "|"),
             "plans": _joined([r["plan_id"] for r in rs], "|"),
             "plan_titles": _joined([r["plan_title"] for r in rs], "；"),
+            "plan_issuer": _joined([r["plan_issuer"] for r in rs], "；"),
+            "plan_date": _joined([r["plan_date"] for r in rs], "|"),
+            "plan_url": _joined([r["plan_url"] for r in rs], " "),
             "quotes": _joined([r["quote"] for r in rs], "\n\n"),
             "n_roles": len(rs),
             "geometry_quality": u.geometry_quality, "source": u.source, "licence": u.licence,
@@ -65,7 +69,11 @@ def roles_csv(roles: list[Role]) -> str:
     """UTF-8 with BOM so Excel opens the Chinese text; CRLF rows as Excel writes them."""
     rows: list[list[Any]] = [ROLE_CSV_COLUMNS]
     for r in roles:
-        rows.append([*(getattr(r, c) if c != "functions" else "|".join(r.functions) for c in ROLE_COLUMNS), categorize(r.role, r.functions)])
+        rows.append([
+            *(getattr(r, c) if c != "functions" else "|".join(r.functions) for c in ROLE_COLUMNS),
+            *(getattr(r, c, "") for c in PLAN_ROLE_FIELDS),
+            categorize(r.role, r.functions),
+        ])
     return _csv(rows)
 
 
@@ -108,7 +116,11 @@ def city_geopackage(store: Store, city: str) -> bytes:
         crs="EPSG:4326",
     )
     roles = pd.DataFrame(
-        [{**{c: getattr(r, c) for c in ROLE_COLUMNS}, "functions": "|".join(r.functions), "category": categorize(r.role, r.functions)} for r in store.roles(city)],
+        [
+            {**{c: getattr(r, c) for c in ROLE_COLUMNS}, **{c: getattr(r, c, "") for c in PLAN_ROLE_FIELDS},
+             "functions": "|".join(r.functions), "category": categorize(r.role, r.functions)}
+            for r in store.roles(city)
+        ],
         columns=ROLE_CSV_COLUMNS,
     )
     with tempfile.TemporaryDirectory() as tmp:

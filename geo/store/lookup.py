@@ -28,7 +28,8 @@ def city_clusters(store: Store, city: str) -> list[Cluster]:
     known = {c.name: c for c in store.clusters()}
     ordered = [c for c in store.clusters() if c.name in names]
     ordered += [Cluster(n, fallback_slug(n), "") for n in sorted(names - set(known))]
-    return ordered
+    # A city without plans still has a map: its units under the general layout, none coloured.
+    return ordered or [c for c in store.clusters() if c.name == "*"]
 
 
 def find_cluster(store: Store, city: str, key: str) -> Cluster | None:
