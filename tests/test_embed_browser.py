@@ -117,8 +117,9 @@ def test_embed_dialog_builds_a_working_snippet(browser, live_server, screenshots
     assert snippet.startswith(f'<iframe src="{live_server.url}/embed/shenzhen/marine?')
     assert "highlight=yantian" in snippet and "legend=0" in snippet
     assert 'title="A &quot;title&quot; &lt;b&gt;"' in snippet
-    preview = next(f for f in page.frames if "/embed/" in f.url)
-    preview.wait_for_selector("body[data-ready=true]", timeout=15000)
+    page.wait_for_function("document.getElementById('embed-preview').src.includes('highlight=yantian')")
+    preview = page.frame_locator("#embed-preview")
+    preview.locator("body[data-ready=true]").wait_for(timeout=15000)
     assert preview.locator("path.district.highlight").count() == 1
     page.screenshot(path=screenshots / "embed-dialog.png")
     ctx.close()

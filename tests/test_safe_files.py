@@ -19,10 +19,10 @@ from geo.store.csvsafe import FORMULA_STARTS
 from web import create_app
 
 FORMULA_PLAN = (
-    "深圳市培育发展智能终端产业集群行动计划\n"
+    "深圳市产业空间布局规划\n"
     "将南山区打造为=1+2集聚区，盐田区打造为@A1生态集聚区，将宝安区定位为+高端制造区，福田区打造为-2+3总部区。\n"
 )
-FORMULA_TITLE = '=HYPERLINK("http://evil.example/","深圳市培育发展智能终端产业集群行动计划")'
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/","深圳市产业空间布局规划")'
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def formula_data(tmp_path_factory) -> Path:
     shutil.copytree(paths.DATA_DIR, data)
     (data / "plans" / "formula-plan.txt").write_text(FORMULA_PLAN, encoding="utf-8")
     with (data / "plans" / "plans.csv").open("a", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow(["formula-plan", FORMULA_TITLE, "深圳市", "test", "2026", "formula-plan.txt"])
+        csv.writer(f, lineterminator="\n").writerow(["formula-plan", FORMULA_TITLE, "深圳市", "test", "2026", "formula-plan.txt", ""])
     entries, built = build_corpus(data / "plans")
     roles.write_csv(built, data / "roles.csv")
     plans.write_entries(entries, data / "plan_sections.csv")
@@ -80,16 +80,16 @@ def test_the_store_keeps_the_exact_text(formula_data):
 WRITERS = {
     "roles.csv": "from geo.extract import roles; roles.write_csv(roles.read_csv(), TARGET)",
     "plan_sections.csv": "from geo.ingest import plans; plans.write_entries(plans.read_entries(), TARGET)",
-    "districts.web.geojson": (
+    "units/shenzhen.web.geojson": (
         "import json; from geo.geometry.geojson_io import write_collection; "
-        "write_collection(TARGET, json.loads(paths.DISTRICTS_WEB.read_text(encoding='utf-8'))['features'])"
+        "write_collection(TARGET, json.loads((paths.UNITS_DIR / 'shenzhen.web.geojson').read_text(encoding='utf-8'))['features'])"
     ),
 }
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
 def test_killed_build_leaves_the_old_file_whole(tmp_path, name):
-    target = tmp_path / name
+    target = tmp_path / name.replace("/", "-")
     shutil.copy(paths.DATA_DIR / name, target)
     before = target.read_bytes()
     script = (

@@ -70,8 +70,6 @@ class FileStore:
             if r.plan_id in meta else PlanRole(**vars(r))
             for r in _load(data_dir / "roles.csv", read_roles)
         ]
-        for c in self._cities:  # a missing unit file is named at start, not on a visitor's request
-            _load(self._path(c.name, "web"), Path.stat)
         self._bytes = lru_cache(maxsize=CITY_CACHE)(self._read_bytes)
         self._features = lru_cache(maxsize=CITY_CACHE)(self._parse_features)
 
