@@ -9,7 +9,7 @@ from geo import paths
 from geo.extract.places import detect_city, index_for
 from geo.extract.roles import Role
 from geo.extract.rules import extract
-from geo.ingest.normalize import read_plan_text
+from geo.ingest.read import read_plan_text
 from geo.ingest.plans import PlanEntry, PlanMeta, load_index, split_sections
 from geo.reference.clusters import load_clusters
 

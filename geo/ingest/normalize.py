@@ -5,11 +5,13 @@ original); matching runs on `simplified()`, which maps character for character s
 """
 from __future__ import annotations
 
-import html
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+
+from geo.ingest.html import html_to_text
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
@@ -21,60 +23,85 @@ _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
 _TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
 _SENTENCE_END = "。！？；：…”」』"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
-_HALF_PUNCT = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！"}
 
 
-def html_to_text(markup: str) -> str:
-    """Body text of a web page: scripts, styles and navigation dropped, blocks on their own lines."""
-    markup = re.sub(r"(?is)<(script|style|nav|header|footer|noscript|select)\b.*?</\1\s*>", "\n", markup)
-    markup = re.sub(r"(?is)<!--.*?-->", "", markup)
-    markup = re.sub(r"(?i)<br\s*/?>|</?(?:p|div|li|tr|h[1-6]|table|section|article)\b[^>]*>", "\n", markup)
-    return html.unescape(re.sub(r"(?s)<[^>]+>", "", markup))
+def _char_table() -> dict[int, str]:
+    """One character for one: full-width letters and digits to ASCII, wide spaces to a space, and the radical and
+    compatibility code points that PDF text layers put in place of ordinary ideographs (⼯ for 工, ⺠ for 民)."""
+    table: dict[int, str] = {c: chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+    table.update({c: " " for c in (0x3000, 0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
+    # Kangxi radicals and CJK compatibility ideographs decompose (NFKC) to one ordinary ideograph each.
+    for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAD9), (0x2F800, 0x2FA1D), (0x2E80, 0x2EF3)):
+        for c in range(lo, hi + 1):
+            to = unicodedata.normalize("NFKC", chr(c))
+            if len(to) == 1 and to != chr(c):
+                table[c] = to
+    table.update({ord(k): v for k, v in _RADICAL_SUPPLEMENT.items()})
+    return table
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+# CJK Radicals Supplement characters that stand for a whole simplified character but have no decomposition
+# (only ⺟ and ⻳ do). Pairs from Unicode's EquivalentUnifiedIdeograph.txt; the ones PDF text layers produce were
+# checked on Chromium PDFs in Noto Sans CJK read by pdfminer (⺠⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻣⻥⻨⻩⻬⻰).
+_RADICAL_SUPPLEMENT = {
+    "⺠": "民", "⻁": "虎", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
+    "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨", "⻤": "鬼",
+    "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙",
+}
+_CHARS = _char_table()
+_CJK_OR_PUNCT = rf"[{_CJK}\u3000-\u303f\uff00-\uffef]"
+# Half-width punctuation touching Chinese text takes its Chinese form; a comma or colon does unless between digits.
+_HALF_NEAR_CJK = re.compile(rf"(?<={_CJK_OR_PUNCT})[();?!]|[();?!](?={_CJK_OR_PUNCT})")
+_COMMA_COLON = re.compile(r"(?<!\d)[,:]|[,:](?!\d)")
+_TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
+# Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
+# so (AI), (2022) and (5G) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
+_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（]\s*{_PINYIN}(?:\s+[a-zü{_TONED}]+)*\s*[)）]")
+# E-paper text runs a whole article on one line: a heading after a sentence end starts a new line.
+_RUN_IN_HEADING = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])")
 
 
 def _canonical_chars(text: str) -> str:
-    """Full-width letters and digits to ASCII; half-width punctuation next to Chinese text to its Chinese form."""
-    out = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u3000\u00a0":
-            out.append(" ")
-        elif ch in _HALF_PUNCT:
-            near_cjk = any(_is_cjk(c) for c in "".join(out[-1:]) + text[i + 1 : i + 2])
-            out.append(_HALF_PUNCT[ch] if near_cjk else ch)
-        elif ch in ",:":
-            prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
-            between_digits = prev.isdigit() and nxt.isdigit()
-            out.append(ch if between_digits else {",": "，", ":": "："}[ch])
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
+    punctuation next to Chinese text to its Chinese form."""
+    text = _PINYIN_GLOSS.sub("", text.translate(_CHARS))
+    # Twice, so that a bracket next to one just made Chinese follows it, as a left-to-right pass would.
+    text = _HALF_NEAR_CJK.sub(lambda m: _TO_CHINESE[m.group()], text)
+    text = _HALF_NEAR_CJK.sub(lambda m: _TO_CHINESE[m.group()], text)
+    return _RUN_IN_HEADING.sub("\n", _COMMA_COLON.sub(lambda m: _TO_CHINESE[m.group()], text))
 
 
-def _clean_lines(text: str) -> list[str]:
-    lines = [_SPACE_NEAR_CJK.sub("", ln).strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln) and not _TOC_LINE.search(ln)]
-    return _drop_running_headers(lines, text)
+_LINE_BREAK = re.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
+_EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
 
 
-def _drop_running_headers(lines: list[str], raw: str) -> list[str]:
-    """Short lines that recur next to page numbers are running headers or footers."""
-    raw_lines = [ln.strip() for ln in raw.splitlines()]
+def _lines(text: str) -> list[str]:
+    """Stripped lines; a form feed (a PDF page break) becomes a line of its own that marks the page edge."""
+    text = _LINE_BREAK.sub("\n", text).replace("\f", "\n\f\n")
+    return _EDGE_SPACE.sub("", _SPACE_NEAR_CJK.sub("", text)).split("\n")
+
+
+def _is_page_edge(line: str) -> bool:
+    return line == "\f" or bool(_PAGE_NUMBER.match(line))
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    """Lines without page numbers, page breaks, table-of-contents entries or running headers."""
+    headers = _running_headers(lines)
+    return [ln for ln in lines if ln and not _is_page_edge(ln) and ln not in headers and not _TOC_LINE.search(ln)]
+
+
+def _running_headers(lines: list[str]) -> set[str]:
+    """Short lines that recur next to page numbers or page breaks are running headers or footers."""
     near_page: Counter[str] = Counter()
-    for i, ln in enumerate(raw_lines):
-        if ln and _PAGE_NUMBER.match(ln):
-            for j in range(max(0, i - 3), min(len(raw_lines), i + 4)):
-                cand = _SPACE_NEAR_CJK.sub("", raw_lines[j])
-                if cand and len(cand) <= 40 and not _PAGE_NUMBER.match(cand) and not _HEADING.match(cand):
+    for i, ln in enumerate(lines):
+        if ln and _is_page_edge(ln):
+            for cand in lines[max(0, i - 3) : i + 4]:
+                if cand and len(cand) <= 40 and not _is_page_edge(cand) and not _HEADING.match(cand):
                     near_page[cand] += 1
-    headers = {ln for ln, n in near_page.items() if n >= 3}
-    return [ln for ln in lines if ln not in headers]
+    return {ln for ln, n in near_page.items() if n >= 3}
 
 
 def _is_heading(line: str) -> bool:
@@ -87,29 +114,25 @@ def _is_heading(line: str) -> bool:
 def _paragraphs(lines: list[str]) -> list[str]:
     """Re-join lines that a PDF broke inside a sentence or a word."""
     paras: list[str] = []
-    current = ""
+    parts: list[str] = []
+    size = 0
     for line in lines:
-        if current and (_is_heading(current) or _HEADING.match(line) or current[-1] in _SENTENCE_END):
-            paras.append(current)
-            current = line
-        else:
-            current += line
-    if current:
-        paras.append(current)
+        if parts and (
+            parts[-1][-1] in _SENTENCE_END or _HEADING.match(line) or (size <= 80 and _is_heading("".join(parts)))
+        ):
+            paras.append("".join(parts))
+            parts, size = [], 0
+        parts.append(line)
+        size += len(line)
+    if parts:
+        paras.append("".join(parts))
     return paras
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
     """The normalized text every span refers to: one paragraph per line."""
-    text = html_to_text(raw) if is_html else raw
-    text = _canonical_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(_paragraphs(_clean_lines(text))) + "\n"
-
-
-def read_plan_text(path: Path) -> str:
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    looks_html = path.suffix.lower() in {".html", ".htm"} or raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    return normalize(raw, is_html=looks_html)
+    text = _canonical_chars(html_to_text(raw) if is_html else raw)
+    return "\n".join(_paragraphs(_clean_lines(_lines(text)))) + "\n"
 
 
 @lru_cache(maxsize=1)
