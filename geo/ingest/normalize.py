@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from geo.ingest.html import html_to_text
+from geo.ingest.html import html_to_text, is_furniture
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
@@ -88,9 +88,12 @@ def _is_page_edge(line: str) -> bool:
 
 
 def _clean_lines(lines: list[str]) -> list[str]:
-    """Lines without page numbers, page breaks, table-of-contents entries or running headers."""
+    """Lines without page numbers, page breaks, table-of-contents entries, running headers or web-page furniture."""
     headers = _running_headers(lines)
-    return [ln for ln in lines if ln and not _is_page_edge(ln) and ln not in headers and not _TOC_LINE.search(ln)]
+    return [
+        ln for ln in lines
+        if ln and not _is_page_edge(ln) and ln not in headers and not _TOC_LINE.search(ln) and not is_furniture(ln)
+    ]
 
 
 def _running_headers(lines: list[str]) -> set[str]:
