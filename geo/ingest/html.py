@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "select", "button", "form",
-              "iframe", "template", "svg", "head"}
+              "iframe", "template", "svg"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
            "ul", "ol", "dd", "dt", "dl", "blockquote", "pre", "center", "title", "body", "main"}
@@ -19,7 +19,6 @@ _FURNITURE_ATTR = re.compile(
     r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|toolbar|tools|footer|foot|sidebar|copyright|"
     r"comments?|related|position|location|print|fontsize|font-size|qrcode|ewm)(?:$|[\s_-])|share"
 )
-_TITLE_TAGS = {"title"}
 
 
 class _Text(HTMLParser):
