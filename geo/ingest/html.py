@@ -90,10 +90,18 @@ _CONNECTIVE = re.compile(r"[\s|/：:【】\[\]（）()>＞·•-]+")
 
 def is_furniture(line: str) -> bool:
     """A short line of page furniture: 来源：…, 责任编辑：…, a breadcrumb, a footer, 打印 关闭 字号 大 中 小."""
-    if len(line) > 120 or "。" in line:
+    if len(line) > 120:
         return False
-    if _FIELD.match(line) or _BREADCRUMB.match(line) or _FOOTER.search(line):
+    if _FIELD.match(line) or _BREADCRUMB.match(line):
         return True
+    if "，" in line or "。" in line:  # cheap exit for the body text lines of a plan
+        return False
+    if _FOOTER.search(line):
+        return True
+    if len(line) > 60:
+        return False
     words = _WORDS.findall(line)
+    if len(words) < 2:
+        return False
     rest = _CONNECTIVE.sub("", _WORDS.sub("", line))
-    return len(words) >= 2 and len(rest) <= len("".join(words))
+    return len(rest) <= len("".join(words))

@@ -22,7 +22,6 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
 _TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
 _SENTENCE_END = "。！？；：…”」』"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
 
 
 def _char_table() -> dict[int, str]:
@@ -49,42 +48,78 @@ _RADICAL_SUPPLEMENT = {
     "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙",
 }
 _CHARS = _char_table()
-_CJK_OR_PUNCT = rf"[{_CJK}\u3000-\u303f\uff00-\uffef]"
-# Half-width punctuation touching Chinese text takes its Chinese form; a comma or colon does unless between digits.
-_HALF_NEAR_CJK = re.compile(rf"(?<={_CJK_OR_PUNCT})[();?!]|[();?!](?={_CJK_OR_PUNCT})")
-_COMMA_COLON = re.compile(r"(?<!\d)[,:]|[,:](?!\d)")
+# The ranges _CHARS maps from; a class of ranges is fast where one of 1,300 single characters is not.
+_MAPPED = re.compile(
+    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
+    "\U0002f800-\U0002fa1f]+"
+)
+_NEAR_CJK = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
 _TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
 # Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
 # so (AI), (2022) and (5G) stay.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
-_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（]\s*{_PINYIN}(?:\s+[a-zü{_TONED}]+)*\s*[)）]")
+_PINYIN_GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:\s+[a-zü{_TONED}]+)*\s*[)）]")
 # E-paper text runs a whole article on one line: a heading after a sentence end starts a new line.
-_RUN_IN_HEADING = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])")
+_RUN_IN_HEADING = re.compile(r"([。！？])(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])")
+
+# Every pattern below starts with a literal character class, so the regex engine skips ahead to candidates
+# instead of trying each position; the few matches are then judged by their neighbours in Python.
+
+
+def _drop_gloss(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1 : m.start()]
+    return "" if before and "\u3400" <= before <= "\u9fff" else m.group()
+
+
+def _comma_colon(m: re.Match[str]) -> str:
+    """, and : become Chinese unless between digits (1,000; 10:30)."""
+    i, s = m.start(), m.string
+    return m.group() if s[i - 1 : i].isdigit() and s[i + 1 : i + 2].isdigit() else _TO_CHINESE[m.group()]
+
+
+def _half_punct(m: re.Match[str]) -> str:
+    """( ) ; ? ! next to Chinese text (the character before as already converted, the one after) become Chinese."""
+    s, run = m.string, m.group()
+    prev = s[m.start() - 1 : m.start()]
+    out = []
+    for k, ch in enumerate(run):
+        nxt = run[k + 1] if k + 1 < len(run) else s[m.end() : m.end() + 1]
+        if _NEAR_CJK.match(prev) or _NEAR_CJK.match(nxt):
+            ch = _TO_CHINESE[ch]
+        out.append(ch)
+        prev = ch
+    return "".join(out)
 
 
 def _canonical_chars(text: str) -> str:
     """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
-    punctuation next to Chinese text to its Chinese form."""
-    text = _PINYIN_GLOSS.sub("", text.translate(_CHARS))
-    # Twice, so that a bracket next to one just made Chinese follows it, as a left-to-right pass would.
-    text = _HALF_NEAR_CJK.sub(lambda m: _TO_CHINESE[m.group()], text)
-    text = _HALF_NEAR_CJK.sub(lambda m: _TO_CHINESE[m.group()], text)
-    return _RUN_IN_HEADING.sub("\n", _COMMA_COLON.sub(lambda m: _TO_CHINESE[m.group()], text))
+    punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
+    text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
+    text = _PINYIN_GLOSS.sub(_drop_gloss, text)
+    text = re.sub(r"[,:]", _comma_colon, text)
+    text = re.sub(r"[();?!]+", _half_punct, text)
+    return _RUN_IN_HEADING.sub("\\1\n", text)
 
 
 _LINE_BREAK = re.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
-_EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
+_SPACE_KEPT_BETWEEN = re.compile(rf"[^{_CJK}{_CJK_PUNCT}\n]")
+
+
+def _space(m: re.Match[str]) -> str:
+    """Spaces go at line edges and next to Chinese text; between Latin words or numbers they stay."""
+    s = m.string
+    prev, nxt = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
+    return m.group() if _SPACE_KEPT_BETWEEN.match(prev) and _SPACE_KEPT_BETWEEN.match(nxt) else ""
 
 
 def _lines(text: str) -> list[str]:
     """Stripped lines; a form feed (a PDF page break) becomes a line of its own that marks the page edge."""
     text = _LINE_BREAK.sub("\n", text).replace("\f", "\n\f\n")
-    return _EDGE_SPACE.sub("", _SPACE_NEAR_CJK.sub("", text)).split("\n")
+    return re.sub(r"[ \t]+", _space, text).split("\n")
 
 
 def _is_page_edge(line: str) -> bool:
-    return line == "\f" or bool(_PAGE_NUMBER.match(line))
+    return line == "\f" or (len(line) <= 24 and bool(_PAGE_NUMBER.match(line)))
 
 
 def _clean_lines(lines: list[str]) -> list[str]:
@@ -92,7 +127,11 @@ def _clean_lines(lines: list[str]) -> list[str]:
     headers = _running_headers(lines)
     return [
         ln for ln in lines
-        if ln and not _is_page_edge(ln) and ln not in headers and not _TOC_LINE.search(ln) and not is_furniture(ln)
+        if ln
+        and not _is_page_edge(ln)
+        and ln not in headers
+        and not (ln[-1].isdigit() and _TOC_LINE.search(ln))
+        and not is_furniture(ln)
     ]
 
 
@@ -139,8 +178,9 @@ def normalize(raw: str, is_html: bool = False) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ts_table() -> dict[int, str]:
-    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0)."""
+def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and a pattern for
+    runs of those characters: str.translate over a whole text looks up every character and is slow."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -148,11 +188,17 @@ def _ts_table() -> dict[int, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         src, _, dst = line.partition("\t")
         first = dst.split(" ")[0] if dst else ""
-        if len(src) == 1 and len(first) == 1:
+        if len(src) == 1 and len(first) == 1 and src != first:
             table[ord(src)] = first
-    return table
+    # A class of BMP characters compiles to a bitmap; astral ones would make the engine test each in turn.
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000) + "]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
 
 
 def simplified(text: str) -> str:
     """Same length as `text`, traditional characters replaced by simplified ones."""
-    return text.translate(_ts_table())
+    table, pattern = _ts_table()
+    text = pattern.sub(lambda m: m.group().translate(table), text)
+    return _ASTRAL.sub(lambda m: m.group().translate(table), text)
