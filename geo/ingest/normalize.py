@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from geo.ingest.html import html_to_text, is_furniture
 
@@ -112,38 +113,48 @@ def _space(m: re.Match[str]) -> str:
     return m.group() if _SPACE_KEPT_BETWEEN.match(prev) and _SPACE_KEPT_BETWEEN.match(nxt) else ""
 
 
-def _lines(text: str) -> list[str]:
-    """Stripped lines; a form feed (a PDF page break) becomes a line of its own that marks the page edge."""
-    text = _LINE_BREAK.sub("\n", text).replace("\f", "\n\f\n")
-    return re.sub(r"[ \t]+", _space, text).split("\n")
+def _prepared(text: str) -> str:
+    """Canonical characters, one kind of line break, spaces gone at line edges and next to Chinese text; a form
+    feed (a PDF page break) becomes a line of its own that marks the page edge."""
+    text = _LINE_BREAK.sub("\n", _canonical_chars(text)).replace("\f", "\n\f\n")
+    return re.sub(r"[ \t]+", _space, text)
 
 
 def _is_page_edge(line: str) -> bool:
     return line == "\f" or (len(line) <= 24 and bool(_PAGE_NUMBER.match(line)))
 
 
-def _clean_lines(lines: list[str]) -> list[str]:
-    """Lines without page numbers, page breaks, table-of-contents entries, running headers or web-page furniture."""
-    headers = _running_headers(lines)
-    return [
-        ln for ln in lines
-        if ln
-        and not _is_page_edge(ln)
-        and ln not in headers
-        and not (ln[-1].isdigit() and _TOC_LINE.search(ln))
-        and not is_furniture(ln)
-    ]
+def _is_kept(line: str, headers: set[str]) -> bool:
+    """Not a page number, page break, table-of-contents entry, running header or web-page furniture."""
+    return bool(
+        line
+        and not _is_page_edge(line)
+        and line not in headers
+        and not (line[-1].isdigit() and _TOC_LINE.search(line))
+        and not is_furniture(line)
+    )
 
 
-def _running_headers(lines: list[str]) -> set[str]:
-    """Short lines that recur next to page numbers or page breaks are running headers or footers."""
+def _running_headers(chunks: list[str]) -> set[str]:
+    """Short lines that recur within three lines of page numbers or page breaks are running headers or footers."""
     near_page: Counter[str] = Counter()
-    for i, ln in enumerate(lines):
-        if ln and _is_page_edge(ln):
-            for cand in lines[max(0, i - 3) : i + 4]:
-                if cand and len(cand) <= 40 and not _is_page_edge(cand) and not _HEADING.match(cand):
-                    near_page[cand] += 1
-    return {ln for ln, n in near_page.items() if n >= 3}
+    before: deque[str] = deque(maxlen=3)
+    windows: list[int] = []  # lines still to count after each recent page edge
+    for chunk in chunks:
+        for line in chunk.split("\n"):
+            if line and _is_page_edge(line):
+                near_page.update(c for c in before if _may_be_header(c))
+                windows.append(3)
+            elif windows:
+                if _may_be_header(line):
+                    near_page[line] += len(windows)
+                windows = [w - 1 for w in windows if w > 1]
+            before.append(line)
+    return {line for line, n in near_page.items() if n >= 3}
+
+
+def _may_be_header(line: str) -> bool:
+    return bool(line) and len(line) <= 40 and not _is_page_edge(line) and not _HEADING.match(line)
 
 
 def _is_heading(line: str) -> bool:
@@ -153,28 +164,50 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
     """Re-join lines that a PDF broke inside a sentence or a word."""
-    paras: list[str] = []
     parts: list[str] = []
     size = 0
     for line in lines:
         if parts and (
             parts[-1][-1] in _SENTENCE_END or _HEADING.match(line) or (size <= 80 and _is_heading("".join(parts)))
         ):
-            paras.append("".join(parts))
+            yield "".join(parts)
             parts, size = [], 0
         parts.append(line)
         size += len(line)
     if parts:
-        paras.append("".join(parts))
-    return paras
+        yield "".join(parts)
+
+
+_CHUNK = 1 << 20
+
+
+def _chunks(text: str) -> list[str]:
+    """The text prepared a megabyte at a time, cut after line breaks: every step of `_prepared` is local to a line,
+    and whole-text copies and lists of short lines are what the peak memory of a large plan is made of."""
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        chunks.append(_prepared(text[start:end]))
+        start = end
+    return chunks
+
+
+def _kept_lines(chunks: list[str], headers: set[str]) -> Iterator[str]:
+    """Kept lines chunk by chunk, each chunk released once split."""
+    for i, chunk in enumerate(chunks):
+        chunks[i] = ""
+        yield from (line for line in chunk.split("\n") if _is_kept(line, headers))
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
     """The normalized text every span refers to: one paragraph per line."""
-    text = _canonical_chars(html_to_text(raw) if is_html else raw)
-    return "\n".join(_paragraphs(_clean_lines(_lines(text)))) + "\n"
+    chunks = _chunks(html_to_text(raw) if is_html else raw)
+    headers = _running_headers(chunks)
+    return "\n".join(_paragraphs(_kept_lines(chunks, headers))) + "\n"
 
 
 @lru_cache(maxsize=1)

@@ -38,22 +38,26 @@ class IngestError(Exception):
 
 def read_plan_text(path: Path) -> str:
     """The normalized text of a plan file (.txt in any supported encoding, .html, .pdf or .docx)."""
-    data = _read_bytes(path)
-    if data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
+    head = _head(path)
+    if head.lstrip()[:5] == b"%PDF-" or head[:1024].find(b"%PDF-") >= 0:
         from geo.ingest.pdf import pdf_text
 
-        return normalize(pdf_text(path, data))
-    if data[:4] == b"PK\x03\x04":
-        return normalize(_docx_text(path, data))
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return normalize(pdf_text(path, path.read_bytes()))
+    if head[:4] == b"PK\x03\x04":
+        return normalize(_docx_text(path, path.read_bytes()))
+    if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise IngestError(path, "legacy binary Word/Office document (.doc); save it as .docx or PDF")
-    text = decode(path, data)
-    del data
+    text = decode(path, head)
     looks_html = path.suffix.lower() in {".html", ".htm", ".shtml", ".xhtml"} or is_html(text)
     return normalize(text, is_html=looks_html)
 
 
-def _read_bytes(path: Path) -> bytes:
+_HEAD = 65536
+_BLOCK = 1 << 20
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a readable, non-empty file under the size cap; every other case is an IngestError."""
     if not path.exists():
         raise IngestError(path, "no such file")
     if path.is_dir():
@@ -66,35 +70,47 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         raise IngestError(path, "empty file")
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return f.read(_HEAD)
     except OSError as err:
         raise IngestError(path, f"cannot be read ({err.strerror or err})") from None
 
 
-def decode(path: Path, data: bytes) -> str:
-    """Text of a file: a BOM decides; otherwise strict UTF-8, then GB18030 (a superset of GBK and GB2312)."""
+def decode(path: Path, head: bytes) -> str:
+    """Text of a file: a BOM decides; otherwise strict UTF-8, then GB18030 (a superset of GBK and GB2312).
+
+    Decoded a block at a time: decoding 50 MB at once briefly takes three times the text's size."""
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError:
-                raise IngestError(path, f"not valid {encoding.upper()} text despite its byte-order mark") from None
+        if head.startswith(bom):
+            text = _decode_blocks(path, encoding, len(bom))
+            if text is None:
+                raise IngestError(path, f"not valid {encoding.upper()} text despite its byte-order mark")
             break
     else:
-        if b"\x00" in data[:65536]:
+        if b"\x00" in head:
             raise IngestError(path, "binary file (NUL bytes), not plan text")
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
+        text = _decode_blocks(path, "utf-8", 0) or _decode_blocks(path, "gb18030", 0)
+        if text is None:
             raise IngestError(path, "binary file or unknown encoding (neither UTF-8 nor GB18030 text)")
-    sample = text[:65536]
+    sample = text[:_HEAD]
     if len(_BINARY.findall(sample)) > max(8, len(sample) // 1000):
         raise IngestError(path, "binary file (control characters), not plan text")
     return text
+
+
+def _decode_blocks(path: Path, encoding: str, skip: int) -> str | None:
+    """The file decoded strictly, or None when it is not valid in that encoding."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pieces: list[str] = []
+    try:
+        with path.open("rb") as f:
+            f.seek(skip)
+            while block := f.read(_BLOCK):
+                pieces.append(decoder.decode(block))
+            pieces.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return None
+    return "".join(pieces)
 
 
 def is_html(text: str) -> bool:
