@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo import paths  # noqa: E402
 from geo.ingest.plans import load_index  # noqa: E402
+from geo.ingest.read import read_plan_text  # noqa: E402
 from geo.pipeline import build_corpus, extract_file  # noqa: E402
 
 
@@ -82,6 +83,8 @@ def main() -> None:
         print(f"corpus x{args.scale}: {len(files)} files, {big / 1e6:.1f} MB, {n} roles")
         print(f"  median {med:.2f} s over 3 runs -> {big / 1e6 / med:.2f} MB/s, {n / med:.0f} roles/s, {len(files) / med:.0f} files/s")
         print(f"  per-corpus-equivalent: {med / args.scale:.3f} s (ratio to warm single corpus: {med / args.scale / statistics.median(warm):.2f})")
+        reads = [timed(lambda: sum(len(read_plan_text(f)) for f, _ in files))[0] for _ in range(3)]
+        print(f"  of which reading and normalizing: median {statistics.median(reads):.2f} s -> {big / 1e6 / statistics.median(reads):.2f} MB/s")
 
         # One large input: the Shenzhen bundle repeated to --large-mb MB of plan text.
         source = paths.PLANS_DIR / "shenzhen-20-8-clusters-2022.txt"

@@ -76,9 +76,10 @@ _FIELD = re.compile(
     r"信息提供日期|(?:更新|成文|印发)?(?:时间|日期)|浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|量|次数)|访问量|"
     r"字号|当前位置|您的位置|您现在的位置|所在位置)[】\]]?[：:]"
 )
+_SYMBOLS_ONLY = re.compile(r"[|/>·•_=*\s-]+$")  # separators left over from a menu bar
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>＞»›/|]")
 _FOOTER = re.compile(
-    r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$|^[|/>·•_=*\s-]+$"
+    r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$"
 )
 _WORDS = re.compile(
     r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫|微信|微博|QQ空间|QQ|朋友圈|字号|"
@@ -86,19 +87,25 @@ _WORDS = re.compile(
     r"默认|[大中小]"
 )
 _CONNECTIVE = re.compile(r"[\s|/：:【】\[\]（）()>＞·•-]+")
+# Cheap first tests, character classes the regex engine scans fast: a footer has one of these characters, and
+# a line of furniture words has at most half its characters outside them.
+_FOOTER_CHARS = re.compile(r"[版权ICP网标识公安主承技术Copyright©]")
+_OTHER_CHARS = re.compile(
+    "[^" + "".join(sorted(set(re.sub(r"[^\w]", "", _WORDS.pattern)))) + r"\s|/：:【】\[\]（）()>＞·•-]"
+)
 
 
 def is_furniture(line: str) -> bool:
     """A short line of page furniture: 来源：…, 责任编辑：…, a breadcrumb, a footer, 打印 关闭 字号 大 中 小."""
     if len(line) > 120:
         return False
-    if _FIELD.match(line) or _BREADCRUMB.match(line):
+    if _FIELD.match(line) or _BREADCRUMB.match(line) or _SYMBOLS_ONLY.match(line):
         return True
     if "，" in line or "。" in line:  # cheap exit for the body text lines of a plan
         return False
-    if _FOOTER.search(line):
+    if _FOOTER_CHARS.search(line) and _FOOTER.search(line):
         return True
-    if len(line) > 60:
+    if len(line) > 60 or len(_OTHER_CHARS.findall(line)) * 2 > len(line):
         return False
     words = _WORDS.findall(line)
     if len(words) < 2:
