@@ -60,8 +60,8 @@ def layout_roles(path: Path) -> set[tuple[str, str]]:
     return {(r.district, r.role) for r in extract_file(path, city="深圳市")[1]}
 
 
-def make_pdf(browser, path: Path, lines: list[str], header: str = RUNNING_HEADER) -> Path:
-    """A PDF of the lines as Chromium prints it: a running header and a page number on every page."""
+def make_pdf(browser, path: Path, lines: list[str], header: str = RUNNING_HEADER, page_numbers: bool = True) -> Path:
+    """A PDF of the lines as Chromium prints it: a running header and (optionally) a page number on every page."""
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
     page = browser.new_page()
     try:
@@ -72,7 +72,8 @@ def make_pdf(browser, path: Path, lines: list[str], header: str = RUNNING_HEADER
         page.pdf(
             path=str(path), format="A4", display_header_footer=True,
             header_template=f"<div style='font-size:9px;width:100%;text-align:center'>{html.escape(header)}</div>",
-            footer_template="<div style='font-size:9px;width:100%;text-align:center'>- <span class='pageNumber'></span> -</div>",
+            footer_template="<div style='font-size:9px;width:100%;text-align:center'>- <span class='pageNumber'></span> -</div>"
+            if page_numbers else "<span></span>",
             margin={"top": "70px", "bottom": "70px", "left": "60px", "right": "60px"},
         )
     finally:
@@ -141,11 +142,13 @@ def test_format_is_detected_by_content_not_name(tmp_path, txt_roles):
 # --- PDF ---------------------------------------------------------------------------------------------------
 
 
-def test_pdf_headers_page_numbers_and_line_breaks(tmp_path, browser):
-    # Long paragraphs so that sentences wrap and cross page breaks.
+@pytest.mark.parametrize("page_numbers", [True, False], ids=["numbered", "page-breaks-only"])
+def test_pdf_headers_page_numbers_and_line_breaks(tmp_path, browser, page_numbers):
+    # Long paragraphs so that sentences wrap and cross page breaks; without page numbers, the page breaks of the
+    # text layer are what tells a running header from a line of text.
     filler = "围绕新型显示产业链关键环节，支持企业开展关键材料、核心装备和工艺技术联合攻关，提升产业链供应链韧性和安全水平。" * 6
     lines = [LAYOUT.splitlines()[0], *([filler] * 8), *LAYOUT.splitlines()[1:], *([filler] * 8)]
-    pdf = make_pdf(browser, tmp_path / "layout.pdf", lines, header="超高清视频显示产业集群行动计划")
+    pdf = make_pdf(browser, tmp_path / "layout.pdf", lines, header="超高清视频显示产业集群行动计划", page_numbers=page_numbers)
     text = read_plan_text(pdf)
     assert layout_roles(pdf) == LAYOUT_ROLES
     assert text.count("超高清视频显示产业集群行动计划") == 1, "the running header is gone, the title stays"
@@ -221,6 +224,8 @@ FURNITURE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{tit
 <div class="info">发布时间：2026-03-02 来源：市工业和信息化局 字号：<a>大</a> <a>中</a> <a>小</a></div>
 <div class="bdsharebuttonbox">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>
 <div class="content">{body}</div>
+<ul class="related-links"><li>龙华区打造为推荐阅读集聚区</li></ul>
+<div class="share-panel"><span>宝安区打造为转发集聚区</span></div>
 <p>责任编辑：李明</p>
 <p>【打印本页】 【关闭窗口】</p>
 </div>
@@ -235,7 +240,7 @@ def test_web_page_furniture_is_dropped(tmp_path):
     page.write_text(FURNITURE_PAGE.format(title=lines[0], body=body), encoding="utf-8")
     text = read_plan_text(page)
     for furniture in ("首页", "当前位置", "发布时间", "来源", "字号", "分享", "微信", "责任编辑", "打印", "关闭窗口",
-                      "版权所有", "ICP", "脚本", "导航"):
+                      "版权所有", "ICP", "脚本", "导航", "推荐阅读", "转发"):
         assert furniture not in text, furniture
     assert text.splitlines()[0] == lines[0]
     assert "加强统筹协调，建立重点项目库。" in text
