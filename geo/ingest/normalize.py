@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from geo.ingest.html import html_to_text, is_furniture
 
@@ -28,7 +28,7 @@ _SENTENCE_END = "。！？；：…”」』"
 def _char_table() -> dict[int, str]:
     """One character for one: full-width letters and digits to ASCII, wide spaces to a space, and the radical and
     compatibility code points that PDF text layers put in place of ordinary ideographs (⼯ for 工, ⺠ for 民)."""
-    table: dict[int, str] = {c: chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+    table = {c: chr(c - 0xFEE0) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(lo, hi + 1)}
     table.update({c: " " for c in (0x3000, 0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
     # Kangxi radicals and CJK compatibility ideographs decompose (NFKC) to one ordinary ideograph each.
     for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAD9), (0x2F800, 0x2FA1D), (0x2E80, 0x2EF3)):

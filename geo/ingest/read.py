@@ -7,6 +7,7 @@ Uploads are untrusted: the size is capped and nothing in a file is executed.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -39,7 +40,7 @@ class IngestError(Exception):
 def read_plan_text(path: Path) -> str:
     """The normalized text of a plan file (.txt in any supported encoding, .html, .pdf or .docx)."""
     head = _head(path)
-    if head.lstrip()[:5] == b"%PDF-" or head[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" in head[:1024]:  # the header may follow a little junk, as PDF readers allow
         from geo.ingest.pdf import pdf_text
 
         return normalize(pdf_text(path, path.read_bytes()))
@@ -121,8 +122,6 @@ def is_html(text: str) -> bool:
 
 def _docx_text(path: Path, data: bytes) -> str:
     """A ZIP is read only if it is a Word document; other archives are refused, never unpacked."""
-    import io
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
