@@ -327,3 +327,22 @@ def test_closest_cities_and_resolve_city():
     assert closest_cities("深川市")[0] == "深圳市"
     assert closest_cities("杭洲")[0] == "杭州市"
     assert closest_cities("") == []
+
+
+def test_reading_a_large_plan_takes_little_more_memory_than_its_text(tmp_path):
+    """Peak Python allocations while reading a 4 MB plan stay under 3x the file (issue 8: whole-text copies and
+    lists of short lines made it 30x). tracemalloc counts exactly what Python allocates, so this is deterministic."""
+    import tracemalloc
+
+    chunk = (paths.PLANS_DIR / "shenzhen-20-8-clusters-2022.txt").read_bytes()
+    big = tmp_path / "large.txt"
+    big.write_bytes(chunk * (4_000_000 // len(chunk)))
+    read_plan_text(PLAN)  # tables and patterns built outside the measurement
+    tracemalloc.start()
+    try:
+        text = read_plan_text(big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert text.count("\n") > 5_000
+    assert peak < 3 * big.stat().st_size, f"{peak / big.stat().st_size:.1f}x"

@@ -180,12 +180,12 @@ def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
         yield "".join(parts)
 
 
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
 
 
 def _chunks(text: str) -> list[str]:
-    """The text prepared a megabyte at a time, cut after line breaks: every step of `_prepared` is local to a line,
-    and whole-text copies and lists of short lines are what the peak memory of a large plan is made of."""
+    """The text prepared 256 k characters at a time, cut after line breaks: every step of `_prepared` is local to
+    a line, and whole-text copies and lists of short lines are what the peak memory of a large plan is made of."""
     chunks: list[str] = []
     start = 0
     while start < len(text):
