@@ -223,7 +223,7 @@ FURNITURE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{tit
 <h1>{title}</h1>
 <div class="info">发布时间：2026-03-02 来源：市工业和信息化局 字号：<a>大</a> <a>中</a> <a>小</a></div>
 <div class="bdsharebuttonbox">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>
-<div class="content">{body}</div>
+<div class="content position-relative d-print-block">{body}</div>
 <ul class="related-links"><li>龙华区打造为推荐阅读集聚区</li></ul>
 <div class="share-panel"><span>宝安区打造为转发集聚区</span></div>
 <p>责任编辑：李明</p>

@@ -14,10 +14,11 @@ _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript",
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
            "ul", "ol", "dd", "dt", "dl", "blockquote", "pre", "center", "title", "body", "main"}
-# A class or id word that marks furniture: menus, breadcrumbs, share and print bars, footers, side columns.
+# A class or id word that marks furniture: menus, breadcrumbs, share bars, footers, side columns. Words that CSS
+# frameworks also use for content (position-relative, d-print-block) are left to the line rules below.
 _FURNITURE_ATTR = re.compile(
     r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|toolbar|tools|footer|foot|sidebar|copyright|"
-    r"comments?|related|position|location|print|fontsize|font-size|qrcode|ewm)(?:$|[\s_-])|share"
+    r"comments?|related|qrcode)(?:$|[\s_-])|share"
 )
 
 
