@@ -44,7 +44,8 @@ def corpus_meta(path: Path) -> PlanMeta | None:
 
 
 def extract_file(path: Path, city: str | None = None, meta: PlanMeta | None = None) -> tuple[str, list[Role]]:
-    """Roles of one plan file (.txt or .html); id and title from the corpus index when it is indexed."""
+    """Roles of one plan file (text, HTML, PDF or DOCX; IngestError when unreadable); id and title from the corpus
+    index when it is indexed."""
     text = read_plan_text(path)
     meta = meta or corpus_meta(path)
     plan_id = meta.id if meta else path.stem
