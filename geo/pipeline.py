@@ -16,8 +16,8 @@ from geo.extract.places import detect_city, index_for
 from geo.extract.roles import Role
 from geo.atomic import atomic_write_text
 from geo.extract.roles import write_csv
-from geo.ingest.normalize import read_plan_text
 from geo.ingest.plans import PlanEntry, PlanMeta, load_index, split_sections, write_entries
+from geo.ingest.read import read_plan_text
 from geo.reference.units import City, load_cities
 
 _TITLE_LINE = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|若干政策|规划|意见|方案|措施|通知)(?:（[^）]*）)?$")
@@ -47,7 +47,8 @@ def corpus_meta(path: Path) -> PlanMeta | None:
 
 
 def extract_file(path: Path, city: str | None = None, meta: PlanMeta | None = None) -> tuple[str, list[Role]]:
-    """Roles of one plan file (.txt or .html); id and title from the corpus index when it is indexed."""
+    """Roles of one plan file (text, HTML, PDF or DOCX; IngestError when unreadable); id and title from the corpus
+    index when it is indexed."""
     text = read_plan_text(path)
     meta = meta or corpus_meta(path)
     plan_id = meta.id if meta else path.stem

@@ -5,11 +5,14 @@ original); matching runs on `simplified()`, which maps character for character s
 """
 from __future__ import annotations
 
-import html
 import re
-from collections import Counter
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+
+from geo.ingest.html import html_to_text, is_furniture
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
@@ -20,61 +23,138 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
 _TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
 _SENTENCE_END = "。！？；：…”」』"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
-_HALF_PUNCT = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！"}
 
 
-def html_to_text(markup: str) -> str:
-    """Body text of a web page: scripts, styles and navigation dropped, blocks on their own lines."""
-    markup = re.sub(r"(?is)<(script|style|nav|header|footer|noscript|select)\b.*?</\1\s*>", "\n", markup)
-    markup = re.sub(r"(?is)<!--.*?-->", "", markup)
-    markup = re.sub(r"(?i)<br\s*/?>|</?(?:p|div|li|tr|h[1-6]|table|section|article)\b[^>]*>", "\n", markup)
-    return html.unescape(re.sub(r"(?s)<[^>]+>", "", markup))
+def _char_table() -> dict[int, str]:
+    """One character for one: full-width letters and digits to ASCII, wide spaces to a space, and the radical and
+    compatibility code points that PDF text layers put in place of ordinary ideographs (⼯ for 工, ⺠ for 民)."""
+    table = {c: chr(c - 0xFEE0) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(lo, hi + 1)}
+    table.update({c: " " for c in (0x3000, 0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
+    # Kangxi radicals and CJK compatibility ideographs decompose (NFKC) to one ordinary ideograph each.
+    for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAD9), (0x2F800, 0x2FA1D), (0x2E80, 0x2EF3)):
+        for c in range(lo, hi + 1):
+            to = unicodedata.normalize("NFKC", chr(c))
+            if len(to) == 1 and to != chr(c):
+                table[c] = to
+    table.update({ord(k): v for k, v in _RADICAL_SUPPLEMENT.items()})
+    return table
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+# CJK Radicals Supplement characters that stand for a whole simplified character but have no decomposition
+# (only ⺟ and ⻳ do). Pairs from Unicode's EquivalentUnifiedIdeograph.txt; the ones PDF text layers produce were
+# checked on Chromium PDFs in Noto Sans CJK read by pdfminer (⺠⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻣⻥⻨⻩⻬⻰).
+_RADICAL_SUPPLEMENT = {
+    "⺠": "民", "⻁": "虎", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
+    "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨", "⻤": "鬼",
+    "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙",
+}
+_CHARS = _char_table()
+# The ranges _CHARS maps from; a class of ranges is fast where one of 1,300 single characters is not.
+_MAPPED = re.compile(
+    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
+    "\U0002f800-\U0002fa1f]+"
+)
+_NEAR_CJK = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
+_TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
+# Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
+# so (AI), (2022) and (5G) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:\s+[a-zü{_TONED}]+)*\s*[)）]")
+# E-paper text runs a whole article on one line: a heading after a sentence end starts a new line.
+_RUN_IN_HEADING = re.compile(r"([。！？])(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])")
+
+# Every pattern below starts with a literal character class, so the regex engine skips ahead to candidates
+# instead of trying each position; the few matches are then judged by their neighbours in Python.
 
 
-def _canonical_chars(text: str) -> str:
-    """Full-width letters and digits to ASCII; half-width punctuation next to Chinese text to its Chinese form."""
+def _drop_gloss(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1 : m.start()]
+    return "" if before and "\u3400" <= before <= "\u9fff" else m.group()
+
+
+def _comma_colon(m: re.Match[str]) -> str:
+    """, and : become Chinese unless between digits (1,000; 10:30)."""
+    i, s = m.start(), m.string
+    return m.group() if s[i - 1 : i].isdigit() and s[i + 1 : i + 2].isdigit() else _TO_CHINESE[m.group()]
+
+
+def _half_punct(m: re.Match[str]) -> str:
+    """( ) ; ? ! next to Chinese text (the character before as already converted, the one after) become Chinese."""
+    s, run = m.string, m.group()
+    prev = s[m.start() - 1 : m.start()]
     out = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u3000\u00a0":
-            out.append(" ")
-        elif ch in _HALF_PUNCT:
-            near_cjk = any(_is_cjk(c) for c in "".join(out[-1:]) + text[i + 1 : i + 2])
-            out.append(_HALF_PUNCT[ch] if near_cjk else ch)
-        elif ch in ",:":
-            prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
-            between_digits = prev.isdigit() and nxt.isdigit()
-            out.append(ch if between_digits else {",": "，", ":": "："}[ch])
-        else:
-            out.append(ch)
+    for k, ch in enumerate(run):
+        nxt = run[k + 1] if k + 1 < len(run) else s[m.end() : m.end() + 1]
+        if _NEAR_CJK.match(prev) or _NEAR_CJK.match(nxt):
+            ch = _TO_CHINESE[ch]
+        out.append(ch)
+        prev = ch
     return "".join(out)
 
 
-def _clean_lines(text: str) -> list[str]:
-    lines = [_SPACE_NEAR_CJK.sub("", ln).strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln) and not _TOC_LINE.search(ln)]
-    return _drop_running_headers(lines, text)
+def _canonical_chars(text: str) -> str:
+    """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
+    punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
+    text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
+    text = _PINYIN_GLOSS.sub(_drop_gloss, text)
+    text = re.sub(r"[,:]", _comma_colon, text)
+    text = re.sub(r"[();?!]+", _half_punct, text)
+    return _RUN_IN_HEADING.sub("\\1\n", text)
 
 
-def _drop_running_headers(lines: list[str], raw: str) -> list[str]:
-    """Short lines that recur next to page numbers are running headers or footers."""
-    raw_lines = [ln.strip() for ln in raw.splitlines()]
+_LINE_BREAK = re.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
+_SPACE_KEPT_BETWEEN = re.compile(rf"[^{_CJK}{_CJK_PUNCT}\n]")
+
+
+def _space(m: re.Match[str]) -> str:
+    """Spaces go at line edges and next to Chinese text; between Latin words or numbers they stay."""
+    s = m.string
+    prev, nxt = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
+    return m.group() if _SPACE_KEPT_BETWEEN.match(prev) and _SPACE_KEPT_BETWEEN.match(nxt) else ""
+
+
+def _prepared(text: str) -> str:
+    """Canonical characters, one kind of line break, spaces gone at line edges and next to Chinese text; a form
+    feed (a PDF page break) becomes a line of its own that marks the page edge."""
+    text = _LINE_BREAK.sub("\n", _canonical_chars(text)).replace("\f", "\n\f\n")
+    return re.sub(r"[ \t]+", _space, text)
+
+
+def _is_page_edge(line: str) -> bool:
+    return line == "\f" or (len(line) <= 24 and bool(_PAGE_NUMBER.match(line)))
+
+
+def _is_kept(line: str, headers: set[str]) -> bool:
+    """Not a page number, page break, table-of-contents entry, running header or web-page furniture."""
+    return bool(
+        line
+        and not _is_page_edge(line)
+        and line not in headers
+        and not (line[-1].isdigit() and _TOC_LINE.search(line))
+        and not is_furniture(line)
+    )
+
+
+def _running_headers(chunks: list[str]) -> set[str]:
+    """Short lines that recur within three lines of page numbers or page breaks are running headers or footers."""
     near_page: Counter[str] = Counter()
-    for i, ln in enumerate(raw_lines):
-        if ln and _PAGE_NUMBER.match(ln):
-            for j in range(max(0, i - 3), min(len(raw_lines), i + 4)):
-                cand = _SPACE_NEAR_CJK.sub("", raw_lines[j])
-                if cand and len(cand) <= 40 and not _PAGE_NUMBER.match(cand) and not _HEADING.match(cand):
-                    near_page[cand] += 1
-    headers = {ln for ln, n in near_page.items() if n >= 3}
-    return [ln for ln in lines if ln not in headers]
+    before: deque[str] = deque(maxlen=3)
+    windows: list[int] = []  # lines still to count after each recent page edge
+    for chunk in chunks:
+        for line in chunk.split("\n"):
+            if line and _is_page_edge(line):
+                near_page.update(c for c in before if _may_be_header(c))
+                windows.append(3)
+            elif windows:
+                if _may_be_header(line):
+                    near_page[line] += len(windows)
+                windows = [w - 1 for w in windows if w > 1]
+            before.append(line)
+    return {line for line, n in near_page.items() if n >= 3}
+
+
+def _may_be_header(line: str) -> bool:
+    return bool(line) and len(line) <= 40 and not _is_page_edge(line) and not _HEADING.match(line)
 
 
 def _is_heading(line: str) -> bool:
@@ -84,37 +164,56 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
     """Re-join lines that a PDF broke inside a sentence or a word."""
-    paras: list[str] = []
-    current = ""
+    parts: list[str] = []
+    size = 0
     for line in lines:
-        if current and (_is_heading(current) or _HEADING.match(line) or current[-1] in _SENTENCE_END):
-            paras.append(current)
-            current = line
-        else:
-            current += line
-    if current:
-        paras.append(current)
-    return paras
+        if parts and (
+            parts[-1][-1] in _SENTENCE_END or _HEADING.match(line) or (size <= 80 and _is_heading("".join(parts)))
+        ):
+            yield "".join(parts)
+            parts, size = [], 0
+        parts.append(line)
+        size += len(line)
+    if parts:
+        yield "".join(parts)
+
+
+_CHUNK = 1 << 18
+
+
+def _chunks(text: str) -> list[str]:
+    """The text prepared 256 k characters at a time, cut after line breaks: every step of `_prepared` is local to
+    a line, and whole-text copies and lists of short lines are what the peak memory of a large plan is made of."""
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        chunks.append(_prepared(text[start:end]))
+        start = end
+    return chunks
+
+
+def _kept_lines(chunks: list[str], headers: set[str]) -> Iterator[str]:
+    """Kept lines chunk by chunk, each chunk released once split."""
+    for i, chunk in enumerate(chunks):
+        chunks[i] = ""
+        yield from (line for line in chunk.split("\n") if _is_kept(line, headers))
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
     """The normalized text every span refers to: one paragraph per line."""
-    text = html_to_text(raw) if is_html else raw
-    text = _canonical_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(_paragraphs(_clean_lines(text))) + "\n"
-
-
-def read_plan_text(path: Path) -> str:
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    looks_html = path.suffix.lower() in {".html", ".htm"} or raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    return normalize(raw, is_html=looks_html)
+    chunks = _chunks(html_to_text(raw) if is_html else raw)
+    headers = _running_headers(chunks)
+    return "\n".join(_paragraphs(_kept_lines(chunks, headers))) + "\n"
 
 
 @lru_cache(maxsize=1)
-def _ts_table() -> dict[int, str]:
-    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0)."""
+def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and a pattern for
+    runs of those characters: str.translate over a whole text looks up every character and is slow."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -122,11 +221,17 @@ def _ts_table() -> dict[int, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         src, _, dst = line.partition("\t")
         first = dst.split(" ")[0] if dst else ""
-        if len(src) == 1 and len(first) == 1:
+        if len(src) == 1 and len(first) == 1 and src != first:
             table[ord(src)] = first
-    return table
+    # A class of BMP characters compiles to a bitmap; astral ones would make the engine test each in turn.
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000) + "]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
 
 
 def simplified(text: str) -> str:
     """Same length as `text`, traditional characters replaced by simplified ones."""
-    return text.translate(_ts_table())
+    table, pattern = _ts_table()
+    text = pattern.sub(lambda m: m.group().translate(table), text)
+    return _ASTRAL.sub(lambda m: m.group().translate(table), text)

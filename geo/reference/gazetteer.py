@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
@@ -65,3 +67,30 @@ def load(path: Path = paths.GAZETTEER) -> list[GazetteerEntry]:
             GazetteerEntry(r["province"], r["city"], r["name"], r["adcode"], tuple(a for a in r["aliases"].split("|") if a))
             for r in csv.DictReader(f)
         ]
+
+
+@lru_cache(maxsize=1)
+def city_names() -> tuple[str, ...]:
+    """Every city of the gazetteer (prefecture level, and the municipalities), in file order."""
+    return tuple(dict.fromkeys(e.city for e in load()))
+
+
+def resolve_city(name: str) -> str | None:
+    """The gazetteer's name for what a user typed: 深圳市, or 深圳 for it; None when no city has that name."""
+    key = name.strip()
+    names = city_names()
+    if key in names:
+        return key
+    return key + "市" if key + "市" in names else None
+
+
+def closest_cities(name: str, n: int = 3) -> list[str]:
+    """Gazetteer cities closest to a name no city has (深川市 -> 深圳市 …), for error messages. A shared first
+    character counts extra: with names of two or three characters, one wrong character weighs much."""
+    key = name.strip()
+
+    def score(city: str) -> float:
+        return difflib.SequenceMatcher(None, key, city).ratio() + (0.2 if key[:1] == city[:1] else 0.0)
+
+    ranked = sorted(city_names(), key=score, reverse=True)
+    return [c for c in ranked[:n] if score(c) >= 0.5] if key else []

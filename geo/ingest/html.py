@@ -1,0 +1,115 @@
+"""Web pages -> text: the article's blocks on their own lines; scripts, navigation and page furniture dropped.
+
+Generic, not tuned to one site: elements that are furniture by their tag (nav, header, footer, form …) or by a
+class/id word (share, breadcrumb, toolbar …), and short lines that are furniture by their words (来源：…,
+责任编辑：…, 打印 关闭窗口, 字号 大 中 小, 首页 > …). The line rules also apply to web pages saved as text.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "select", "button", "form",
+              "iframe", "template", "svg"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+           "ul", "ol", "dd", "dt", "dl", "blockquote", "pre", "center", "title", "body", "main"}
+# A class or id word that marks furniture: menus, breadcrumbs, share bars, footers, side columns. Words that CSS
+# frameworks also use for content (position-relative, d-print-block) are left to the line rules below.
+_FURNITURE_ATTR = re.compile(
+    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|toolbar|tools|footer|foot|sidebar|copyright|"
+    r"comments?|related|qrcode)(?:$|[\s_-])|share"
+)
+
+
+class _Text(HTMLParser):
+    """Collects text outside furniture elements; block elements break lines."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_tag = ""
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip_depth:
+            if tag == self._skip_tag:
+                self._skip_depth += 1
+            return
+        if tag in _VOID:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        if tag in _SKIP_TAGS or (marks and _FURNITURE_ATTR.search(marks)):
+            self._skip_tag, self._skip_depth = tag, 1
+            return
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and not self._skip_depth:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip_depth:
+            if tag == self._skip_tag:
+                self._skip_depth -= 1
+            return
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Body text of a web page: scripts, styles, navigation and furniture dropped, blocks on their own lines."""
+    parser = _Text()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+_FIELD = re.compile(
+    r"^[【\[]?(?:信息|文章|稿件|新闻)?来源|^(?:责任编辑|编辑|作者|审核|校对|摄影|记者|通讯员|发布(?:时间|日期|机构)|"
+    r"信息提供日期|(?:更新|成文|印发)?(?:时间|日期)|浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|量|次数)|访问量|"
+    r"字号|当前位置|您的位置|您现在的位置|所在位置)[】\]]?[：:]"
+)
+_SYMBOLS_ONLY = re.compile(r"[|/>·•_=*\s-]+$")  # separators left over from a menu bar
+_BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>＞»›/|]")
+_FOOTER = re.compile(
+    r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$"
+)
+_WORDS = re.compile(
+    r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫|微信|微博|QQ空间|QQ|朋友圈|字号|"
+    r"上一篇|下一篇|网站地图|联系我们|无障碍(?:浏览)?|关怀版|移动门户|手机版|智能问答|繁体|简体|English|登录|注册|RSS|"
+    r"默认|[大中小]"
+)
+_CONNECTIVE = re.compile(r"[\s|/：:【】\[\]（）()>＞·•-]+")
+# Cheap first tests, character classes the regex engine scans fast: a footer has one of these characters, and
+# a line of furniture words has at most half its characters outside them.
+_FOOTER_CHARS = re.compile(r"[版权ICP网标识公安主承技术Copyright©]")
+_OTHER_CHARS = re.compile(
+    "[^" + "".join(sorted(set(re.sub(r"[^\w]", "", _WORDS.pattern)))) + r"\s|/：:【】\[\]（）()>＞·•-]"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A short line of page furniture: 来源：…, 责任编辑：…, a breadcrumb, a footer, 打印 关闭 字号 大 中 小."""
+    if len(line) > 120:
+        return False
+    if _FIELD.match(line) or _BREADCRUMB.match(line) or _SYMBOLS_ONLY.match(line):
+        return True
+    if "，" in line or "。" in line:  # cheap exit for the body text lines of a plan
+        return False
+    if _FOOTER_CHARS.search(line) and _FOOTER.search(line):
+        return True
+    if len(line) > 60 or len(_OTHER_CHARS.findall(line)) * 2 > len(line):
+        return False
+    words = _WORDS.findall(line)
+    if len(words) < 2:
+        return False
+    rest = _CONNECTIVE.sub("", _WORDS.sub("", line))
+    return len(rest) <= len("".join(words))
