@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo import paths
+from geo.atomic import atomic_write_text
 from geo.extract.extractor import extract
 from geo.extract.places import detect_city, index_for
-from geo.extract.roles import Role
-from geo.atomic import atomic_write_text
-from geo.extract.roles import write_csv
-from geo.ingest.plans import PlanEntry, PlanMeta, load_index, split_sections, write_entries
+from geo.extract.roles import Role, write_csv
+from geo.ingest.plans import (
+    PlanEntry,
+    PlanMeta,
+    load_index,
+    split_sections,
+    write_entries,
+)
 from geo.ingest.read import read_plan_text
 from geo.reference.units import City, load_cities
 

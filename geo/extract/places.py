@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo.extract.trie import trie_pattern
 from geo.extract.zones import ZoneRecognizer
 from geo.ingest.normalize import simplified
 from geo.reference import gazetteer
 from geo.reference.clusters import matcher
+from geo.reference.trie import trie_pattern
 from geo.reference.units import load_cities, load_units
 from geo.reference.zones import load_groups, load_zones
 

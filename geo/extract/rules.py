@@ -24,11 +24,9 @@ from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions
 from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
-_RESPONSIBLE = re.compile(
-    r"[（(][^（）()]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^（）()]*?[）)]|"
-    r"[\[［【][^\[\]［］【】]*?(?:负责|责任单位|牵头|配合|按职责|分工)[^\[\]［］【】]*?[\]］】]|"
-    r"(?:责任单位|牵头单位|配合单位)[：:][^。\n]*"
-)
+# Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail.
+_BRACKETED = re.compile(r"[（(][^（）()\n]*[）)]|[\[［【][^\[\]［］【】\n]*[\]］】]|(?:责任单位|牵头单位|配合单位)[：:][^。\n]*")
+_RESPONSIBLE_WORD = re.compile(r"负责|责任单位|牵头|配合|按职责|分工")
 _CLAUSE_BREAK = set("，；：,;")
 _TRIGGER = re.compile(
     r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
@@ -87,7 +85,7 @@ class Found:
 
 def mask_responsible(text: str) -> str:
     """Blank out responsible-unit notes so districts named there never become roles."""
-    return _RESPONSIBLE.sub(lambda m: MASK * len(m.group()), text)
+    return _BRACKETED.sub(lambda m: MASK * len(m.group()) if _RESPONSIBLE_WORD.search(m.group()) else m.group(), text)
 
 
 def _last_outside_quotes(role: str, ch: str) -> int:

@@ -25,6 +25,7 @@ _LEVELS: list[re.Pattern[str]] = [
     re.compile(r"^[（(]\d{1,2}[）)]\s*"),
     re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"),
 ]
+_HEADING_START = set("第（(" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
 
@@ -48,6 +49,8 @@ class Heading:
 
 def heading_of(line: str) -> Heading | None:
     """The heading a paragraph starts with, if any: the whole line when short, or its run-in title."""
+    if line[:1] not in _HEADING_START:
+        return None
     for level, pattern in enumerate(_LEVELS):
         m = pattern.match(line)
         if not m:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
-from geo.extract.trie import trie_pattern
+from geo.reference.trie import trie_pattern
 
 # Long official suffix -> (short form used in keys, kind); longest first in the pattern.
 SUFFIXES: dict[str, tuple[str, str]] = {

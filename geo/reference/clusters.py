@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
+from geo.reference.trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def fallback_slug(name: str) -> str:
 
 
 INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
+_INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
 @dataclass(frozen=True)
@@ -89,17 +91,19 @@ class ClusterMatcher:
             for form in c.qualified_aliases:
                 qualified.setdefault(form, c)
         self._forms = {**qualified, **plain}
-        alternatives = sorted(
-            [(f, re.escape(f)) for f in plain] + [(f, re.escape(f) + f"(?={INDUSTRY_WORD})") for f in qualified if f not in plain],
-            key=lambda x: len(x[0]), reverse=True,
-        )
-        self._pattern = re.compile(
-            "(?P<name>" + "|".join(a for _, a in alternatives) + ")(?P<tail>(?:产业)?(?:集群)?)"
-        )
+        self._qualified_only = set(qualified) - set(plain)
+        self._pattern = re.compile("(?P<name>" + trie_pattern(self._forms) + ")(?P<tail>(?:产业)?(?:集群)?)")
 
     def find(self, text: str) -> list[ClusterMention]:
-        """Cluster mentions in simplified text, left to right, not overlapping."""
-        return [ClusterMention(m.start(), m.end(), self._forms[m.group("name")]) for m in self._pattern.finditer(text)]
+        """Cluster mentions in simplified text, left to right, not overlapping; a qualified alias counts
+        only before an industry word (健康产业, not 健康发展)."""
+        out = []
+        for m in self._pattern.finditer(text):
+            name = m.group("name")
+            if name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")):
+                continue
+            out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
+        return out
 
     def pattern_for_names(self) -> re.Pattern[str]:
         """Matches text that begins with a cluster name (生物医药产业园 is named by an industry)."""
