@@ -67,6 +67,7 @@ def test_added_plan_puts_roles_on_the_hangzhou_map(page, added_server, screensho
     popup.wait_for(timeout=5000)
     text = popup.inner_text()
     assert "西湖区" in text and "研发设计+创新策源区" in text and "杭州市智能终端产业集群高质量发展行动计划" in text
+    assert "杭州市经济和信息化局" in text and "2025-03-18" in text  # issuer and date guessed by `geo add`
     page.screenshot(path=screenshots / "explorer-hangzhou-added-plan.png")
 
 
