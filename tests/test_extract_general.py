@@ -403,3 +403,29 @@ def test_positioning_and_leading_industries_under_a_place_heading():
         ("萧山区", "新能源汽车", "主导产业为新能源汽车和智能网联汽车"),
         ("萧山区", "智能网联汽车", "主导产业为新能源汽车和智能网联汽车"),
     }
+
+
+def test_parallel_yi_wei_after_a_comma():
+    text = "以崂山区、李沧区为核心，即墨区、胶州市为重要承载地。"
+    assert roles(text, "青岛市", "青岛市智能家电产业集群发展规划") == {
+        ("崂山区", "智能家电", "核心"),
+        ("李沧区", "智能家电", "核心"),
+        ("即墨区", "智能家电", "重要承载地"),
+        ("胶州市", "智能家电", "重要承载地"),
+    }
+
+
+def test_fenbie_assigns_clusters_respectively():
+    text = "郑州航空港经济综合实验区、郑州经开区、郑州高新区分别聚焦智能终端、汽车、电子信息。"
+    assert places(text, "郑州市") == {
+        ("郑州航空港综合实验区", "智能终端"),
+        ("郑州经开区", "汽车"),
+        ("郑州高新区", "电子信息"),
+    }
+
+
+def test_dazao_with_clusters_as_objects():
+    assert places("苏州工业园区重点打造生物医药、人工智能两大新兴产业。", "苏州市") == {
+        ("苏州工业园区", "生物医药"),
+        ("苏州工业园区", "人工智能"),
+    }

@@ -59,13 +59,15 @@ _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 _COLON = re.compile(r"[：:]")
 _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
+_OBJECT_LEAD = 4  # words before a cluster's name in a list item (高端, 新一代)
+_OBJECT_TAIL = 8  # words after it (产业, 等三大新兴产业)
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
 _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断|逐步)+")
@@ -160,13 +162,18 @@ def _function_role(work: str, start: int, end: int) -> list[Found]:
 
 def _objects_role(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
     """The clusters a list of objects names (集成电路、生物医药产业; 软件和信息服务); list items the
-    taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products."""
+    taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products. An item is a
+    cluster only when it is mostly the cluster's name (高端智能家电, 生物医药等三大产业), not a phrase that
+    mentions one (协同化发展的智能终端产业园区体系)."""
     inside = [c for c in clusters if start <= c.start and c.end <= stop]
-    found = {c.cluster.slug: c.cluster for c in inside}
+    found: dict[str, Cluster] = {}
     for item in _ITEM.finditer(work, start, stop):
-        if any(c.start < item.end() and item.start() < c.end for c in inside):
-            continue
-        if item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
+        named = [c for c in inside if item.start() <= c.start < item.end()]
+        if named:
+            c = named[0]
+            if c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
+                found.setdefault(c.cluster.slug, c.cluster)
+        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
             name = item.group()[:-2]
             found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
     return tuple(found.values())
@@ -236,7 +243,9 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     """以甲区、乙区为重点 / 两翼 / 主阵地 — and the parallel 以甲区为核心、乙区和丙区为两翼: the short
     noun after 为 is the role."""
     opened = _YI.search(work, max(0, run.start - 2), run.start)
-    parallel = work[run.start - 1 : run.start] == "、" and "以" in work[_clause_start(work, run.start) : run.start]
+    parallel = (work[run.start - 1 : run.start] == "、" and "以" in work[_clause_start(work, run.start) : run.start]) or (
+        work[run.start - 1 : run.start] == "，" and work[run.end : run.end + 1] == "为" and "以" in work[max(0, run.start - 30) : run.start]
+    )
     if not (opened or parallel):
         return []
     m = _SHORT_ROLE.match(work, run.end, clause_end + 1 if clause_end < len(work) else clause_end)
@@ -263,9 +272,14 @@ def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
 
 
 def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
-    """甲区、乙区分别打造A和B: the i-th role goes to the i-th place."""
-    if len(found) == len(run.places) > 1 and work.startswith("分别", run.end):
+    """甲区、乙区分别打造A和B / 分别聚焦X、Y: the i-th role or cluster goes to the i-th place."""
+    if "分别" not in work[run.end : found[0].start + 2] if found else True:
+        return found
+    if len(found) == len(run.places) > 1:
         return [Found(f.role, f.start, f.end, f.clusters, i) for i, f in enumerate(found)]
+    if len(found) == 1 and len(found[0].clusters) == len(run.places) > 1:
+        f = found[0]
+        return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters)]
     return found
 
 
@@ -292,9 +306,13 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return found
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
-    verb = bool(_DEVELOP.match(work, run.end + 1))
-    if work[run.end : run.end + 1] in "：:" and (verb or not _TRIGGER.match(work, run.end + 1)):
-        if found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb):
+    if work[run.end : run.end + 1] in "：:":
+        verb = bool(_DEVELOP.match(work, run.end + 1))
+        colon_clause = next((i for i in range(run.end + 1, next_start) if work[i] in "，；,;"), next_start)
+        named = _role_after_trigger(work, run.end + 1, colon_clause) if _TRIGGER.match(work, run.end + 1) else []
+        if named and named[0].start == run.end + 1:
+            return named  # 甲区：打造X高地 — the verb names a role noun
+        if (verb or not named) and (found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb)):
             return found + _role_after_trigger(work, found[0].end, next_start)
     if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
         return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
@@ -304,7 +322,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
             return _respective(found, run, work)
-    return _develop_role(work, run.end, next_start, clusters)
+    return _respective(_develop_role(work, run.end, next_start, clusters), run, work)
 
 
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
