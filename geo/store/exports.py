@@ -32,27 +32,32 @@ def _joined(values: list[str], sep: str) -> str:
     return sep.join(dict.fromkeys(v for v in values if v))
 
 
+def layer_properties(u: Any, cluster: Cluster, rs: list[dict[str, Any]], category: str | None) -> dict[str, Any]:
+    """The flat fields of one unit in a cluster layer (documented in README): its roles joined per field."""
+    return {
+        "id": u.id, "adcode": u.adcode, "name": u.name, "name_en": u.name_en, "city": u.city, "kind": u.kind,
+        "cluster": cluster.name, "cluster_en": cluster.name_en, "has_role": bool(rs), "category": category,
+        "roles": _joined([r["role"] for r in rs], "；"),
+        "functions": _joined([f for r in rs for f in r["functions"]], "|"),
+        "via": _joined([r["via"] for r in rs], "|"),
+        "plans": _joined([r["plan_id"] for r in rs], "|"),
+        "plan_titles": _joined([r["plan_title"] for r in rs], "；"),
+        "plan_issuer": _joined([r["plan_issuer"] for r in rs], "；"),
+        "plan_date": _joined([r["plan_date"] for r in rs], "|"),
+        "plan_url": _joined([r["plan_url"] for r in rs], " "),
+        "quotes": _joined([r["quote"] for r in rs], "\n\n"),
+        "n_roles": len(rs),
+        "geometry_quality": u.geometry_quality, "source": u.source, "licence": u.licence,
+    }
+
+
 def layer_features(store: Store, city: str, cluster: Cluster, function: str | None) -> list[dict[str, Any]]:
     """One feature per unit of the city, roles in the cluster as flat properties (full geometry)."""
     geometry = {f["properties"]["id"]: f["geometry"] for f in store.unit_features(city, "full")}
     out = []
     for v in district_views(store, city, cluster.name, function):
         u, rs = v.unit, v.roles
-        props = {
-            "id": u.id, "adcode": u.adcode, "name": u.name, "name_en": u.name_en, "city": u.city, "kind": u.kind,
-            "cluster": cluster.name, "cluster_en": cluster.name_en, "has_role": bool(rs), "category": v.category,
-            "roles": _joined([r["role"] for r in rs], "；"),
-            "functions": _joined([f for r in rs for f in r["functions"]], "|"),
-            "via": _joined([r["via"] for r in rs], "|"),
-            "plans": _joined([r["plan_id"] for r in rs], "|"),
-            "plan_titles": _joined([r["plan_title"] for r in rs], "；"),
-            "plan_issuer": _joined([r["plan_issuer"] for r in rs], "；"),
-            "plan_date": _joined([r["plan_date"] for r in rs], "|"),
-            "plan_url": _joined([r["plan_url"] for r in rs], " "),
-            "quotes": _joined([r["quote"] for r in rs], "\n\n"),
-            "n_roles": len(rs),
-            "geometry_quality": u.geometry_quality, "source": u.source, "licence": u.licence,
-        }
+        props = layer_properties(u, cluster, rs, v.category)
         out.append({"type": "Feature", "properties": props, "geometry": geometry[u.id]})
     return out
 

@@ -11,7 +11,7 @@ from geo.reference import gazetteer
 from geo.reference.clusters import Cluster, lineage
 from geo.reference.units import City, load_units
 from geo.store.base import Store
-from geo.store.exports import _joined
+from geo.store.exports import layer_properties
 from geo.store.layers import role_dict, role_matches
 from geo.store.lookup import unit_slug
 
@@ -51,22 +51,7 @@ def cluster_features(store: Store, cluster: Cluster, function: str | None) -> li
             if not rs:
                 continue
             u = records[uid]
-            props = {
-                "id": u.id, "adcode": u.adcode, "name": u.name, "name_en": u.name_en, "city": u.city, "kind": u.kind,
-                "cluster": cluster.name, "cluster_en": cluster.name_en, "has_role": True,
-                "category": strongest(r["category"] for r in rs),
-                "roles": _joined([r["role"] for r in rs], "；"),
-                "functions": _joined([x for r in rs for x in r["functions"]], "|"),
-                "via": _joined([r["via"] for r in rs], "|"),
-                "plans": _joined([r["plan_id"] for r in rs], "|"),
-                "plan_titles": _joined([r["plan_title"] for r in rs], "；"),
-                "plan_issuer": _joined([r["plan_issuer"] for r in rs], "；"),
-                "plan_date": _joined([r["plan_date"] for r in rs], "|"),
-                "plan_url": _joined([r["plan_url"] for r in rs], " "),
-                "quotes": _joined([r["quote"] for r in rs], "\n\n"),
-                "n_roles": len(rs),
-                "geometry_quality": u.geometry_quality, "source": u.source, "licence": u.licence,
-            }
+            props = layer_properties(u, cluster, rs, strongest(r["category"] for r in rs))
             out.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
     return out
 
