@@ -254,6 +254,29 @@ def test_web_reprint_saved_as_text_loses_its_furniture():
     assert "责任编辑" not in text and "关闭窗口" not in text and "来源" not in text
 
 
+def test_traditional_reprint_keeps_its_title_cluster_and_loses_its_furniture(tmp_path):
+    """A mirror site's traditional-character reprint (written for this test): the furniture lines, the pinyin gloss
+    and the title are recognised in traditional form, and the title's cluster scopes the roles."""
+    page = tmp_path / "reprint.html"
+    page.write_text(
+        "<html><head><title>廣州市智能網聯汽車產業發展規劃</title></head><body><div class='share'>分享到：微信</div>"
+        "<p>來源：某某網　發布時間：2026-06-01</p><p>二、空間佈局</p>"
+        "<p>以番禺區、南沙區為核心區(qū)，黃埔區為重要承載區。</p><p>廣州開發區重點發展自動駕駛、車聯網。</p>"
+        "<p>責任編輯：某某</p></body></html>",
+        encoding="utf-8",
+    )
+    text = read_plan_text(page)
+    assert text.splitlines()[0] == "廣州市智能網聯汽車產業發展規劃"
+    assert "來源" not in text and "責任編輯" not in text and "(qū)" not in text
+    _, rs = extract_file(page)
+    assert {(r.district, r.cluster, r.role) for r in rs} == {
+        ("番禺区", "智能网联汽车", "核心区"),
+        ("南沙区", "智能网联汽车", "核心区"),
+        ("黄埔区", "智能网联汽车", "重要承载区"),
+        ("广州开发区", "智能网联汽车", "重点发展自动驾驶、车联网"),
+    }
+
+
 # --- errors: one line, which file and why, exit 2, no traceback ------------------------------------------------
 
 

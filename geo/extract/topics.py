@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL
 from geo.reference.clusters import (
     Cluster,
@@ -45,6 +46,7 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
     industries at large has none. A stem the taxonomy lacks still gets a stable row."""
     if name != GENERAL:
         return matcher.resolve(name) or Cluster(name, fallback_slug(name), "")
+    title = simplified(title)
     if _BROAD_TITLE.search(title):
         return None
     named = {m.cluster.slug: m.cluster for m in matcher.find(title)}

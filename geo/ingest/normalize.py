@@ -131,7 +131,7 @@ def _is_kept(line: str, headers: set[str]) -> bool:
         and not _is_page_edge(line)
         and line not in headers
         and not (line[-1].isdigit() and _TOC_LINE.search(line))
-        and not is_furniture(line)
+        and not is_furniture(simplified(line) if len(line) <= 120 else line)  # 來源：… as well as 来源：…
     )
 
 
@@ -159,8 +159,8 @@ def _may_be_header(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     """Numbered headings and title lines stand alone even without closing punctuation."""
-    if len(line) <= 80 and _TITLE_END.search(line):
-        return True
+    if len(line) <= 80 and _TITLE_END.search(simplified(line)):
+        return True  # also a title in traditional characters (…發展規劃)
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo import paths
 from geo.atomic import atomic_open
+from geo.ingest.normalize import simplified
 
 GENERAL = "*"
 _NOTICE = re.compile(r"关于(?:印发|发布)《(?P<title>[^《》\n]{4,80})》的通知")
@@ -53,7 +54,9 @@ def load_index(path: Path = paths.PLANS_INDEX) -> list[PlanMeta]:
 
 
 def cluster_from_title(title: str) -> str:
-    """智能终端 from 深圳市培育发展智能终端产业集群行动计划; `*` when the title names no single cluster."""
+    """智能终端 from 深圳市培育发展智能终端产业集群行动计划 (also from its traditional form); `*` when the
+    title names no single cluster."""
+    title = simplified(title)
     inner = _INNER_TITLE.search(title)
     if inner:
         title = inner.group(1)
