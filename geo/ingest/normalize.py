@@ -19,6 +19,9 @@ _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
 )
+# Characters of traditional text that furniture and title words contain: only such lines are simplified to check.
+_TRADITIONAL_FURNITURE = re.compile(r"[來發責編輯關閉號體載頁權轉閱覽時間首當導覽]")
+_TRADITIONAL_TITLE = re.compile(r"[規劃計動實見發]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
 _TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
@@ -131,7 +134,8 @@ def _is_kept(line: str, headers: set[str]) -> bool:
         and not _is_page_edge(line)
         and line not in headers
         and not (line[-1].isdigit() and _TOC_LINE.search(line))
-        and not is_furniture(simplified(line) if len(line) <= 120 else line)  # 來源：… as well as 来源：…
+        and not is_furniture(line)
+        and not (len(line) <= 120 and _TRADITIONAL_FURNITURE.search(line) and is_furniture(simplified(line)))  # 來源：…
     )
 
 
@@ -159,7 +163,7 @@ def _may_be_header(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     """Numbered headings and title lines stand alone even without closing punctuation."""
-    if len(line) <= 80 and _TITLE_END.search(simplified(line)):
+    if len(line) <= 80 and (_TITLE_END.search(line) or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))):
         return True  # also a title in traditional characters (…發展規劃)
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
