@@ -429,3 +429,10 @@ def test_dazao_with_clusters_as_objects():
         ("苏州工业园区", "生物医药"),
         ("苏州工业园区", "人工智能"),
     }
+
+
+def test_industry_moving_towards_places():
+    assert roles("推动生物医药产业向钱塘区、余杭区集聚。", "杭州市") == {
+        ("钱塘区", "生物医药", "集聚区"),
+        ("余杭区", "生物医药", "集聚区"),
+    }

@@ -55,6 +55,7 @@ _LABEL = re.compile(
     r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])$"
 )
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
+_TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
@@ -298,6 +299,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found
     if g := _GATHER.search(before, max(0, run.start - 8)):
         return [Found("集聚区", g.start(), run.end)]
+    if before.endswith("向") and (t := _TOWARDS.match(work, run.end)):
+        return [Found("集聚区", run.start - 1, t.end())]
     if run.counted and (a := _ALLOCATION.search(before)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
     clause_end = next((i for i in range(run.end, next_start) if work[i] in _CLAUSE_BREAK), next_start)
