@@ -436,3 +436,15 @@ def test_industry_moving_towards_places():
         ("钱塘区", "生物医药", "集聚区"),
         ("余杭区", "生物医药", "集聚区"),
     }
+
+
+def test_object_lists_stay_with_their_own_place():
+    text = (
+        "禅城区重点发展陶瓷建材、纺织服装和生产性服务业，打造制造业服务中心；南海区聚焦新能源汽车、半导体，建设工业强区。"
+        "佛山高新区建设国家级创新型产业集群。"
+    )
+    assert places(text, "佛山市") == {
+        ("禅城区", "建材"), ("禅城区", "纺织服装"), ("禅城区", "相关服务业"),
+        ("南海区", "新能源汽车"), ("南海区", "半导体与集成电路"),
+        ("佛山高新区", "*"),  # 创新型 describes the cluster, it names none
+    }

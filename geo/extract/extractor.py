@@ -14,7 +14,7 @@ from geo.extract.roles import Role
 from geo.extract.rules import Found, mask_responsible, read_runs
 from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
-from geo.extract.topics import Topic, clusters_for, section_cluster
+from geo.extract.topics import Topic, Where, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
 from geo.reference.clusters import Cluster, ClusterMatcher, matcher
@@ -43,13 +43,14 @@ def _sentence_roles(
     else:
         return
     topic = Topic(tuple(cmentions), scope.cluster)
+    starts = tuple(r.start for r in runs)
     for run, found, funcs in read_runs(work, runs, cmentions):
-        span = (found.start, found.end)
-        shared = clusters_for(work, run.start, runs[0].start, span, found.clusters, topic, clusters)
+        where = Where(run.start, runs[0].start, starts, found.start, found.end)
+        shared = clusters_for(work, where, found.clusters, topic, clusters)
         for i, (place, specs) in enumerate(zip(run.places, run.specs)):
             if found.place_index is not None and found.place_index != i:
                 continue
-            own = clusters_for(work, run.start, runs[0].start, span, specs, topic, clusters) if specs else shared
+            own = clusters_for(work, where, specs, topic, clusters) if specs else shared
             for cluster in own:
                 yield place, cluster, found, funcs
 

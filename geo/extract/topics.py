@@ -29,7 +29,10 @@ _NAMED_INDUSTRY = re.compile(
 )
 _BROAD_TITLE = re.compile(r"战略性新兴|新兴产业|制造业|产业体系|现代化产业|产业集群和|工业|实体经济|十四五|国民经济")
 _LIST_MARK = ("、", "和", "与", "及")
-_ROLE_CLUSTERS_MAX = 2  # a role naming more clusters lists what a place makes, not which cluster it serves
+_ROLE_CLUSTERS_MAX = 2
+_LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
+# Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
+_GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
 
 
 @dataclass(frozen=True)
@@ -64,36 +67,51 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     return list(narrower) or [scope]
 
 
-def clusters_for(
-    work: str, run_start: int, first_run_start: int, role_span: tuple[int, int], explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher
-) -> list[Cluster | None]:
+@dataclass(frozen=True)
+class Where:
+    """Positions in a sentence that decide which mentions speak for a run's role."""
+
+    run_start: int
+    first_run_start: int  # the sentence's first run: a subject stands before it
+    run_starts: tuple[int, ...]  # every run: a clause with its own run speaks for that run
+    role_start: int
+    role_end: int
+
+
+def _own_run(work: str, pos: int, where: Where) -> bool:
+    """Whether the clause around `pos` opens with another run as its subject (甲区打造A，乙区聚焦X: X speaks
+    for 乙区, not for 甲区)."""
+    clause = max(work.rfind(ch, 0, pos) for ch in "，；,;") + 1
+    return any(clause <= s <= clause + 2 and s < pos and s != where.run_start for s in where.run_starts)
+
+
+def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
     if explicit:
         return _fit(list(explicit), scope, matcher)
-    in_role = [m.cluster for m in topic.mentions if role_span[0] <= m.start and m.end <= role_span[1]]
+    in_role = [m.cluster for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
         return _fit(in_role, scope, matcher)
-    between = [m.cluster for m in topic.mentions if run_start <= m.start and m.end <= role_span[0]]
-    if scope is None and 0 < len({c.slug for c in between}) <= _ROLE_CLUSTERS_MAX:
+    between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]
+    if scope is None and 0 < len({c.slug for c in between}) <= _LIST_CLUSTERS_MAX:
         return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
-    seg_start = max(work.rfind(ch, 0, run_start) for ch in _SEGMENT_BREAK) + 1
-    subjects = [m for m in topic.mentions if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(first_run_start, run_start)]
+    seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+    subjects = [
+        m for m in topic.mentions
+        if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
+    ]
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         subjects = []  # 围绕氢能、地热能等新兴能源产业: a list of industries is no single subject
     if subjects:
         return _fit([subjects[0].cluster], scope, matcher)
     if scope is None:
-        after = [m for m in topic.mentions if m.start >= role_span[1]]
-        if after:
-            listed = [after[0]]
-            for m in after[1:]:  # 以甲区为核心，重点发展集成电路、新型显示: the whole list
-                if work[listed[-1].end : m.start] not in _LIST_MARK:
-                    break
-                listed.append(m)
-            return list({m.cluster.slug: m.cluster for m in listed}.values())
-        named = _NAMED_INDUSTRY.search(work, role_span[0], role_span[1])
-        if named:
+        seg_end = min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
+        after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
+        if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
+            return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
+        named = _NAMED_INDUSTRY.search(work, where.role_start, where.role_end)
+        if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = named.group("c")
             return [Cluster(name, fallback_slug(name), "")]
     return [scope]
