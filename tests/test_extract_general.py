@@ -448,3 +448,8 @@ def test_object_lists_stay_with_their_own_place():
         ("南海区", "新能源汽车"), ("南海区", "半导体与集成电路"),
         ("佛山高新区", "*"),  # 创新型 describes the cluster, it names none
     }
+
+
+@pytest.mark.parametrize("quoted", ["'一核'", "「一核」", "“一核”", "‘一核’"])
+def test_labels_in_any_quote_marks(quoted):
+    assert roles(f"{quoted}即成都高新区。", "成都市") == {("成都高新区", "*", "一核")}

@@ -25,6 +25,16 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实")
 
 
+# Quote marks plans and reprints use, mapped to “” ‘’ one for one so spans stay the same.
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+_ASCII_QUOTED = re.compile(r"'([^'\n]{1,16})'")
+
+
+def _canonical_quotes(work: str) -> str:
+    """「一核」 and '一核' read like “一核” (the grammar's labels and names are quoted)."""
+    return _ASCII_QUOTED.sub(lambda m: "‘" + m.group(1) + "’", work.translate(_CORNER_QUOTES))
+
+
 def _undouble(sentence: str) -> str:
     """The sentence with typo doubles collapsed; roles are read from it, quotes from the original."""
     return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
@@ -107,7 +117,7 @@ def _dedupe(roles: list[Role]) -> list[Role]:
 
 def extract(text: str, sections: list[Section], index: PlaceIndex) -> list[Role]:
     """Roles of every section of one normalized plan text, in text order."""
-    work_text = simplified(mask_responsible(text))
+    work_text = _canonical_quotes(simplified(mask_responsible(text)))
     out: list[Role] = []
     for section in sections:
         out.extend(extract_section(text, work_text, section, index, matcher()))
