@@ -1,7 +1,8 @@
 """Response policy: framing (CSP frame-ancestors), ETag + conditional GET, gzip/brotli compression.
 
 Embeds and data are cacheable by browsers and by a CDN or reverse proxy in front; every page except an
-embed refuses to be framed.
+embed refuses to be framed. Data downloads are prepared once per data version (`serve_prepared`): their
+ETag comes from the version, a 304 is answered before any body is built, and compressed variants are kept.
 """
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import gzip
 import hashlib
 import os
 from collections import OrderedDict
+from typing import Callable, Hashable
 
 import brotli
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
+
+from web.state import prepared, store
 
 CACHEABLE = ("/embed/", "/api/v1/")
 COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/javascript", "image/svg+xml")
@@ -45,6 +49,30 @@ def _compress(tag: str, encoding: str, body: bytes) -> bytes:
     return _compressed[key]
 
 
+_304_HEADERS = ("Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options", "Expires")
+
+
+def serve_prepared(key: Hashable, build: Callable[[], bytes], mimetype: str) -> Response:
+    """The resource `key` at the current data version; `build` runs once per version and process."""
+    item = prepared().get(store().version(), key, build, mimetype, mimetype.startswith(COMPRESSIBLE))
+    encoding = _encoding() if item.compressible else None
+    tag = f"{item.etag}-{encoding}" if encoding else item.etag
+    inm = request.if_none_match
+    if inm and (inm.contains(tag) or inm.contains(item.etag)):
+        resp = Response(status=304)
+    else:
+        resp = Response(item.encoded(encoding), mimetype=mimetype)
+        if encoding:
+            resp.headers["Content-Encoding"] = encoding
+    resp.set_etag(tag)
+    if item.compressible:
+        resp.vary.add("Accept-Encoding")
+    resp.cache_control.public = True
+    resp.cache_control.max_age = current_app.config["DATA_MAX_AGE"]
+    resp.atlas_prepared = True  # type: ignore[attr-defined]  # tells `policy` below the work is done
+    return resp
+
+
 def register(app: Flask) -> None:
     app.config.setdefault("DATA_MAX_AGE", 300)
 
@@ -56,7 +84,7 @@ def register(app: Flask) -> None:
             resp.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
             resp.headers["X-Frame-Options"] = "DENY"
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        if request.method not in ("GET", "HEAD") or resp.status_code != 200:
+        if request.method not in ("GET", "HEAD") or resp.status_code != 200 or getattr(resp, "atlas_prepared", False):
             return resp
         if request.path.startswith(CACHEABLE):
             resp.cache_control.public = True
@@ -72,7 +100,7 @@ def register(app: Flask) -> None:
         resp.vary.add("Accept-Encoding")
         if request.if_none_match.contains(tag) or request.if_none_match.contains(base):
             not_modified = Response(status=304)
-            for h in ("Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options", "Expires"):
+            for h in _304_HEADERS:
                 if h in resp.headers:
                     not_modified.headers[h] = resp.headers[h]
             not_modified.set_etag(tag)

@@ -27,7 +27,21 @@ class UnitRecord:
     licence: str
 
 
+class StoreUnavailable(Exception):
+    """The database stopped answering while the app runs: the web layer answers 503 with Retry-After."""
+
+
+class DatabaseUnreachable(SystemExit):
+    """The database cannot be reached at start. A SystemExit so `python -m web` and gunicorn print this one
+    line (the URL without its password) instead of a traceback."""
+
+
 class Store(Protocol):
+    """Reads return the snapshot of one data version; `refresh()` (once per request) moves to the newest."""
+
+    def version(self) -> str: ...
+    def refresh(self) -> str: ...
+    def unit_ids_in_bbox(self, city: str, bbox: tuple[float, float, float, float]) -> list[str]: ...
     def cities(self) -> list[City]: ...
     def clusters(self) -> list[Cluster]: ...
     def units(self, city: str) -> list[UnitRecord]: ...

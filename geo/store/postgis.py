@@ -1,0 +1,60 @@
+"""The scale-out store: PostgreSQL with PostGIS, shared by several app servers.
+
+Each app process keeps one connection per thread in autocommit mode (a read is one short statement), and
+asks for the data version once per request, so a change committed through any process is served by all
+from their next request.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Iterator
+
+import psycopg
+
+from geo.store.sql import UNIT_COLUMNS, SqlStore
+
+LOAD_LOCK = 0x61746C61  # "atla": one `db load` at a time across processes
+
+
+class PostGISStore(SqlStore):
+    dialect = "postgres"
+
+    def __init__(self, url: str):
+        super().__init__()
+        from geo.store.factory import redact
+
+        self.url = url
+        self.redacted_url = redact(url)
+
+    def _connect(self) -> psycopg.Connection:
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=3)
+
+    @contextlib.contextmanager
+    def _transaction(self, conn: Any) -> Iterator[None]:
+        with conn.transaction():
+            yield
+
+    def _sql(self, query: str) -> str:
+        return query.replace("?", "%s")
+
+    def _insert_units_sql(self) -> str:
+        """The PostGIS geometry is parsed from the same GeoJSON text (the full geometry, repeated last)."""
+        cols = ", ".join(UNIT_COLUMNS)
+        marks = ", ".join(["%s"] * (len(UNIT_COLUMNS) + 7))
+        return (f"INSERT INTO units ({cols}, ord, minx, miny, maxx, maxy, geometry, web_geometry, geom) "
+                f"VALUES ({marks}, ST_SetSRID(ST_GeomFromGeoJSON(%s), 4326))")
+
+    def _bbox_sql(self) -> str:
+        return "SELECT id FROM units WHERE city = %s AND geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) ORDER BY ord"
+
+    def _lock_for_load(self, conn: Any) -> None:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+
+    def _operational_errors(self) -> tuple[type[BaseException], ...]:
+        return (psycopg.OperationalError, psycopg.InterfaceError)
+
+    def _programming_errors(self) -> tuple[type[BaseException], ...]:
+        return (psycopg.Error,)
+
+    def _table_exists(self, conn: Any, name: str) -> bool:
+        return conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]

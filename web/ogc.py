@@ -1,0 +1,3 @@
+"""placeholder"""
+from flask import Blueprint
+bp = Blueprint("ogc", __name__, url_prefix="/ogc")
