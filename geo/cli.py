@@ -50,6 +50,27 @@ def _build(_: argparse.Namespace) -> int:
     return 0
 
 
+def _db(args: argparse.Namespace) -> int:
+    """`db load`: fill or refresh the database from data/ (idempotent); `db migrate`: schema only."""
+    from geo.store.base import StoreUnavailable
+    from geo.store.factory import database_url, load, open_store
+    from geo.store.sql import MigrationFailed
+
+    store = open_store(database_url(args.database_url))
+    try:
+        if args.action == "migrate":
+            applied = store.migrate()
+            print(f"{store.redacted_url}: applied migrations {applied or 'none'}", file=sys.stderr)
+            return 0
+        changed = load(store, Path(args.data_dir))
+    except (MigrationFailed, StoreUnavailable) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    version = store.meta("data_version")
+    print(f"{store.redacted_url}: {'loaded' if changed else 'already up to date'}, data version {version}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,5 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--city", help="e.g. 深圳市; detected from the text when omitted")
     ex.add_argument("--format", choices=["csv", "json"], default="csv")
     sub.add_parser("build", help="rebuild data/roles.csv from the corpus in data/plans/")
+    db = sub.add_parser("db", help="the database: load data/ into it, or apply migrations")
+    db.add_argument("action", choices=["load", "migrate"])
+    db.add_argument("--database-url", help="default: ATLAS_DATABASE_URL, else the SQLite file var/atlas.sqlite3")
+    db.add_argument("--data-dir", default=str(Path(__file__).resolve().parent.parent / "data"))
     args = parser.parse_args(argv)
-    return {"boundaries": _boundaries, "extract": _extract, "build": _build}[args.command](args)
+    return {"boundaries": _boundaries, "extract": _extract, "build": _build, "db": _db}[args.command](args)
