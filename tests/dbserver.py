@@ -5,16 +5,18 @@ through `su` when the tests run as root. The cluster listens on a free port and 
 """
 from __future__ import annotations
 
+import http.client
 import os
-import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -68,17 +70,47 @@ class PgCluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def postgres_available() -> bool:
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        return False
-    return (PG_BIN / "initdb").exists()
-
-
 def wait_for(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.time() + timeout
     while not predicate():
         if time.time() > deadline:
             raise TimeoutError("condition not met in time")
         time.sleep(0.1)
+
+
+class AppProcess:
+    """The app under gunicorn in its own process, over the given database (what a deployment runs)."""
+
+    def __init__(self, database_url: str, workers: int = 1, data_dir: Path | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ATLAS_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+        if data_dir is not None:
+            env["ATLAS_DATA_DIR"] = str(data_dir)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{self.port}", "--preload",
+             "--log-level", "warning", "web:create_app()"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        wait_for(self._up, 60)
+
+    def _up(self) -> bool:
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"app exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return True
+        except OSError:
+            return False
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn.request("GET", path, headers=headers or {})
+        resp = conn.getresponse()
+        body = resp.read()
+        conn.close()
+        return resp.status, dict(resp.getheaders()), body
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)

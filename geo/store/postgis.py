@@ -30,8 +30,10 @@ class PostGISStore(SqlStore):
         return psycopg.connect(self.url, autocommit=True, connect_timeout=3)
 
     @contextlib.contextmanager
-    def _transaction(self, conn: Any) -> Iterator[None]:
+    def _transaction(self, conn: Any, write: bool = True) -> Iterator[None]:
         with conn.transaction():
+            if not write:
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield
 
     def _sql(self, query: str) -> str:

@@ -86,8 +86,8 @@ class SqlStore:
     def _connect(self) -> Any:
         raise NotImplementedError
 
-    def _transaction(self, conn: Any) -> Any:
-        """A context manager running its block in one transaction."""
+    def _transaction(self, conn: Any, write: bool = True) -> Any:
+        """A context manager running its block in one transaction; a read-only one sees one snapshot."""
         raise NotImplementedError
 
     def _sql(self, query: str) -> str:
@@ -231,7 +231,7 @@ class SqlStore:
         """Everything but geometry, in one transaction so the rows belong to one version."""
         conn = self._conn()
         try:
-            with self._transaction(conn):
+            with self._transaction(conn, write=False):
                 q = lambda sql: conn.execute(sql).fetchall()  # noqa: E731
                 version_rows = q("SELECT value FROM atlas_meta WHERE key = 'data_version'")
                 cities = [revive(City, json.loads(r[0])) for r in q("SELECT data FROM cities ORDER BY ord")]

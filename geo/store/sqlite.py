@@ -27,8 +27,8 @@ class SQLiteStore(SqlStore):
         return conn
 
     @contextlib.contextmanager
-    def _transaction(self, conn: Any) -> Iterator[None]:
-        conn.execute("BEGIN IMMEDIATE")
+    def _transaction(self, conn: Any, write: bool = True) -> Iterator[None]:
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield
         except BaseException:
