@@ -38,7 +38,7 @@ def test_db_load_is_idempotent_and_serves_what_the_files_hold(database_url):
             assert db.unit_features(city.name, variant) == files.unit_features(city.name, variant)
 
 
-def test_bbox_selects_units_whose_extent_meets_the_box(database_url):
+def test_bbox_selects_units_whose_geometry_meets_the_box(database_url):
     st = open_store(database_url("bbox"))
     load(st)
     st.refresh()

@@ -47,7 +47,7 @@ class PostGISStore(SqlStore):
                 f"VALUES ({marks}, ST_SetSRID(ST_GeomFromGeoJSON(%s), 4326))")
 
     def _bbox_sql(self) -> str:
-        return "SELECT id FROM units WHERE city = %s AND geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) ORDER BY ord"
+        return "SELECT id FROM units WHERE city = %s AND ST_Intersects(geom, ST_MakeEnvelope(%s, %s, %s, %s, 4326)) ORDER BY ord"
 
     def _lock_for_load(self, conn: Any) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))

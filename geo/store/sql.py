@@ -277,7 +277,7 @@ class SqlStore:
         return snap.features[key]
 
     def unit_ids_in_bbox(self, city: str, bbox: Bbox) -> list[str]:
-        """Ids of the city's units whose extent meets the box (minx, miny, maxx, maxy), in map order."""
+        """Ids of the city's units whose geometry meets the box (minx, miny, maxx, maxy), in map order."""
         return [r[0] for r in self._query(self._bbox_sql(), (city, *bbox))]
 
     def zones(self, city: str) -> list[Zone]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
@@ -41,7 +42,15 @@ class SQLiteStore(SqlStore):
         return f"INSERT INTO units ({cols}, ord, minx, miny, maxx, maxy, geometry, web_geometry) VALUES ({', '.join('?' * (len(UNIT_COLUMNS) + 7))})"
 
     def _bbox_sql(self) -> str:
-        return "SELECT id FROM units WHERE city = ? AND maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ? ORDER BY ord"
+        return "SELECT id, geometry FROM units WHERE city = ? AND maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ? ORDER BY ord"
+
+    def unit_ids_in_bbox(self, city: str, bbox: tuple[float, float, float, float]) -> list[str]:
+        """Extents preselect in SQL (indexed columns); shapely keeps units whose geometry meets the box."""
+        import shapely
+        from shapely.geometry import shape
+
+        box = shapely.box(*bbox)
+        return [uid for uid, geometry in self._query(self._bbox_sql(), (city, *bbox)) if shape(json.loads(geometry)).intersects(box)]
 
     def _operational_errors(self) -> tuple[type[BaseException], ...]:
         return (sqlite3.OperationalError,)
