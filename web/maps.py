@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import folium
-
 from web.assets import asset_url
 
 # name -> (tiles URL, attribution, subdomains, overlay CRS the tiles need)
@@ -35,7 +33,10 @@ def overlay_crs(basemap: str) -> str:
 
 @lru_cache(maxsize=64)
 def map_parts(basemap: str, center: tuple[float, float], zoom: int, gestures: bool = False) -> MapParts:
-    """A Folium map whose page loads Leaflet from this app, never from a CDN."""
+    """A Folium map whose page loads Leaflet from this app, never from a CDN. Folium is imported here, so
+    workers that only serve data never load it."""
+    import folium
+
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
     m.default_js = [("leaflet", asset_url("leaflet", "leaflet.js"))]
     m.default_css = [("leaflet_css", asset_url("leaflet", "leaflet.css"))]

@@ -227,8 +227,11 @@ def items(cid: str) -> Response:
             feats = [f for f in feats if f["id"] in inside]
         page = feats[offset: offset + limit]
         url = f"{base}/collections/{cid}/items"
-        params = {k: v for k, v in (("bbox", ",".join(f"{v:g}" for v in bbox) if bbox else None),) if v}
-        here = lambda off, f: f"{url}?{urlencode({**params, 'limit': limit, 'offset': off, 'f': f})}"  # noqa: E731
+        params = {"bbox": ",".join(f"{v:g}" for v in bbox)} if bbox else {}
+
+        def here(off: int, f: str) -> str:
+            return f"{url}?{urlencode({**params, 'limit': limit, 'offset': off, 'f': f})}"
+
         links = [
             _link(here(offset, "json"), "self" if fmt == "json" else "alternate", GEOJSON),
             _link(here(offset, "html"), "self" if fmt == "html" else "alternate", HTML),
