@@ -61,4 +61,5 @@ def start_store(url: str | None = None, data_dir: Path = paths.DATA_DIR) -> SqlS
         store.refresh()
     except StoreUnavailable as err:
         raise DatabaseUnreachable(f"error: database unreachable at start: {store.redacted_url}") from err
+    store.close()  # the snapshot stays; each (forked) worker opens its own connection on first use
     return store

@@ -120,6 +120,10 @@ class SqlStore:
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
+    def close(self) -> None:
+        """Close this thread's connection, e.g. before gunicorn forks workers from a preloaded app."""
+        self._drop_conn()
+
     def _drop_conn(self) -> None:
         conn = getattr(self._local, "conn", None)
         self._local.conn = None
