@@ -138,3 +138,17 @@ def test_a_sqlite_url_names_a_file_the_app_makes_from_data_on_first_start(tmp_pa
     assert target.exists()
     r = app.test_client().get("/api/v1/districts.geojson?city=chongqing")
     assert r.status_code == 200 and len(r.get_json()["features"]) == len(FileStore().units("重庆市"))
+
+
+@pytest.mark.parametrize("path", ["/api/v1/layers/shenzhen/smart-terminals.geojson", "/api/v1/districts.geojson?city=chongqing",
+                                  "/api/v1/roles.csv?city=shenzhen", "/ogc/collections/shenzhen-units/items?limit=3"])
+def test_replayed_responses_equal_what_flask_built(app, path):
+    """The second request is answered by PreparedFront from the first one's bytes: same status, headers, body."""
+    for encoding in ("br", "gzip", "identity"):
+        client = app.test_client()
+        first, second = (client.get(path, headers={"Accept-Encoding": encoding}) for _ in range(2))
+        assert first.status_code == second.status_code == 200
+        assert first.data == second.data and dict(first.headers) == dict(second.headers)
+        again = client.get(path, headers={"Accept-Encoding": encoding, "If-None-Match": first.headers["ETag"]})
+        assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == first.headers["ETag"]
+        assert again.headers["Cache-Control"] == first.headers["Cache-Control"]

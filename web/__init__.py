@@ -49,4 +49,5 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(ogc.bp)
     errors.register(app)
     httpcache.register(app)
+    app.wsgi_app = httpcache.PreparedFront(app.wsgi_app, st)  # type: ignore[method-assign]
     return app
