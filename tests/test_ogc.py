@@ -104,3 +104,14 @@ def test_html_encoding_by_parameter_and_by_accept(client):
 ])
 def test_bad_requests_say_why(client, url, status):
     assert client.get(url).status_code == status
+
+
+def test_html_renders_plan_text_as_text(hostile_server):
+    """Roles and quotes come from untrusted plan text: the HTML encoding escapes them."""
+    import urllib.request
+
+    url = f"{hostile_server.url}/ogc/collections/shenzhen-smart-terminals/items?f=html&limit=100"
+    with urllib.request.urlopen(url) as resp:
+        page = resp.read().decode()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x" not in page and "<script>alert" not in page
