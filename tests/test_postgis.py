@@ -40,6 +40,26 @@ def test_a_change_made_through_one_process_is_served_by_the_other(pg_cluster, ho
         other.stop()
 
 
+def test_an_edit_through_one_process_is_served_by_the_other(pg_cluster):
+    """A planner's correction of one role phrase, committed through one app's store, is what the other serves."""
+    url = pg_cluster.create_database("edits")
+    one = create_app({"DATABASE_URL": url})
+    other = AppProcess(url, workers=2)
+    path = "/api/v1/layers/shenzhen/smart-terminals.geojson"
+    try:
+        status, headers, body = other.get(path)
+        assert status == 200 and "源头创新+高端制造区" in body.decode()
+        with one.extensions["atlas.store"].edit() as run:
+            for role_id, data in run("SELECT id, data FROM roles WHERE data LIKE ?", "%源头创新+高端制造区%"):
+                run("UPDATE roles SET data = ?, review_state = 'edited' WHERE id = ?",
+                    data.replace("源头创新+高端制造区", "源头创新+高端制造+总部集聚区"), role_id)
+        for _ in range(4):
+            status, after, body = other.get(path, {"If-None-Match": headers["ETag"]})
+            assert status == 200 and "源头创新+高端制造+总部集聚区" in body.decode() and after["ETag"] != headers["ETag"]
+    finally:
+        other.stop()
+
+
 def test_database_stopped_under_load_gives_503_then_recovers(own_cluster):
     app = AppProcess(own_cluster.create_database("faults"), workers=2)
     statuses: list[tuple[float, int, str | None]] = []

@@ -152,3 +152,18 @@ def test_replayed_responses_equal_what_flask_built(app, path):
         again = client.get(path, headers={"Accept-Encoding": encoding, "If-None-Match": first.headers["ETag"]})
         assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == first.headers["ETag"]
         assert again.headers["Cache-Control"] == first.headers["Cache-Control"]
+
+
+def test_an_edit_gets_a_new_version_and_survives_a_restart(database_url):
+    url = database_url("edit")
+    from geo.store.factory import start_store
+
+    first = start_store(url)
+    before = first.version()
+    with first.edit() as run:
+        run("UPDATE roles SET data = REPLACE(data, ?, ?), review_state = 'edited' WHERE district_id = ?",
+            "源头创新+高端制造区", "源头创新区", "shenzhen-nanshan")
+    restarted = start_store(url)  # the files did not change: the edit stays
+    assert restarted.version() != before
+    assert "源头创新区" in {r.role for r in restarted.roles("深圳市", "智能终端") if r.district_id == "shenzhen-nanshan"}
+    assert "源头创新+高端制造区" not in {r.role for r in restarted.roles("深圳市", "智能终端")}

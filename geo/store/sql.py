@@ -6,14 +6,16 @@ bumps the version, so every process serves it from its next request on.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 import re
 import threading
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from geo.extract.roles import Role
 from geo.ingest.plans import PlanEntry
@@ -205,6 +207,22 @@ class SqlStore:
             self._set_meta(conn, "data_version", data.fingerprint)
             self._set_meta(conn, "source_fingerprint", data.fingerprint)
         return True
+
+    @contextlib.contextmanager
+    def edit(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
+        """A write transaction for edits (review, corrections): yields `run(sql, *params)` (SQL with `?`
+        placeholders) and, on commit, gives the data a new version, so every process serves the edit from
+        its next request on. The files' fingerprint stays, so a restart keeps the edit."""
+        conn = self._conn()
+        with self._transaction(conn):
+            self._lock_for_load(conn)
+
+            def run(query: str, *params: Any) -> list[tuple[Any, ...]]:
+                cur = conn.execute(self._sql(query), params)
+                return list(cur.fetchall()) if cur.description else []
+
+            yield run
+            self._set_meta(conn, "data_version", uuid.uuid4().hex[:16])
 
     def _set_meta(self, conn: Any, key: str, value: str) -> None:
         conn.execute(self._sql("DELETE FROM atlas_meta WHERE key = ?"), (key,))
