@@ -139,7 +139,7 @@ class PreparedFront:
         except StoreUnavailable:
             return self.wsgi_app(environ, start_response)  # Flask answers 503
         key = (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT_ENCODING", ""),
-               environ.get("HTTP_ACCEPT", ""), environ.get("HTTP_HOST", ""))
+               environ.get("HTTP_ACCEPT", ""), environ.get("HTTP_HOST", ""), environ.get("wsgi.url_scheme", ""))
         hit = self._hits.get(key)
         if hit is not None and hit[0] == version:
             _, etag, headers, headers_304, body = hit
