@@ -1,29 +1,41 @@
-"""Throughput under gunicorn (2 workers) for a cluster layer and an embed page, with a bounded load
-generator on 127.0.0.1, plus payload sizes raw / gzip / brotli.
+"""Throughput of the app against a minimal Flask app serving the very same bytes from memory, side by side
+in one run under the same gunicorn settings, with wrk as the load generator; plus worker memory and the
+time from start to the first 200.
 
-Run: python bench/load.py [--requests N] [--concurrency C] [--seconds S]
-The load generator shares the machine's 2 cores with the server: figures are a floor, compare ratios.
+Run: python bench/load.py [--backends sqlite,postgis,postgis4] [--seconds 4] [--runs 3] [--root DIR]
+`postgis` and `postgis4` start a throwaway PostgreSQL cluster (as the postgres user when run as root);
+`postgis4` runs 4 app processes over it. `--root` measures another checkout of the app (e.g. the code
+before a change, unpacked with `git archive`); the bench itself and the baseline stay these.
+Figures are medians of `--runs` alternating runs; the machine's cores are shared by generator and
+servers, so compare ratios, not absolute numbers. Needs wrk (Debian: apt-get install wrk).
 """
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
+import pickle
+import re
 import signal
 import socket
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
 TARGETS = {
-    "cluster layer": "/api/v1/layers/shenzhen/smart-terminals.geojson",
-    "embed page": "/embed/shenzhen/smart-terminals",
-    "map data (page fetch)": "/api/v1/map/shenzhen/smart-terminals.json",
+    "layer download": ("/api/v1/layers/shenzhen/smart-terminals.geojson", False),
+    "layer 304": ("/api/v1/layers/shenzhen/smart-terminals.geojson", True),
+    "districts 重庆": ("/api/v1/districts.geojson?city=chongqing", False),
+    "roles.csv": ("/api/v1/roles.csv?city=shenzhen", False),
+    "map data": ("/api/v1/map/shenzhen/smart-terminals.json", False),
 }
+ENCODING = "br"
 
 
 def free_port() -> int:
@@ -32,92 +44,131 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--preload", "--log-level", "warning", "web:create_app()"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("gunicorn did not start")
+def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
 
 
-def fetch(port: int, path: str, encoding: str) -> tuple[int, int]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", path, headers={"Accept-Encoding": encoding})
-    resp = conn.getresponse()
-    body = resp.read()
-    conn.close()
-    return resp.status, len(body)
-
-
-def load(port: int, path: str, total: int, concurrency: int, seconds: float, encoding: str) -> dict[str, float]:
-    """At most `total` requests and `seconds` of wall time, over keep-alive connections."""
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    stop_at = time.perf_counter() + seconds
-    per_worker = total // concurrency
-
-    def worker() -> None:
-        nonlocal errors
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        for _ in range(per_worker):
-            if time.perf_counter() > stop_at:
-                break
-            t0 = time.perf_counter()
-            try:
-                conn.request("GET", path, headers={"Accept-Encoding": encoding})
-                resp = conn.getresponse()
-                resp.read()
-                ok = resp.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            with lock:
-                latencies.append(time.perf_counter() - t0)
-                errors += not ok
-        conn.close()
-
+def start(app: str, cwd: Path, workers: int, env: dict[str, str], probe: str = "/api/v1/cities") -> tuple[subprocess.Popen, int, float]:
+    """gunicorn --preload; returns the process, its port and seconds from start to the first 200 on `probe`."""
+    port = free_port()
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    latencies.sort()
-    pick = lambda q: 1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
-    return {"n": len(latencies), "errors": errors, "rps": len(latencies) / elapsed, "p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "mean": 1000 * statistics.fmean(latencies)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--preload", "--log-level", "warning", app],
+        cwd=cwd, env={**os.environ, "PYTHONPATH": str(cwd), **env},
+    )
+    while time.perf_counter() - t0 < 120:
+        try:
+            if get(port, probe, {})[0] == 200:
+                return proc, port, time.perf_counter() - t0
+        except OSError:
+            time.sleep(0.02)
+    proc.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+
+
+def worker_memory(proc: subprocess.Popen) -> tuple[float, float]:
+    """Mean RSS and PSS (shared pages divided among sharers) of the gunicorn workers, in MiB."""
+    kids = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    rss, pss = [], []
+    for pid in kids:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        rss.append(int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024)
+        pss.append(int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024)
+    return statistics.fmean(rss), statistics.fmean(pss)
+
+
+def wrk(port: int, path: str, headers: dict[str, str], seconds: float, connections: int) -> tuple[float, float]:
+    """Requests per second and p99 latency in ms."""
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
+    for k, v in headers.items():
+        cmd += ["-H", f"{k}: {v}"]
+    out = subprocess.run([*cmd, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
+    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    if re.search(r"Non-2xx or 3xx responses", out):
+        raise RuntimeError(f"errors answering {path}: {out}")
+    return rps, p99
+
+
+def bench_backend(name: str, database_url: str | None, workers: int, app_root: Path, args: argparse.Namespace) -> list[str]:
+    env = {"ATLAS_DATABASE_URL": database_url} if database_url else {}
+    proc, port, _ = start("web:create_app()", app_root, workers, env)  # first start creates and loads the database
+    stop(proc)
+    proc, port, first_200 = start("web:create_app()", app_root, workers, env)
+    bodies: dict[str, tuple[dict[str, str], bytes]] = {}
+    etags: dict[str, str] = {}
+    for label, (path, _) in TARGETS.items():
+        status, headers, body = get(port, path, {"Accept-Encoding": ENCODING})
+        assert status == 200, (label, status)
+        keep = {k: v for k, v in headers.items() if k.lower() in ("content-type", "content-encoding", "content-disposition")}
+        bodies[path] = (keep, body)
+        etags[path] = headers["ETag"]
+    with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as f:
+        pickle.dump(bodies, f)
+    base, base_port, _ = start("bench.minimal_app:app", ROOT, workers, {"BENCH_BODIES": f.name}, next(iter(bodies)))
+    lines = [f"### {name}: gunicorn -w {workers} --preload, wrk -c{args.connections}, {args.seconds:g} s × {args.runs} runs, Accept-Encoding: {ENCODING}",
+             "", "| request | app req/s | minimal app req/s | ratio | app p99 ms | minimal p99 ms |", "|---|---|---|---|---|---|"]
+    try:
+        for label, (path, conditional) in TARGETS.items():
+            headers = {"Accept-Encoding": ENCODING, **({"If-None-Match": etags[path]} if conditional else {})}
+            wrk(port, path, headers, 1, args.connections)  # every worker prepares its bytes before measuring
+            ours, theirs = [], []
+            for _ in range(args.runs):
+                ours.append(wrk(port, path, headers, args.seconds, args.connections))
+                theirs.append(wrk(base_port, path, {"Accept-Encoding": ENCODING}, args.seconds, args.connections))
+            o = statistics.median(r for r, _ in ours), statistics.median(p for _, p in ours)
+            t = statistics.median(r for r, _ in theirs), statistics.median(p for _, p in theirs)
+            lines.append(f"| {label} | {o[0]:.0f} | {t[0]:.0f} | {o[0] / t[0]:.2f}× | {o[1]:.1f} | {t[1]:.1f} |")
+            print(lines[-1], flush=True)
+        rss, pss = worker_memory(proc)
+        brss, bpss = worker_memory(base)
+        lines += ["", f"worker memory: app RSS {rss:.0f} MiB (PSS {pss:.0f}), minimal app RSS {brss:.0f} MiB (PSS {bpss:.0f}); "
+                      f"start to first 200: {first_200:.2f} s"]
+    finally:
+        stop(base)
+        stop(proc)
+        os.unlink(f.name)
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--backends", default="sqlite,postgis,postgis4")
+    parser.add_argument("--seconds", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout of the app to measure")
     args = parser.parse_args()
-    port = free_port()
-    proc = start_gunicorn(port)
+    report: list[str] = []
+    cluster = None
     try:
-        for name, path in TARGETS.items():
-            sizes = {enc: fetch(port, path, enc)[1] for enc in ("identity", "gzip", "br")}
-            print(f"{name} {path}: {sizes['identity'] / 1024:.1f} KiB raw, {sizes['gzip'] / 1024:.1f} KiB gzip, {sizes['br'] / 1024:.1f} KiB br")
-            load(port, path, 200, args.concurrency, 5, "br")  # warm both workers' caches
-            for enc in ("br", "identity"):
-                runs = [load(port, path, args.requests, args.concurrency, args.seconds, enc) for _ in range(3)]
-                r = sorted(runs, key=lambda x: x["rps"])[1]
-                print(f"  {enc:8s} median of 3 runs: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, p90 {r['p90']:.1f} ms, p99 {r['p99']:.1f} ms, {r['n']} requests, {r['errors']} errors (concurrency {args.concurrency})")
+        for backend in args.backends.split(","):
+            if backend == "sqlite":
+                url = f"sqlite:///{tempfile.mkdtemp(prefix='atlas-bench-')}/atlas.sqlite3"
+                report += bench_backend("SQLite", url, 2, args.root, args) + [""]
+            else:
+                if cluster is None:
+                    from tests.dbserver import PgCluster
+
+                    cluster = PgCluster()
+                workers = 4 if backend == "postgis4" else 2
+                url = cluster.create_database(f"bench{workers}")
+                report += bench_backend(f"PostGIS, {workers} app processes", url, workers, args.root, args) + [""]
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=20)
+        if cluster is not None:
+            cluster.destroy()
+    print("\n".join(report))
 
 
 if __name__ == "__main__":

@@ -101,6 +101,27 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db(args: argparse.Namespace) -> int:
+    """`db load`: fill or refresh the database from data/ (idempotent); `db migrate`: schema only."""
+    from geo.store.base import StoreUnavailable
+    from geo.store.factory import database_url, load, open_store
+    from geo.store.sql import MigrationFailed
+
+    store = open_store(database_url(args.database_url))
+    try:
+        if args.action == "migrate":
+            applied = store.migrate()
+            print(f"{store.redacted_url}: applied migrations {applied or 'none'}", file=sys.stderr)
+            return 0
+        changed = load(store, Path(args.data_dir))
+    except (MigrationFailed, StoreUnavailable) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    version = store.meta("data_version")
+    print(f"{store.redacted_url}: {'loaded' if changed else 'already up to date'}, data version {version}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     rm = sub.add_parser("remove", help="take a plan out of the corpus and rebuild roles.csv")
     rm.add_argument("plan_id")
     rm.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
+    db = sub.add_parser("db", help="the database: load data/ into it, or apply migrations")
+    db.add_argument("action", choices=["load", "migrate"])
+    db.add_argument("--database-url", help="default: ATLAS_DATABASE_URL, else the SQLite file var/atlas.sqlite3")
+    db.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
     args = parser.parse_args(argv)
-    commands = {"boundaries": _boundaries, "extract": _extract, "build": _build, "add": _add, "remove": _remove}
+    commands = {"boundaries": _boundaries, "extract": _extract, "build": _build, "add": _add, "remove": _remove, "db": _db}
     return commands[args.command](args)

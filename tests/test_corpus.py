@@ -51,12 +51,12 @@ def test_add_guesses_metadata_and_remove_restores_byte_for_byte(data):
     assert snapshot(data) == before
 
 
-def test_given_metadata_reaches_every_view(data):
+def test_given_metadata_reaches_every_view(data, database_url):
     r = geo("add", str(PLAN), "--city", "hangzhou", "--issuer", "杭州市人民政府办公厅", "--date", "2025-04-01",
             "--url", "https://www.hangzhou.gov.cn/example", "--title", "杭州市智能终端产业集群行动计划（测试）", data=data)
     assert r.returncode == 0, r.stderr
     assert "guessed" not in r.stderr
-    client = create_app({"DATA_DIR": str(data)}).test_client()
+    client = create_app({"DATA_DIR": str(data), "DATABASE_URL": database_url("corpus")}).test_client()
     m = client.get("/api/v1/map/hangzhou/smart-terminals.json").get_json()
     coloured = {d["id"] for d in m["districts"] if d["category"]}
     assert coloured == HANGZHOU

@@ -1,7 +1,6 @@
 """The national views through the real app: catalogue, home, search, one cluster across cities, lazy units."""
 from __future__ import annotations
 
-import shutil
 
 import jsonschema
 import pyogrio
@@ -90,14 +89,13 @@ def test_cluster_page_groups_cities(client):
     assert missing.status_code == 404 and "/cluster/smart-terminals" in missing.get_data(as_text=True)
 
 
-def test_start_up_reads_no_unit_geometry(tmp_path):
-    """The app starts and serves the catalogue and home from a data directory with no unit files at all:
-    nothing parses the country's geometry at start."""
-    data = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, data, ignore=shutil.ignore_patterns("units"))
-    (data / "units").mkdir()
-    client = create_app({"DATA_DIR": str(data)}).test_client()
+def test_start_up_reads_no_unit_geometry(atlas_url):
+    """The app starts over the loaded database and serves the catalogue and home without reading one unit
+    file: nothing reads the country's geometry at start; a city's units are read when first asked for."""
+    app = create_app({"DATABASE_URL": atlas_url})
+    client, snapshot = app.test_client(), app.extensions["atlas.store"]._latest
     assert len(client.get("/api/v1/cities").get_json()) == 370
     assert client.get("/").status_code == 200
-    (data / "units" / "hangzhou.web.geojson").write_bytes((paths.UNITS_DIR / "hangzhou.web.geojson").read_bytes())
+    assert not [key for key in snapshot.files if key.startswith("units/")] and not snapshot.features
     assert len(client.get("/api/v1/districts.geojson?city=hangzhou").get_json()["features"]) == 13
+    assert [key for key in snapshot.files if key.startswith("units/")] == ["units/杭州市/web"]

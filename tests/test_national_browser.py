@@ -26,7 +26,7 @@ SCREEN_POINT = """([lon, lat]) => {
 
 
 @pytest.fixture(scope="module")
-def added_server(tmp_path_factory):
+def added_server(tmp_path_factory, database_url):
     """The real app on a copy of data/ after `python -m geo add` of a plan written for this test (杭州市)."""
     data = tmp_path_factory.mktemp("added") / "data"
     shutil.copytree(paths.DATA_DIR, data, ignore=shutil.ignore_patterns("units"))
@@ -34,7 +34,7 @@ def added_server(tmp_path_factory):
     r = subprocess.run([sys.executable, "-m", "geo", "add", str(PLAN), "--data-dir", str(data)], cwd=paths.ROOT,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    server = LiveServer(create_app({"DATA_DIR": str(data)}))
+    server = LiveServer(create_app({"DATA_DIR": str(data), "DATABASE_URL": database_url("added")}))
     yield server
     server.stop()
 

@@ -39,6 +39,11 @@ def formula_data(tmp_path_factory) -> Path:
     return data
 
 
+@pytest.fixture(scope="module")
+def formula_url(formula_data, database_url) -> str:
+    return database_url("formula")
+
+
 def _cells(text: str) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
@@ -50,8 +55,8 @@ def _assert_guarded(text: str) -> None:
         assert any(c == guarded or c.startswith(guarded + "；") or c.endswith("；" + guarded[1:]) for c in cells), guarded
 
 
-def test_downloaded_csvs_guard_formula_cells(formula_data):
-    client = create_app({"DATA_DIR": str(formula_data)}).test_client()
+def test_downloaded_csvs_guard_formula_cells(formula_data, formula_url):
+    client = create_app({"DATA_DIR": str(formula_data), "DATABASE_URL": formula_url}).test_client()
     table = client.get("/api/v1/roles.csv?city=shenzhen").data.decode("utf-8-sig")
     _assert_guarded(table)
     assert "'" + FORMULA_TITLE in _cells(table)
@@ -68,10 +73,10 @@ def test_cli_csv_guards_formula_cells(formula_data):
     _assert_guarded(out)
 
 
-def test_the_store_keeps_the_exact_text(formula_data):
+def test_the_store_keeps_the_exact_text(formula_data, formula_url):
     """data/roles.csv is read back by the store, not opened in Excel: no apostrophe there or in JSON."""
     assert "=1+2集聚区" in [r.role for r in roles.read_csv(formula_data / "roles.csv")]
-    client = create_app({"DATA_DIR": str(formula_data)}).test_client()
+    client = create_app({"DATA_DIR": str(formula_data), "DATABASE_URL": formula_url}).test_client()
     data = client.get("/api/v1/map/shenzhen/general.json").get_json()
     assert "=1+2集聚区" in {role["role"] for d in data["districts"] for role in d["roles"]}
 

@@ -169,8 +169,8 @@ def test_gaode_overlay_lines_up_with_autonavi_vertices(client):
     assert 100 < metres < 1000  # and the two differ by the real offset
 
 
-def test_plan_text_is_escaped_in_server_pages(hostile_data):
-    client = create_app({"DATA_DIR": str(hostile_data)}).test_client()
+def test_plan_text_is_escaped_in_server_pages(hostile_data, hostile_url):
+    client = create_app({"DATA_DIR": str(hostile_data), "DATABASE_URL": hostile_url}).test_client()
     html = client.get("/district/shenzhen/nanshan").get_data(as_text=True)
     assert PAYLOAD not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<b>x</b>" not in html

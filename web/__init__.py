@@ -4,24 +4,42 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, request
 
 from geo import paths
-from geo.store.base import Store
-from geo.store.files import FileStore
+from geo.store.base import Store, StoreUnavailable
+from geo.store.factory import start_store
+from geo.store.prepared import PreparedCache
+
+RETRY_AFTER = 5
 
 
 def create_app(config: dict[str, Any] | None = None, store: Store | None = None) -> Flask:
-    """Build the app on the bundled data (or DATA_DIR, or a given store); tests and `python -m web` call this."""
+    """Build the app over the store ATLAS_DATABASE_URL names (default: a SQLite file made from data/ on first
+    start), or over a given store. An unreachable database raises DatabaseUnreachable (one line, exit 1)."""
     app = Flask(__name__)
-    app.config.from_mapping(DATA_DIR=str(paths.DATA_DIR), JSON_AS_ASCII=False)
+    app.config.from_mapping(DATA_DIR=str(paths.DATA_DIR), DATABASE_URL=None, JSON_AS_ASCII=False)
     app.config.from_prefixed_env("ATLAS")
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False
-    app.extensions["atlas.store"] = store or FileStore(Path(app.config["DATA_DIR"]))
+    st = store or start_store(app.config["DATABASE_URL"], Path(app.config["DATA_DIR"]))
+    app.extensions["atlas.store"] = st
+    app.extensions["atlas.prepared"] = PreparedCache()
 
-    from web import api, assets, docs, downloads, embed, errors, httpcache, national, pages, security
+    @app.before_request
+    def current_version() -> None:
+        """One small query per request: the data version; a change by any process is served from here on."""
+        if request.blueprint != "assets":
+            st.refresh()
+
+    @app.errorhandler(StoreUnavailable)
+    def unavailable(err: StoreUnavailable) -> Response:
+        resp = Response("database unavailable, retry shortly\n", status=503, mimetype="text/plain")
+        resp.headers["Retry-After"] = str(RETRY_AFTER)
+        return resp
+
+    from web import api, assets, docs, downloads, embed, errors, httpcache, national, ogc, pages, security
     from web.maps import tile_sources
 
     app.register_blueprint(assets.bp)
@@ -31,7 +49,9 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(downloads.bp)
+    app.register_blueprint(ogc.bp)
     errors.register(app)
     httpcache.register(app)
     security.register(app, img_sources=tile_sources())
+    app.wsgi_app = httpcache.PreparedFront(app.wsgi_app, st)  # type: ignore[method-assign]
     return app

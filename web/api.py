@@ -1,23 +1,29 @@
 """JSON and GeoJSON under /api/v1 that the pages fetch (and analysts download)."""
 from __future__ import annotations
 
-from functools import lru_cache
+import json
 from typing import Any
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, Response, abort, request
 
 from geo.geometry.gcj02 import geometry_to_gcj02, wgs84_to_gcj02
+from geo.reference.clusters import Cluster
+from geo.reference.units import City
 from geo.store.base import Store
 from geo.store.layers import district_views, label_points, zone_views
 from web.errors import resolve_city, resolve_cluster
-from web.params import crs_param, view_params
+from web.httpcache import serve_prepared
+from web.params import ViewParams, crs_param, view_params
 from web.responses import attachment
 from web.state import store
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-@lru_cache(maxsize=64)
+def _dumps(doc: Any) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _features(st: Store, city: str, variant: str, crs: str) -> list[dict[str, Any]]:
     feats = st.unit_features(city, variant)
     if crs == "gcj02":
@@ -52,11 +58,12 @@ def districts() -> Response:
     if variant not in ("web", "full"):
         abort(400, description=f"parameter 'variant' must be one of web, full; got '{variant}'")
     crs = crs_param()
+    st = store()
     if crs == "wgs84":
-        resp = Response(store().unit_bytes(city.name, variant), mimetype="application/geo+json")
+        build = lambda: st.unit_bytes(city.name, variant)  # noqa: E731 - the prepared file, as committed
     else:
-        resp = jsonify({"type": "FeatureCollection", "features": _features(store(), city.name, variant, crs)})
-        resp.mimetype = "application/geo+json"
+        build = lambda: _dumps({"type": "FeatureCollection", "features": _features(st, city.name, variant, crs)})  # noqa: E731
+    resp = serve_prepared(("districts", city.name, variant, crs), build, "application/geo+json")
     return attachment(resp, f"{city.slug}-districts.geojson", f"{city.name}-districts.geojson")
 
 
@@ -68,6 +75,11 @@ def map_data(city_key: str, cluster_key: str) -> Response:
     crs = crs_param()
     city = resolve_city(city_key)
     cluster = resolve_cluster(city, cluster_key)
+    key = ("map", city.name, cluster.name, params.function_zh, crs)
+    return serve_prepared(key, lambda: _dumps(_map_doc(st, city, cluster, params, crs)), "application/json")
+
+
+def _map_doc(st: Store, city: City, cluster: Cluster, params: ViewParams, crs: str) -> dict[str, Any]:
     views = district_views(st, city.name, cluster.name, params.function_zh)
     labels = label_points(st, city.name)
     districts_out = []
@@ -79,8 +91,7 @@ def map_data(city_key: str, cluster_key: str) -> Response:
     for z in zones:
         z["point"] = _shift_point(z["point"], crs)
     plan_roles = {r.plan_id for r in st.roles(city.name, cluster.name)}
-    return jsonify(
-        {
+    return {
             "city": {
                 "name": city.name, "slug": city.slug, "name_en": city.name_en,
                 "bounds": _shift_bounds(city.bounds, crs), "view_bounds": _shift_bounds(city.view_bounds, crs),
@@ -96,5 +107,4 @@ def map_data(city_key: str, cluster_key: str) -> Response:
                 for p in st.plans(city.name)
                 if p.cluster == cluster.name
             ],
-        }
-    )
+    }

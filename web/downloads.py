@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from functools import lru_cache
 
 from flask import Blueprint, Response, abort, jsonify, request
 
@@ -13,6 +12,7 @@ from geo.store.exports import city_geopackage, layer_features, matrix_csv, roles
 from geo.store.layers import FUNCTION_FILTERS
 from geo.store.lookup import city_clusters
 from web.errors import resolve_city, resolve_cluster, resolve_place
+from web.httpcache import serve_prepared
 from web.openapi import openapi_document
 from web.params import view_params
 from web.responses import attachment
@@ -21,7 +21,6 @@ from web.state import store
 bp = Blueprint("downloads", __name__, url_prefix="/api/v1")
 
 
-@lru_cache(maxsize=128)
 def _layer_body(st: Store, city: str, cluster_name: str, function: str) -> bytes:
     cluster = next(c for c in city_clusters(st, city) if c.name == cluster_name)
     feats = layer_features(st, city, cluster, FUNCTION_FILTERS[function])
@@ -38,7 +37,7 @@ def layer(city_key: str, cluster_file: str) -> Response:
     city = resolve_city(city_key)
     cluster = resolve_cluster(city, cluster_key)
     function = view_params().function
-    resp = Response(_layer_body(st, city.name, cluster.name, function), mimetype="application/geo+json")
+    resp = serve_prepared(("layer", city.name, cluster.name, function), lambda: _layer_body(st, city.name, cluster.name, function), "application/geo+json")
     suffix = "" if function == "all" else f"-{function}"
     return attachment(resp, f"{city.slug}-{cluster.slug}{suffix}.geojson", f"{city.name}-{cluster.name}{suffix}.geojson")
 
@@ -53,12 +52,13 @@ def roles_table() -> Response:
     cluster = None
     if request.args.get("cluster"):
         cluster = resolve_cluster(city, request.args["cluster"])
-    rows = st.roles(city.name, cluster.name if cluster else None)
-    if request.args.get("district"):
-        place = resolve_place(city, request.args["district"])
-        rows = [r for r in rows if r.district_id == place.id]
-    resp = Response(roles_csv(rows), mimetype="text/csv")
-    resp.charset = "utf-8"
+    place_id = resolve_place(city, request.args["district"]).id if request.args.get("district") else None
+
+    def build() -> bytes:
+        rows = st.roles(city.name, cluster.name if cluster else None)
+        return roles_csv([r for r in rows if place_id is None or r.district_id == place_id]).encode("utf-8")
+
+    resp = serve_prepared(("roles.csv", city.name, cluster.name if cluster else None, place_id), build, "text/csv")
     part = f"-{cluster.slug}" if cluster else ""
     return attachment(resp, f"{city.slug}{part}-roles.csv", f"{city.name}{'-' + cluster.name if cluster else ''}-roles.csv")
 
@@ -70,14 +70,8 @@ def matrix_table(city_file: str) -> Response:
     st = store()
     key = city_file.removesuffix(".csv")
     city = resolve_city(key)
-    resp = Response(matrix_csv(st, city.name, city_clusters(st, city.name)), mimetype="text/csv")
-    resp.charset = "utf-8"
+    resp = serve_prepared(("matrix.csv", city.name), lambda: matrix_csv(st, city.name, city_clusters(st, city.name)).encode("utf-8"), "text/csv")
     return attachment(resp, f"{city.slug}-matrix.csv", f"{city.name}-matrix.csv")
-
-
-@lru_cache(maxsize=16)
-def _gpkg(st: Store, city: str) -> bytes:
-    return city_geopackage(st, city)
 
 
 @bp.get("/cities/<city_file>")
@@ -86,7 +80,7 @@ def city_detail(city_file: str) -> Response:
     if city_file.endswith(".gpkg"):
         key = city_file.removesuffix(".gpkg")
         city = resolve_city(key)
-        resp = Response(_gpkg(st, city.name), mimetype="application/geopackage+sqlite3")
+        resp = serve_prepared(("gpkg", city.name), lambda: city_geopackage(st, city.name), "application/geopackage+sqlite3")
         return attachment(resp, f"{city.slug}.gpkg", f"{city.name}.gpkg")
     city = resolve_city(city_file)
     return jsonify(city_json(st, city, len(st.plans(city.name)), len(st.roles(city.name))))

@@ -2,20 +2,32 @@
 
 Embeds and data are cacheable by browsers and by a CDN or reverse proxy in front. A page's CSP nonce
 (web.security) differs per response, so ETags are computed without it, and a 304 leaves the stored
-response's own CSP (whose nonce matches the stored body) in place.
+response's own CSP (whose nonce matches the stored body) in place. Data downloads are prepared once per
+data version (`serve_prepared`): their ETag comes from the version, a 304 is answered before any body is
+built, and compressed variants are kept; PreparedFront replays them (never a page, whose nonce is new
+on every response).
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
 from collections import OrderedDict
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable
 
 import brotli
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
+
+from geo.store.base import StoreUnavailable
+from web.state import prepared, store
+
+if TYPE_CHECKING:
+    from geo.store.base import Store
 
 from web.security import issued_nonce
 
 CACHEABLE = ("/embed/", "/api/v1/")
+# What PreparedFront may replay: data and OGC answers. Never a page: its CSP nonce is new on every response.
+REPLAYABLE = ("/api/v1/", "/ogc")
 COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/javascript", "image/svg+xml")
 MIN_COMPRESS = 512
 _compressed: OrderedDict[tuple[str, str], bytes] = OrderedDict()
@@ -46,12 +58,38 @@ def _compress(tag: str, encoding: str, body: bytes) -> bytes:
     return _compressed[key]
 
 
+_304_HEADERS = ("Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options", "Expires")
+
+
+def serve_prepared(key: Hashable, build: Callable[[], bytes], mimetype: str) -> Response:
+    """The resource `key` at the current data version; `build` runs once per version and process."""
+    item = prepared().get(store().version(), key, build, mimetype, mimetype.startswith(COMPRESSIBLE))
+    encoding = _encoding() if item.compressible else None
+    tag = f"{item.etag}-{encoding}" if encoding else item.etag
+    inm = request.if_none_match
+    if inm and (inm.contains(tag) or inm.contains(item.etag)):
+        resp = Response(status=304)
+    else:
+        resp = Response(item.encoded(encoding), mimetype=mimetype)
+        if encoding:
+            resp.headers["Content-Encoding"] = encoding
+        if request.path.startswith(REPLAYABLE) and issued_nonce() is None:
+            request.environ["atlas.prepared"] = store().version()  # PreparedFront may replay this response
+    resp.set_etag(tag)
+    if item.compressible:
+        resp.vary.add("Accept-Encoding")
+    resp.cache_control.public = True
+    resp.cache_control.max_age = current_app.config["DATA_MAX_AGE"]
+    resp.atlas_prepared = True  # type: ignore[attr-defined]  # tells `policy` below the work is done
+    return resp
+
+
 def register(app: Flask) -> None:
     app.config.setdefault("DATA_MAX_AGE", 300)
 
     @app.after_request
     def policy(resp: Response) -> Response:
-        if request.method not in ("GET", "HEAD") or resp.status_code != 200:
+        if request.method not in ("GET", "HEAD") or resp.status_code != 200 or getattr(resp, "atlas_prepared", False):
             return resp
         if request.path.startswith(CACHEABLE):
             resp.cache_control.public = True
@@ -69,7 +107,7 @@ def register(app: Flask) -> None:
         resp.vary.add("Accept-Encoding")
         if request.if_none_match.contains(tag) or request.if_none_match.contains(base):
             not_modified = Response(status=304)
-            for h in ("Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options", "Expires"):
+            for h in _304_HEADERS:
                 if h in resp.headers and not (nonce and h == "Content-Security-Policy"):
                     not_modified.headers[h] = resp.headers[h]
             not_modified.set_etag(tag)
@@ -79,3 +117,55 @@ def register(app: Flask) -> None:
             resp.headers["Content-Encoding"] = encoding
         resp.set_etag(tag)
         return resp
+
+
+class PreparedFront:
+    """WSGI layer in front of Flask that answers repeated GETs of prepared resources with the status, headers
+    and bytes Flask produced the first time, for the current data version: a request costs the version query
+    and a dict lookup, which is how downloads run at static-file speed. Everything else goes to Flask."""
+
+    _HOP = ("content-length", "content-type", "content-encoding", "content-disposition")
+
+    def __init__(self, wsgi_app: Callable, store: "Store", max_entries: int = 1024):  # type: ignore[type-arg]
+        self.wsgi_app = wsgi_app
+        self.store = store
+        self.max_entries = max_entries
+        self._hits: dict[tuple[str, ...], tuple[str, str, list[tuple[str, str]], list[tuple[str, str]], bytes]] = {}
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:  # type: ignore[type-arg]
+        inm = environ.get("HTTP_IF_NONE_MATCH", "")
+        if environ["REQUEST_METHOD"] != "GET" or inm == "*" or not environ.get("PATH_INFO", "").startswith(REPLAYABLE):
+            return self.wsgi_app(environ, start_response)
+        try:
+            version = self.store.refresh()
+        except StoreUnavailable:
+            return self.wsgi_app(environ, start_response)  # Flask answers 503
+        key = (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT_ENCODING", ""),
+               environ.get("HTTP_ACCEPT", ""), environ.get("HTTP_HOST", ""), environ.get("wsgi.url_scheme", ""))
+        hit = self._hits.get(key)
+        if hit is not None and hit[0] == version:
+            _, etag, headers, headers_304, body = hit
+            if not inm:
+                start_response("200 OK", headers)
+                return [body]
+            if f'"{etag}"' in inm:
+                start_response("304 NOT MODIFIED", headers_304)
+                return []
+        captured: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> Callable:  # type: ignore[type-arg]
+            captured.append((status, headers))
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        result = self.wsgi_app(environ, capture)
+        if not (environ.get("atlas.prepared") == version and captured and captured[0][0].startswith("200")):
+            return result
+        body = b"".join(result)
+        if hasattr(result, "close"):
+            result.close()
+        headers = captured[0][1]
+        etag = next((v.strip('W/"') for k, v in headers if k.lower() == "etag"), "")
+        if len(self._hits) >= self.max_entries:
+            self._hits.clear()
+        self._hits[key] = (version, etag, headers, [(k, v) for k, v in headers if k.lower() not in self._HOP], body)
+        return [body]

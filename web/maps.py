@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import folium
-
 from web.assets import asset_url
 from web.security import csp_nonce
 
@@ -76,7 +74,11 @@ def map_parts(center: tuple[float, float], zoom: int, gestures: bool = False) ->
 
 @lru_cache(maxsize=64)
 def _folium_parts(center: tuple[float, float], zoom: int, gestures: bool) -> MapParts:
-    """A Folium map whose page loads Leaflet from this app, never from a CDN."""
+    """A Folium map whose page loads Leaflet from this app, never from a CDN. Folium is imported here, so
+    workers that only serve data never load it."""
+    import folium
+
+
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
     m.default_js = [("leaflet", asset_url("leaflet", "leaflet.js"))]
     m.default_css = [("leaflet_css", asset_url("leaflet", "leaflet.css"))]

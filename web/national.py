@@ -3,7 +3,6 @@ every city (page and GeoJSON)."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 from flask import Blueprint, Response, abort, g, render_template, request
 
@@ -13,6 +12,7 @@ from geo.store.layers import FUNCTION_FILTERS
 from geo.store.lookup import suggest
 from geo.store.national import cities_with_plans, cluster_features, national_clusters, search
 from web.errors import NotFoundWithSuggestions
+from web.httpcache import serve_prepared
 from web.maps import map_parts, view_for
 from web.pages import label_for, redirect_to_canonical
 from web.params import load_view_params, view_params
@@ -64,7 +64,6 @@ def search_page() -> str:
     return render_template("search.html", q=q, hits=search(store(), q) if q.strip() else [], title=q or "search")
 
 
-@lru_cache(maxsize=64)
 def _cluster_body(st: Store, slug: str, function: str) -> bytes:
     cluster = next(c for c in st.clusters() if c.slug == slug)
     feats = cluster_features(st, cluster, FUNCTION_FILTERS[function])
@@ -78,7 +77,8 @@ def cluster_layer(cluster_file: str) -> Response:
         abort(404, description="national cluster layers are served as <cluster>.geojson")
     cluster = resolve_national_cluster(cluster_file.removesuffix(".geojson"))
     function = view_params().function
-    resp = Response(_cluster_body(store(), cluster.slug, function), mimetype="application/geo+json")
+    st = store()
+    resp = serve_prepared(("cluster", cluster.slug, function), lambda: _cluster_body(st, cluster.slug, function), "application/geo+json")
     suffix = "" if function == "all" else f"-{function}"
     return attachment(resp, f"china-{cluster.slug}{suffix}.geojson", f"全国-{cluster.name}{suffix}.geojson")
 
@@ -86,7 +86,8 @@ def cluster_layer(cluster_file: str) -> Response:
 @bp.get("/api/v1/provinces.geojson")
 def provinces() -> Response:
     """The backdrop of the national maps: China's provinces, coarse (see data/README.md)."""
-    return Response(store().outline_bytes(), mimetype="application/geo+json")
+    st = store()
+    return serve_prepared(("provinces",), st.outline_bytes, "application/geo+json")
 
 
 @bp.get("/cluster/<cluster_key>")

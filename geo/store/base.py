@@ -46,12 +46,26 @@ class PlanRole(Role):
 PLAN_ROLE_FIELDS = ["plan_issuer", "plan_date", "plan_url"]
 
 
+class StoreUnavailable(Exception):
+    """The database stopped answering while the app runs: the web layer answers 503 with Retry-After."""
+
+
+class DatabaseUnreachable(SystemExit):
+    """The database cannot be reached at start. A SystemExit so `python -m web` and gunicorn print this one
+    line (the URL without its password) instead of a traceback."""
+
+
 class Store(Protocol):
     """Read-only access to cities, units, plans and roles.
 
     Backends must not parse every unit's geometry at start: `cities()` carries unit counts and bounds,
-    and geometry is read per city when first asked for.
+    and geometry is read per city when first asked for. Reads return the snapshot of one data version;
+    `refresh()` (once per request) moves to the newest.
     """
+
+    def version(self) -> str: ...
+    def refresh(self) -> str: ...
+    def unit_ids_in_bbox(self, city: str, bbox: tuple[float, float, float, float]) -> list[str]: ...
 
     def cities(self) -> list[City]:
         """Every city of the catalogue (all prefecture-level cities of China), with counts and bounds."""

@@ -102,6 +102,10 @@ class FileStore:
     def outline_bytes(self) -> bytes:
         return _load(self.data_dir / "provinces.web.geojson", Path.read_bytes)
 
+    def listed_zones(self) -> list[Zone]:
+        """The zones of data/zones.csv, every city."""
+        return list(self._zones)
+
     def zones(self, city: str) -> list[Zone]:
         return zones_with_unlisted(city, self._zones, self._roles, {u.id for u in self.units(city)})
 

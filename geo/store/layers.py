@@ -106,9 +106,13 @@ def zone_views(store: Store, city: str, cluster: str, function: str | None) -> l
     return out
 
 
-@lru_cache(maxsize=32)
 def label_points(store: Store, city: str) -> dict[str, tuple[float, float]]:
-    """A point inside each unit's largest part, for name labels; computed once per store and city."""
+    """A point inside each unit's largest part, for name labels; computed once per data version and city."""
+    return _label_points(store, city, store.version())
+
+
+@lru_cache(maxsize=32)
+def _label_points(store: Store, city: str, version: str) -> dict[str, tuple[float, float]]:
     out = {}
     for f in store.unit_features(city, "web"):
         geom = shape(f["geometry"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Iterable
 
 from geo.reference.clusters import Cluster, fallback_slug
@@ -23,13 +24,19 @@ def find_city(store: Store, key: str) -> City | None:
 
 
 def city_clusters(store: Store, city: str) -> list[Cluster]:
-    """Clusters with a plan or a role in the city, in the order of data/clusters.csv."""
+    """Clusters with a plan or a role in the city, in the order of data/clusters.csv; once per data version,
+    since every request naming a cluster resolves it through this list."""
+    return list(_city_clusters(store, store.version(), city))
+
+
+@lru_cache(maxsize=256)
+def _city_clusters(store: Store, version: str, city: str) -> tuple[Cluster, ...]:
     names = {p.cluster for p in store.plans(city)} | {r.cluster for r in store.roles(city)}
     known = {c.name: c for c in store.clusters()}
     ordered = [c for c in store.clusters() if c.name in names]
     ordered += [Cluster(n, fallback_slug(n), "") for n in sorted(names - set(known))]
     # A city without plans still has a map: its units under the general layout, none coloured.
-    return ordered or [c for c in store.clusters() if c.name == "*"]
+    return tuple(ordered or [c for c in store.clusters() if c.name == "*"])
 
 
 def find_cluster(store: Store, city: str, key: str) -> Cluster | None:

@@ -1,0 +1,370 @@
+"""What the SQLite and PostGIS stores share: migrations, the transactional load, and per-version snapshots.
+
+Reads never query per record: each data version is read once into an immutable snapshot (geometry per city
+on first use), and a request only asks the database which version is current. A change by any process
+bumps the version, so every process serves it from its next request on.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import threading
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from geo.reference.clusters import Cluster
+from geo.reference.units import City
+from geo.reference.zones import Group, Zone
+from geo.store.base import Plan, PlanRole, StoreUnavailable, UnitRecord
+from geo.store.loader import OUTLINE_KEY, Dataset, file_key
+from geo.store.loader import dumps as _dumps
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+UNIT_COLUMNS = [f.name for f in dataclasses.fields(UnitRecord)]
+Bbox = tuple[float, float, float, float]
+CITY_CACHE = 24  # cities whose unit files stay read (and parsed) per process and version, as in FileStore
+
+
+class MigrationFailed(RuntimeError):
+    """A migration script failed; its transaction was rolled back, so the schema is as it was."""
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def revive(cls: type, data: dict[str, Any]) -> Any:
+    """A dataclass from its JSON dict: JSON lists back to tuples (our records hold no lists), unknown keys
+    (newer files) ignored."""
+    return cls(**{f.name: _tuples(data[f.name]) for f in dataclasses.fields(cls) if f.name in data})
+
+
+class _Lru(OrderedDict):  # type: ignore[type-arg]
+    """A small least-recently-used map: what one snapshot keeps of the cities' unit files."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = make()
+        self[key] = value
+        while len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+
+
+@dataclass
+class Snapshot:
+    """One data version, read once; geometry per (city, variant) is filled on first use."""
+
+    version: str
+    cities: list[City]
+    clusters: list[Cluster]
+    units: dict[str, list[UnitRecord]]
+    zones: dict[str, list[Zone]]
+    groups: dict[str, list[Group]]
+    plans: list[Plan]
+    roles: dict[str, list[PlanRole]]
+    all_roles: list[PlanRole]
+    full_resolution: set[str]
+    files: _Lru = field(default_factory=lambda: _Lru(2 * CITY_CACHE))
+    features: _Lru = field(default_factory=lambda: _Lru(CITY_CACHE))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _by_city(items: Iterable[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for item in items:
+        out.setdefault(item.city, []).append(item)
+    return out
+
+
+class SqlStore:
+    """A Store over a DB-API connection; subclasses give the dialect (connection, placeholders, geometry)."""
+
+    dialect = ""
+    redacted_url = ""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._latest: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # --- dialect hooks -------------------------------------------------------------------------------
+    def _connect(self) -> Any:
+        raise NotImplementedError
+
+    def _transaction(self, conn: Any, write: bool = True) -> Any:
+        """A context manager running its block in one transaction; a read-only one sees one snapshot."""
+        raise NotImplementedError
+
+    def _sql(self, query: str) -> str:
+        return query
+
+    def _insert_units_sql(self) -> str:
+        raise NotImplementedError
+
+    def _bbox_sql(self) -> str:
+        raise NotImplementedError
+
+    def _after_units(self, conn: Any) -> None:
+        """Derive what the dialect indexes from the stored files (PostGIS: the geometry column)."""
+
+    def _lock_for_load(self, conn: Any) -> None:
+        """Serialize concurrent loads (SQLite: BEGIN IMMEDIATE already does)."""
+
+    def _operational_errors(self) -> tuple[type[BaseException], ...]:
+        raise NotImplementedError
+
+    def _table_exists(self, conn: Any, name: str) -> bool:
+        raise NotImplementedError
+
+    # --- connections ---------------------------------------------------------------------------------
+    def _conn(self) -> Any:
+        """One connection per thread and process (a fork under gunicorn --preload opens its own)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None or self._local.pid != os.getpid():
+            try:
+                conn = self._connect()
+            except self._operational_errors() as err:
+                raise StoreUnavailable(f"database unavailable: {self.redacted_url}") from err
+            self._local.conn, self._local.pid = conn, os.getpid()
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection, e.g. before gunicorn forks workers from a preloaded app."""
+        self._drop_conn()
+
+    def _drop_conn(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None and self._local.pid == os.getpid():
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - the connection is already broken; dropping it is all we want
+                pass
+
+    def _query(self, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            cur = self._conn().execute(self._sql(query), params)
+            return list(cur.fetchall())
+        except self._operational_errors() as err:
+            self._drop_conn()
+            raise StoreUnavailable(f"database unavailable: {self.redacted_url}") from err
+
+    # --- schema --------------------------------------------------------------------------------------
+    def migrate(self, directory: Path | None = None) -> list[int]:
+        """Apply the versioned SQL scripts not applied yet, each in its own transaction; returns the versions."""
+        directory = directory or MIGRATIONS / self.dialect
+        conn = self._conn()
+        with self._transaction(conn):
+            if not self._table_exists(conn, "schema_migrations"):
+                conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        done = {row[0] for row in self._query("SELECT version FROM schema_migrations")}
+        applied = []
+        for path in sorted(directory.glob("*.sql")):
+            match = re.match(r"(\d+)_", path.name)
+            if not match or int(match.group(1)) in done:
+                continue
+            version = int(match.group(1))
+            try:
+                with self._transaction(conn):
+                    for statement in _statements(path.read_text(encoding="utf-8")):
+                        conn.execute(statement)
+                    conn.execute(self._sql("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"), (version, path.name))
+            except self._operational_errors() + self._programming_errors() as err:
+                raise MigrationFailed(f"migration {path.name} failed, schema left as it was: {err}") from err
+            applied.append(version)
+        return applied
+
+    def _programming_errors(self) -> tuple[type[BaseException], ...]:
+        raise NotImplementedError
+
+    def meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM atlas_meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    # --- writes --------------------------------------------------------------------------------------
+    def load(self, data: Dataset) -> bool:
+        """Replace every table's content with `data` in one transaction; False when it is already loaded."""
+        conn = self._conn()
+        with self._transaction(conn):
+            self._lock_for_load(conn)
+            current = conn.execute(self._sql("SELECT value FROM atlas_meta WHERE key = ?"), ("data_version",)).fetchall()
+            if current and current[0][0] == data.fingerprint:
+                return False
+            for table in ("roles", "plans", "unit_groups", "zones", "units", "clusters", "cities", "atlas_files"):
+                conn.execute(f"DELETE FROM {table}")
+            cur = conn.cursor()
+            ex = lambda q, rows: cur.executemany(self._sql(q), rows) if rows else None  # noqa: E731
+            ex("INSERT INTO cities (slug, name, ord, data) VALUES (?, ?, ?, ?)",
+               [(c["slug"], c["name"], i, _dumps(c)) for i, c in enumerate(data.cities)])
+            ex("INSERT INTO clusters (name, ord, data) VALUES (?, ?, ?)",
+               [(c["name"], i, _dumps(c)) for i, c in enumerate(data.clusters)])
+            ex("INSERT INTO atlas_files (key, body) VALUES (?, ?)", data.files)
+            # geometry lives in the city's file (atlas_files); the text columns of 0001 stay empty
+            ex(self._insert_units_sql(),
+               [(*(getattr(u.record, c) for c in UNIT_COLUMNS), i, *u.bbox, "", "") for i, u in enumerate(data.units)])
+            self._after_units(conn)
+            ex("INSERT INTO zones (id, city, ord, data) VALUES (?, ?, ?, ?)",
+               [(z["id"], z["city"], i, _dumps(z)) for i, z in enumerate(data.zones)])
+            ex("INSERT INTO unit_groups (city, name, ord, data) VALUES (?, ?, ?, ?)",
+               [(g["city"], g["name"], i, _dumps(g)) for i, g in enumerate(data.groups)])
+            ex("INSERT INTO plans (plan_id, city, ord, data) VALUES (?, ?, ?, ?)",
+               [(p["plan_id"], p["city"], i, _dumps(p)) for i, p in enumerate(data.plans)])
+            ex("INSERT INTO roles (city, cluster, district_id, ord, data) VALUES (?, ?, ?, ?, ?)",
+               [(r["city"], r["cluster"], r["district_id"], i, _dumps(r)) for i, r in enumerate(data.roles)])
+            self._set_meta(conn, "data_version", data.fingerprint)
+            self._set_meta(conn, "source_fingerprint", data.fingerprint)
+        return True
+
+    @contextlib.contextmanager
+    def edit(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
+        """A write transaction for edits (review, corrections): yields `run(sql, *params)` (SQL with `?`
+        placeholders) and, on commit, gives the data a new version, so every process serves the edit from
+        its next request on. The files' fingerprint stays, so a restart keeps the edit."""
+        conn = self._conn()
+        with self._transaction(conn):
+            self._lock_for_load(conn)
+
+            def run(query: str, *params: Any) -> list[tuple[Any, ...]]:
+                cur = conn.execute(self._sql(query), params)
+                return list(cur.fetchall()) if cur.description else []
+
+            yield run
+            self._set_meta(conn, "data_version", uuid.uuid4().hex[:16])
+
+    def _set_meta(self, conn: Any, key: str, value: str) -> None:
+        conn.execute(self._sql("DELETE FROM atlas_meta WHERE key = ?"), (key,))
+        conn.execute(self._sql("INSERT INTO atlas_meta (key, value) VALUES (?, ?)"), (key, value))
+
+    # --- reads ---------------------------------------------------------------------------------------
+    def refresh(self) -> str:
+        """Ask the database for the current version (one tiny query) and read a new snapshot if it moved."""
+        rows = self._query("SELECT value FROM atlas_meta WHERE key = 'data_version'")
+        version = rows[0][0] if rows else ""
+        latest = self._latest
+        if latest is None or latest.version != version:
+            with self._lock:
+                if self._latest is None or self._latest.version != version:
+                    self._latest = self._read_snapshot()
+                latest = self._latest
+        self._local.snap = latest
+        return latest.version
+
+    def _snap(self) -> Snapshot:
+        snap = getattr(self._local, "snap", None) or self._latest
+        if snap is None:
+            self.refresh()
+            snap = self._local.snap
+        return snap
+
+    def _read_snapshot(self) -> Snapshot:
+        """Everything but geometry, in one transaction so the rows belong to one version."""
+        conn = self._conn()
+        try:
+            with self._transaction(conn, write=False):
+                q = lambda sql: conn.execute(sql).fetchall()  # noqa: E731
+                version_rows = q("SELECT value FROM atlas_meta WHERE key = 'data_version'")
+                cities = [revive(City, json.loads(r[0])) for r in q("SELECT data FROM cities ORDER BY ord")]
+                clusters = [revive(Cluster, json.loads(r[0])) for r in q("SELECT data FROM clusters ORDER BY ord")]
+                units = [UnitRecord(*r) for r in q(f"SELECT {', '.join(UNIT_COLUMNS)} FROM units ORDER BY ord")]
+                zones = [revive(Zone, json.loads(r[0])) for r in q("SELECT data FROM zones ORDER BY ord")]
+                groups = [revive(Group, json.loads(r[0])) for r in q("SELECT data FROM unit_groups ORDER BY ord")]
+                plans = [revive(Plan, json.loads(r[0])) for r in q("SELECT data FROM plans ORDER BY ord")]
+                roles = [revive(PlanRole, json.loads(r[0])) for r in q("SELECT data FROM roles ORDER BY ord")]
+        except self._operational_errors() as err:
+            self._drop_conn()
+            raise StoreUnavailable(f"database unavailable: {self.redacted_url}") from err
+        return Snapshot(
+            version=version_rows[0][0] if version_rows else "",
+            cities=cities, clusters=clusters, units=_by_city(units), zones=_by_city(zones), groups=_by_city(groups),
+            plans=plans, roles=_by_city(roles), all_roles=roles,
+            full_resolution={c.name for c in cities if c.full_resolution},
+        )
+
+    def version(self) -> str:
+        return self._snap().version
+
+    def cities(self) -> list[City]:
+        return list(self._snap().cities)
+
+    def clusters(self) -> list[Cluster]:
+        return list(self._snap().clusters)
+
+    def units(self, city: str) -> list[UnitRecord]:
+        return list(self._snap().units.get(city, []))
+
+    def _file(self, snap: Snapshot, key: str) -> bytes:
+        """A stored file's exact bytes, read once per version (the newest CITY_CACHE cities stay)."""
+
+        def read() -> bytes:
+            rows = self._query("SELECT body FROM atlas_files WHERE key = ?", (key,))
+            if not rows:
+                raise KeyError(key)
+            return bytes(rows[0][0])
+
+        with snap.lock:
+            if key in snap.files:
+                return snap.files.get_or(key, read)
+        body = read()
+        with snap.lock:
+            return snap.files.get_or(key, lambda: body)
+
+    def unit_bytes(self, city: str, variant: str = "web") -> bytes:
+        """The city's unit file as committed; `full` falls back to `web` without a full-resolution file."""
+        snap = self._snap()
+        return self._file(snap, file_key(city, "full" if variant == "full" and city in snap.full_resolution else "web"))
+
+    def outline_bytes(self) -> bytes:
+        return self._file(self._snap(), OUTLINE_KEY)
+
+    def unit_features(self, city: str, variant: str = "web") -> list[dict[str, Any]]:
+        """GeoJSON features of a city's units, parsed from its stored file once per version."""
+        snap = self._snap()
+        if city not in snap.units:
+            return []
+        key = (city, "full" if variant == "full" and city in snap.full_resolution else "web")
+        with snap.lock:
+            if key in snap.features:
+                return list(snap.features.get_or(key, list))
+        feats = json.loads(self.unit_bytes(city, key[1]))["features"]
+        with snap.lock:
+            return list(snap.features.get_or(key, lambda: feats))
+
+    def unit_ids_in_bbox(self, city: str, bbox: Bbox) -> list[str]:
+        """Ids of the city's units whose geometry meets the box (minx, miny, maxx, maxy), in map order."""
+        return [r[0] for r in self._query(self._bbox_sql(), (city, *bbox))]
+
+    def zones(self, city: str) -> list[Zone]:
+        return list(self._snap().zones.get(city, []))
+
+    def groups(self, city: str) -> list[Group]:
+        return list(self._snap().groups.get(city, []))
+
+    def plans(self, city: str | None = None) -> list[Plan]:
+        return [p for p in self._snap().plans if city is None or p.city == city]
+
+    def roles(self, city: str | None, cluster: str | None = None) -> list[PlanRole]:
+        snap = self._snap()
+        rs = snap.all_roles if city is None else snap.roles.get(city, [])
+        return [r for r in rs if cluster is None or r.cluster == cluster]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration on semicolons at line ends (our scripts keep one statement per `;`)."""
+    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
