@@ -39,7 +39,19 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
         resp.headers["Retry-After"] = str(RETRY_AFTER)
         return resp
 
-    from web import api, assets, docs, downloads, embed, errors, httpcache, national, ogc, pages, security
+    from web import (
+        api,
+        assets,
+        docs,
+        downloads,
+        embed,
+        errors,
+        httpcache,
+        national,
+        ogc,
+        pages,
+        security,
+    )
     from web.maps import tile_sources
 
     app.register_blueprint(assets.bp)

@@ -10,7 +10,12 @@ from geo.reference.clusters import Cluster
 from geo.store.base import Store
 from geo.store.layers import FUNCTION_FILTERS
 from geo.store.lookup import suggest
-from geo.store.national import cities_with_plans, cluster_features, national_clusters, search
+from geo.store.national import (
+    cities_with_plans,
+    cluster_features,
+    national_clusters,
+    search,
+)
 from web.errors import NotFoundWithSuggestions
 from web.httpcache import serve_prepared
 from web.maps import map_parts, view_for

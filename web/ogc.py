@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, render_template, request
 
+from geo.geometry.geojson_io import bounds
 from geo.store.base import Store
 from geo.store.exports import layer_features
 from geo.store.lookup import city_clusters
@@ -72,24 +73,7 @@ def _features(st: Store, version: str, cid: str) -> tuple[list[dict[str, Any]], 
         cluster = next(c for c in city_clusters(st, coll.city) if c.name == coll.cluster)
         raw = layer_features(st, coll.city, cluster, None)
     feats = [{"type": "Feature", "id": f["properties"]["id"], "geometry": f["geometry"], "properties": f["properties"]} for f in raw]
-    return feats, _extent(feats)
-
-
-def _extent(feats: list[dict[str, Any]]) -> list[float]:
-    xs: list[float] = []
-    ys: list[float] = []
-
-    def walk(c: Any) -> None:
-        if isinstance(c[0], (int, float)):
-            xs.append(c[0])
-            ys.append(c[1])
-        else:
-            for part in c:
-                walk(part)
-
-    for f in feats:
-        walk(f["geometry"]["coordinates"])
-    return [min(xs), min(ys), max(xs), max(ys)] if xs else [-180.0, -90.0, 180.0, 90.0]
+    return feats, list(bounds(f["geometry"] for f in feats) or (-180.0, -90.0, 180.0, 90.0))
 
 
 def _find(st: Store, cid: str) -> Collection:

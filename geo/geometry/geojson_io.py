@@ -44,3 +44,21 @@ def dumps_collection(features: Iterable[dict[str, Any]], name: str | None = None
 
 def write_collection(path: Path, features: Iterable[dict[str, Any]], name: str | None = None) -> None:
     atomic_write_text(path, dumps_collection(features, name))
+
+
+def bounds(geometries: Iterable[dict[str, Any]]) -> tuple[float, float, float, float] | None:
+    """[w, s, e, n] of GeoJSON geometries without building shapes (a walk over the coordinates); None if empty."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(c: Any) -> None:
+        if isinstance(c[0], (int, float)):
+            xs.append(c[0])
+            ys.append(c[1])
+        else:
+            for part in c:
+                walk(part)
+
+    for geometry in geometries:
+        walk(geometry["coordinates"])
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from geo import paths
+from geo.geometry.geojson_io import bounds
 from geo.store.base import UnitRecord
 from geo.store.zones import zones_with_unlisted
 
@@ -57,22 +58,6 @@ def source_fingerprint(data_dir: Path = paths.DATA_DIR) -> str:
     return h.hexdigest()[:16]
 
 
-def _bbox(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
-    xs: list[float] = []
-    ys: list[float] = []
-
-    def walk(c: Any) -> None:
-        if isinstance(c[0], (int, float)):
-            xs.append(c[0])
-            ys.append(c[1])
-        else:
-            for part in c:
-                walk(part)
-
-    walk(geometry["coordinates"])
-    return min(xs), min(ys), max(xs), max(ys)
-
-
 def read_dataset(data_dir: Path = paths.DATA_DIR) -> Dataset:
     """The committed files as rows; dataclasses become dicts so new columns pass through untouched."""
     from geo.store.files import FileStore, _features_of
@@ -90,7 +75,7 @@ def read_dataset(data_dir: Path = paths.DATA_DIR) -> Dataset:
             files.append((file_key(city.name, "full"), full))
         ids[city.name] = set()
         for f in _features_of(full):
-            units.append(UnitRow(UnitRecord(**f["properties"]), _bbox(f["geometry"])))
+            units.append(UnitRow(UnitRecord(**f["properties"]), bounds([f["geometry"]])))
             ids[city.name].add(f["properties"]["id"])
     asdict = dataclasses.asdict
     cities = fs.cities()
