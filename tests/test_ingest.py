@@ -156,12 +156,17 @@ def test_pdf_headers_page_numbers_and_line_breaks(tmp_path, browser, page_number
     assert text.count(filler) == 16, "paragraphs broken by lines and pages are whole again"
 
 
-def test_scanned_pdf_without_text_layer_is_an_error(tmp_path, browser):
+def image_only_pdf(browser, path: Path, markup: str) -> Path:
+    """A PDF whose pages carry only a picture, as a scan without OCR does."""
     page = browser.new_page()
-    page.set_content("<div style='width:400px;height:300px;background:linear-gradient(#333,#ccc)'></div>")
-    pdf = tmp_path / "scan.pdf"
-    page.pdf(path=str(pdf))
+    page.set_content(markup)
+    page.pdf(path=str(path))
     page.close()
+    return path
+
+
+def test_scanned_pdf_without_text_layer_is_an_error(tmp_path, browser):
+    pdf = image_only_pdf(browser, tmp_path / "scan.pdf", "<div style='width:400px;height:300px;background:linear-gradient(#333,#ccc)'></div>")
     with pytest.raises(IngestError, match="no text layer"):
         read_plan_text(pdf)
 
@@ -294,11 +299,7 @@ def assert_one_error_line(run: subprocess.CompletedProcess[str], *needles: str) 
 
 
 def test_cli_scanned_pdf(tmp_path, browser):
-    page = browser.new_page()
-    page.set_content("<svg width='400' height='300'><rect width='400' height='300' fill='#555'/></svg>")
-    pdf = tmp_path / "scanned-plan.pdf"
-    page.pdf(path=str(pdf))
-    page.close()
+    pdf = image_only_pdf(browser, tmp_path / "scanned-plan.pdf", "<svg width='400' height='300'><rect width='400' height='300' fill='#555'/></svg>")
     assert_one_error_line(run_extract(str(pdf)), str(pdf), "no text layer (scanned?)")
 
 
