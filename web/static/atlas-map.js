@@ -275,6 +275,8 @@
       const unit = this.highlight && this.byId[this.highlight];
       const vb = data.view_bounds;
       const pad = { padding: [12, 12], animate: false };
+      const size = m.getSize();
+      if (!size.x || !size.y) { m.once("resize", () => this.fit(data)); return; }  /* a hidden frame (the embed preview) has no size to fit yet */
       if (zone && zone.point) m.setView([zone.point[1], zone.point[0]], 11, { animate: false });
       else if (zone) m.fitBounds(L.featureGroup(zone.hosts.map((h) => this.byId[h]).filter(Boolean)).getBounds(), pad);
       else if (unit) m.fitBounds(unit.getBounds(), { ...pad, maxZoom: 11 });
