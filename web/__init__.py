@@ -10,6 +10,7 @@ from geo import paths
 from geo.store.base import Store, StoreUnavailable
 from geo.store.factory import start_store
 from geo.store.prepared import PreparedCache
+from geo.uploads import MAX_UPLOAD_BYTES
 
 RETRY_AFTER = 5
 
@@ -18,7 +19,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     """Build the app over the store ATLAS_DATABASE_URL names (default: a SQLite file made from data/ on first
     start), or over a given store. An unreachable database raises DatabaseUnreachable (one line, exit 1)."""
     app = Flask(__name__)
-    app.config.from_mapping(DATA_DIR=str(paths.DATA_DIR), DATABASE_URL=None, JSON_AS_ASCII=False)
+    app.config.from_mapping(DATA_DIR=str(paths.DATA_DIR), DATABASE_URL=None, JSON_AS_ASCII=False,
+                            MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES + 2**20, UPLOAD_DIR=str(paths.ROOT / "var" / "uploads"))
     app.config.from_prefixed_env("ATLAS")
     if config:
         app.config.update(config)
@@ -42,6 +44,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     from web import (
         api,
         assets,
+        auth,
         docs,
         downloads,
         embed,
@@ -50,6 +53,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
         national,
         ogc,
         pages,
+        review,
+        review_api,
         security,
     )
     from web.maps import tile_sources
@@ -62,6 +67,9 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(api.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(ogc.bp)
+    auth.register(app)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(review_api.bp)
     errors.register(app)
     httpcache.register(app)
     security.register(app, img_sources=tile_sources())

@@ -1,4 +1,5 @@
-"""Run the service: python -m web [--host H] [--port N] [--workers W] [--dev].
+"""Run the service: python -m web [--host H] [--port N] [--workers W] [--dev];
+manage accounts: python -m web user add|list|role|password|activate|deactivate|token|tokens|revoke ….
 
 By default gunicorn serves it: W worker processes forked from one app loaded here, so the data is read
 once and a bad data file stops start-up before any worker exists. --dev runs Flask's development server
@@ -46,6 +47,10 @@ def serve(app: Flask, host: str, port: int, workers: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["user"]:
+        from web.users_cli import main as users
+
+        raise SystemExit(users(sys.argv[2:]))
     parser = argparse.ArgumentParser(prog="python -m web")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)

@@ -53,12 +53,15 @@ def roles_table() -> Response:
     if request.args.get("cluster"):
         cluster = resolve_cluster(city, request.args["cluster"])
     place_id = resolve_place(city, request.args["district"]).id if request.args.get("district") else None
+    status = request.args.get("status", "public")
+    if status not in ("public", "all"):
+        abort(400, description=f"parameter 'status' must be one of public, all; got '{status}'")
 
     def build() -> bytes:
-        rows = st.roles(city.name, cluster.name if cluster else None)
+        rows = st.roles(city.name, cluster.name if cluster else None, include_rejected=status == "all")
         return roles_csv([r for r in rows if place_id is None or r.district_id == place_id]).encode("utf-8")
 
-    resp = serve_prepared(("roles.csv", city.name, cluster.name if cluster else None, place_id), build, "text/csv")
+    resp = serve_prepared(("roles.csv", city.name, cluster.name if cluster else None, place_id, status), build, "text/csv")
     part = f"-{cluster.slug}" if cluster else ""
     return attachment(resp, f"{city.slug}{part}-roles.csv", f"{city.name}{'-' + cluster.name if cluster else ''}-roles.csv")
 

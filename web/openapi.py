@@ -54,6 +54,7 @@ LAYER_PROPERTY_TYPES: dict[str, dict[str, Any]] = {
     "has_role": BOOL, "category": {"type": ["string", "null"], "enum": ["core", "rd", "manufacturing", "service", "listed", None]},
     "roles": STR, "functions": STR, "via": STR, "plans": STR, "plan_titles": STR,
     "plan_issuer": STR, "plan_date": STR, "plan_url": STR, "quotes": STR, "n_roles": INT,
+    "role_ids": STR, "statuses": STR, "reviewed_by": STR,
     "geometry_quality": {"type": "string", "enum": ["official", "approximate"]}, "source": STR, "licence": STR,
 }
 assert list(LAYER_PROPERTY_TYPES) == LAYER_FIELDS
@@ -153,6 +154,35 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 ERRORS = {"400": _json(ERROR, "Bad parameter: which one and why"), "404": _json(ERROR, "Unknown name, with suggestions")}
+WRITE_ERRORS = {
+    **ERRORS,
+    "401": _json(ERROR, "No account: sign in or send Authorization: Bearer TOKEN"),
+    "403": _json(ERROR, "The account's role may not do this (editors review, admins manage users)"),
+    "409": _json(ERROR, "Conflicts with what is stored (already there, nothing to undo)"),
+}
+STATUS = {"enum": ["extracted", "accepted", "edited", "rejected", "added"]}
+ROLE = {
+    "type": "object",
+    "required": ["role_id", "status", "reviewed_by", "reviewed_at", "city", "cluster", "district", "district_id", "role",
+                 "functions", "quote", "start", "end", "plan_id"],
+    "properties": {
+        "role_id": STR, "status": STATUS, "reviewed_by": STR, "reviewed_at": STR, "city": STR, "cluster": STR,
+        "cluster_en": STR, "district": STR, "district_id": STR, "district_kind": STR, "role": STR,
+        "functions": {"type": "array", "items": STR}, "category": NSTR, "tones": {"type": "array", "items": STR},
+        "via": STR, "plan_id": STR, "plan_title": STR, "plan_issuer": STR, "plan_date": STR, "plan_url": STR,
+        "quote": STR, "start": INT, "end": INT,
+    },
+}
+CHANGE = {
+    "type": "object",
+    "required": ["id", "at", "by", "role_id", "plan", "action", "before", "after", "undone_by"],
+    "properties": {
+        "id": INT, "at": STR, "by": STR, "role_id": STR, "plan": STR,
+        "action": {"enum": ["accept", "reject", "edit", "undo", "add", "upload"]},
+        "before": {"type": ["object", "null"]}, "after": {"type": ["object", "null"]}, "undone_by": {"type": ["integer", "null"]},
+    },
+}
+BEARER = [{"bearer": []}, {"session": []}]
 CITY_EXAMPLES = ["shenzhen", "深圳市", "chongqing", "shanghai"]
 CITY_PATH = _param("city", "path", "city slug (shenzhen) or Chinese name (深圳市)", examples=CITY_EXAMPLES)
 CLUSTER_PATH = _param("cluster", "path", "cluster slug (smart-terminals) or Chinese name", examples=["smart-terminals", "智能终端", "general"])
@@ -212,13 +242,53 @@ def openapi_document() -> dict[str, Any]:
                     _param("city", "query", "city slug or name", required=True, examples=CITY_EXAMPLES),
                     _param("cluster", "query", "cluster slug or name", examples=["smart-terminals", "智能终端"]),
                     _param("district", "query", "district slug or name", examples=["nanshan", "南山区"]),
+                    _param("status", "query", "public: rejected roles left out (default); all: every role with its status", ["public", "all"]),
                 ],
                 "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS}}},
             "/api/v1/matrix/{city}.csv": {"get": {
                 "summary": "Cluster × district table of role phrases, UTF-8 with BOM",
                 "parameters": [CITY_PATH],
                 "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS}}},
+            "/api/v1/roles/{role_id}": {"get": {
+                "summary": "One role as it stands, with its review status (rejected roles too)",
+                "parameters": [_param("role_id", "path", "stable role id (roles.csv `role_id`)", examples=["rb4f6fbc414a8dc9"])],
+                "responses": {"200": _json(ROLE, "Role"), **ERRORS}}},
+            "/api/v1/roles/{role_id}/review": {"post": {
+                "summary": "Review one role (editors): accept, reject, edit (role, functions, cluster, place) or undo the last decision",
+                "security": BEARER,
+                "parameters": [_param("role_id", "path", "stable role id", examples=["rb4f6fbc414a8dc9"])],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["action"],
+                    "properties": {"action": {"enum": ["accept", "reject", "edit", "undo"]}, "role": STR,
+                                   "functions": {"type": "array", "items": STR}, "cluster": STR, "place": STR}}}}},
+                "responses": {"200": _json({"type": "object", "required": ["role_id", "role"], "properties": {"role_id": STR, "role": {"oneOf": [ROLE, {"type": "null"}]}}}, "The role after the decision"), **WRITE_ERRORS}}},
+            "/api/v1/roles": {"post": {
+                "summary": "Add a role the extractor missed (editors): the span of its sentence in the plan's normalized text",
+                "security": BEARER,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["plan", "start", "end", "place", "cluster", "role"],
+                    "properties": {"plan": STR, "start": INT, "end": INT, "place": STR, "cluster": STR, "role": STR,
+                                   "functions": {"type": "array", "items": STR}}}}}},
+                "responses": {"201": _json({"type": "object", "required": ["role_id", "role"], "properties": {"role_id": STR, "role": ROLE}}, "The added role"), **WRITE_ERRORS}}},
+            "/api/v1/plans/upload": {"post": {
+                "summary": "Add a plan file (editors): PDF, DOCX, HTML or TXT, extracted and queued for review",
+                "security": BEARER,
+                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                    "type": "object", "required": ["file", "city"],
+                    "properties": {"file": {"type": "string", "format": "binary"}, "city": STR, "title": STR, "issuer": STR, "date": STR, "url": STR}}}}},
+                "responses": {"201": _json({"type": "object"}, "The stored plan file, its sections and role count"), "413": _json(ERROR, "Over the size cap"), **WRITE_ERRORS}}},
+            "/api/v1/changes": {"get": {
+                "summary": "The public change log of reviews and uploads, newest first: who, when, what, the role before and after",
+                "parameters": [{"name": "limit", "in": "query", "required": False, "description": "at most this many (default 100)",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                               {"name": "before", "in": "query", "required": False, "description": "only changes with a smaller id (paging)",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 2**62}},
+                               _param("plan", "query", "only changes to this plan file", examples=["shenzhen-smart-terminal-plan-2022"])],
+                "responses": {"200": _json({"type": "object", "required": ["changes"], "properties": {"changes": {"type": "array", "items": CHANGE}, "next": STR}}, "Changes"), **ERRORS}}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}}},
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer", "description": "python -m web user token NAME"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "session", "description": "signed-in browser session; send the CSRF token in X-CSRFToken"},
+        }},
     }

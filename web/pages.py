@@ -91,6 +91,9 @@ def map_config(city: City, cluster: Cluster, parts_name: str) -> dict[str, objec
         "terms": TERMS_EN if g.lang == "en" else {},
         "cityLabel": label_for(city),
         "clusterLabel": label_for(cluster),
+        # The data version in data URLs: a review or upload changes it, so browsers never show a cached
+        # map from before the change, while unchanged data stays cacheable.
+        "v": store().version(),
     }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -32,9 +33,23 @@ class Role:
     quote: str
     start: int
     end: int
+    role_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.role_id:
+            object.__setattr__(self, "role_id", role_id_for(self.plan_id, self.cluster, self.district_id, self.role, self.quote))
 
 
-COLUMNS = [f.name for f in dataclasses.fields(Role)]
+def role_id_for(plan_id: str, cluster: str, district_id: str, role: str, quote: str) -> str:
+    """A role's stable id: a hash of what the extractor read, not of where it stands (spans move when text
+    above changes). The same plan sentence read the same way keeps its id across rebuilds, so review
+    decisions stay attached; a different reading gets a new id and its old decision is listed for another
+    look. The extractor keeps one record per (plan, cluster, place, role), so ids do not collide."""
+    key = "\x1f".join((plan_id, cluster, district_id, role, quote))
+    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+COLUMNS = ["role_id", *(f.name for f in dataclasses.fields(Role) if f.name != "role_id")]
 
 
 def _row(role: Role, spreadsheet_safe: bool) -> dict[str, object]:

@@ -34,16 +34,24 @@ class Plan(PlanEntry):
     url: str = ""
 
 
+STATUSES = ("extracted", "accepted", "edited", "rejected", "added")
+
+
 @dataclass(frozen=True)
 class PlanRole(Role):
-    """A role with its plan's issuer, date and URL, so every view and download can cite the plan."""
+    """A role with its plan's issuer, date and URL, so every view and download can cite the plan, and its
+    review status: `extracted` (nobody looked yet), `accepted`, `edited`, `rejected` or `added` by an editor."""
 
     plan_issuer: str = ""
     plan_date: str = ""
     plan_url: str = ""
+    status: str = "extracted"
+    reviewed_by: str = ""
+    reviewed_at: str = ""
 
 
 PLAN_ROLE_FIELDS = ["plan_issuer", "plan_date", "plan_url"]
+REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
 
 
 class StoreUnavailable(Exception):
@@ -56,7 +64,7 @@ class DatabaseUnreachable(SystemExit):
 
 
 class Store(Protocol):
-    """Read-only access to cities, units, plans and roles.
+    """Access to cities, units, plans and roles (the SQL stores also take review decisions: geo.store.review).
 
     Backends must not parse every unit's geometry at start: `cities()` carries unit counts and bounds,
     and geometry is read per city when first asked for. Reads return the snapshot of one data version;
@@ -90,7 +98,8 @@ class Store(Protocol):
         """Plans (one per section of a corpus file); FileStore returns `Plan`, which adds `url`."""
         ...
 
-    def roles(self, city: str | None, cluster: str | None = None) -> list[Role]:
-        """Roles of a city (every city when None); FileStore returns `PlanRole`, which adds the plan's
-        issuer, date and URL."""
+    def roles(self, city: str | None, cluster: str | None = None, include_rejected: bool = False) -> list[Role]:
+        """Roles of a city (every city when None), as reviewed: what public maps and downloads show leaves
+        out rejected roles unless asked. FileStore returns `PlanRole`, which adds the plan's issuer, date
+        and URL (and no review: its roles are all `extracted`)."""
         ...

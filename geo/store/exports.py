@@ -15,16 +15,16 @@ from geo.extract.categories import categorize
 from geo.extract.roles import COLUMNS as ROLE_COLUMNS
 from geo.extract.roles import Role
 from geo.reference.clusters import Cluster
-from geo.store.base import PLAN_ROLE_FIELDS, Store
+from geo.store.base import PLAN_ROLE_FIELDS, REVIEW_FIELDS, Store
 from geo.store.csvsafe import safe_row
 from geo.store.layers import district_views
 
 LAYER_FIELDS = [
     "id", "adcode", "name", "name_en", "city", "kind", "cluster", "cluster_en", "has_role", "category",
     "roles", "functions", "via", "plans", "plan_titles", "plan_issuer", "plan_date", "plan_url", "quotes", "n_roles",
-    "geometry_quality", "source", "licence",
+    "role_ids", "statuses", "reviewed_by", "geometry_quality", "source", "licence",
 ]
-ROLE_CSV_COLUMNS = ROLE_COLUMNS + PLAN_ROLE_FIELDS + ["category"]
+ROLE_CSV_COLUMNS = ROLE_COLUMNS + PLAN_ROLE_FIELDS + ["category"] + REVIEW_FIELDS
 BOM = "\ufeff"
 
 
@@ -47,6 +47,9 @@ def layer_properties(u: Any, cluster: Cluster, rs: list[dict[str, Any]], categor
         "plan_url": _joined([r["plan_url"] for r in rs], " "),
         "quotes": _joined([r["quote"] for r in rs], "\n\n"),
         "n_roles": len(rs),
+        "role_ids": "|".join(r["role_id"] for r in rs),
+        "statuses": "|".join(r["status"] for r in rs),
+        "reviewed_by": _joined([r["reviewed_by"] for r in rs], "|"),
         "geometry_quality": u.geometry_quality, "source": u.source, "licence": u.licence,
     }
 
@@ -78,6 +81,7 @@ def roles_csv(roles: list[Role]) -> str:
             *(getattr(r, c) if c != "functions" else "|".join(r.functions) for c in ROLE_COLUMNS),
             *(getattr(r, c, "") for c in PLAN_ROLE_FIELDS),
             categorize(r.role, r.functions),
+            *(getattr(r, c, "extracted" if c == "status" else "") for c in REVIEW_FIELDS),
         ])
     return _csv(rows)
 
@@ -122,7 +126,7 @@ def city_geopackage(store: Store, city: str) -> bytes:
     )
     roles = pd.DataFrame(
         [
-            {**{c: getattr(r, c) for c in ROLE_COLUMNS}, **{c: getattr(r, c, "") for c in PLAN_ROLE_FIELDS},
+            {**{c: getattr(r, c) for c in ROLE_COLUMNS}, **{c: getattr(r, c, "") for c in PLAN_ROLE_FIELDS + REVIEW_FIELDS},
              "functions": "|".join(r.functions), "category": categorize(r.role, r.functions)}
             for r in store.roles(city)
         ],

@@ -115,5 +115,5 @@ class FileStore:
     def plans(self, city: str | None = None) -> list[Plan]:
         return [p for p in self._plans if city is None or p.city == city]
 
-    def roles(self, city: str | None, cluster: str | None = None) -> list[PlanRole]:
+    def roles(self, city: str | None, cluster: str | None = None, include_rejected: bool = False) -> list[PlanRole]:
         return [r for r in self._roles if (city is None or r.city == city) and (cluster is None or r.cluster == cluster)]

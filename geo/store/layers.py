@@ -55,7 +55,12 @@ class DistrictView:
 
 
 def role_dict(r: Role) -> dict[str, Any]:
+    """A role as maps and the API show it: the phrase, its sentence and plan, and its review status."""
     return {
+        "role_id": r.role_id,
+        "status": getattr(r, "status", "extracted"),
+        "reviewed_by": getattr(r, "reviewed_by", ""),
+        "reviewed_at": getattr(r, "reviewed_at", ""),
         "role": r.role,
         "functions": list(r.functions),
         "category": categorize(r.role, r.functions),

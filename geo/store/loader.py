@@ -47,12 +47,28 @@ class Dataset:
     groups: list[dict[str, Any]]
     plans: list[dict[str, Any]]
     roles: list[dict[str, Any]]
+    texts: list[PlanText]
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """A plan file's normalized text: what role spans point into, and what the review screen shows."""
+
+    file_id: str
+    city: str
+    body: str
+    meta: dict[str, Any]
+
+
+def _is_source(path: Path, data_dir: Path) -> bool:
+    return path.is_file() and (path.suffix in (".csv", ".geojson") or path.parent == data_dir / "plans")
 
 
 def source_fingerprint(data_dir: Path = paths.DATA_DIR) -> str:
-    """A hash of every committed data file's content (about 60 ms for the national data, warm)."""
+    """A hash of every committed data file's content, plan files included (about 60 ms for the national
+    data, warm)."""
     h = hashlib.sha1()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".geojson")):
+    for path in sorted(p for p in data_dir.rglob("*") if _is_source(p, data_dir)):
         h.update(str(path.relative_to(data_dir)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -90,7 +106,19 @@ def read_dataset(data_dir: Path = paths.DATA_DIR) -> Dataset:
         groups=[asdict(g) for c in cities for g in fs.groups(c.name)],
         plans=[asdict(p) for p in fs.plans()],
         roles=[asdict(r) for r in roles],
+        texts=plan_texts(data_dir),
     )
+
+
+def plan_texts(data_dir: Path) -> list[PlanText]:
+    """The normalized text of every indexed plan file, read as the extractor reads it."""
+    from geo.ingest.plans import load_index
+    from geo.ingest.read import read_plan_text
+
+    return [
+        PlanText(m.id, m.city, read_plan_text(data_dir / "plans" / m.file), dataclasses.asdict(m))
+        for m in load_index(data_dir / "plans" / "plans.csv")
+    ]
 
 
 def dumps(obj: Any) -> str:

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import psycopg
 
-from geo.store.sql import UNIT_COLUMNS, SqlStore
+from geo.store.sql import SqlStore
 
 LOAD_LOCK = 0x61746C61  # "atla": one `db load` at a time across processes
 
@@ -38,11 +38,6 @@ class PostGISStore(SqlStore):
 
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")
-
-    def _insert_units_sql(self) -> str:
-        cols = ", ".join(UNIT_COLUMNS)
-        marks = ", ".join(["%s"] * (len(UNIT_COLUMNS) + 7))
-        return f"INSERT INTO units ({cols}, ord, minx, miny, maxx, maxy, geometry, web_geometry) VALUES ({marks})"
 
     def _after_units(self, conn: Any) -> None:
         """The PostGIS geometry, parsed in the database from the stored files in one pass: each city's

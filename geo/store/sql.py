@@ -23,6 +23,8 @@ from geo.reference.units import City
 from geo.reference.zones import Group, Zone
 from geo.store.base import Plan, PlanRole, StoreUnavailable, UnitRecord
 from geo.store.loader import OUTLINE_KEY, Dataset, file_key
+from geo.store.review import DECISION_COLUMNS, Decision, apply_decisions, decision_from_row
+from geo.store.zones import zones_with_unlisted
 from geo.store.loader import dumps as _dumps
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -78,6 +80,7 @@ class Snapshot:
     plans: list[Plan]
     roles: dict[str, list[PlanRole]]
     all_roles: list[PlanRole]
+    orphans: list[Decision]
     full_resolution: set[str]
     files: _Lru = field(default_factory=lambda: _Lru(2 * CITY_CACHE))
     features: _Lru = field(default_factory=lambda: _Lru(CITY_CACHE))
@@ -114,7 +117,8 @@ class SqlStore:
         return query
 
     def _insert_units_sql(self) -> str:
-        raise NotImplementedError
+        cols = ", ".join(UNIT_COLUMNS)
+        return f"INSERT INTO units ({cols}, ord, minx, miny, maxx, maxy) VALUES ({', '.join('?' * (len(UNIT_COLUMNS) + 5))})"
 
     def _bbox_sql(self) -> str:
         raise NotImplementedError
@@ -198,15 +202,18 @@ class SqlStore:
 
     # --- writes --------------------------------------------------------------------------------------
     def load(self, data: Dataset) -> bool:
-        """Replace every table's content with `data` in one transaction; False when it is already loaded."""
+        """Replace what came from the committed files with `data` in one transaction; False when it is
+        already loaded. Uploaded plans, review decisions, the change log and accounts stay."""
         conn = self._conn()
         with self._transaction(conn):
             self._lock_for_load(conn)
-            current = conn.execute(self._sql("SELECT value FROM atlas_meta WHERE key = ?"), ("data_version",)).fetchall()
+            current = conn.execute(self._sql("SELECT value FROM atlas_meta WHERE key = ?"), ("source_fingerprint",)).fetchall()
             if current and current[0][0] == data.fingerprint:
                 return False
-            for table in ("roles", "plans", "unit_groups", "zones", "units", "clusters", "cities", "atlas_files"):
+            for table in ("unit_groups", "zones", "units", "clusters", "cities", "atlas_files"):
                 conn.execute(f"DELETE FROM {table}")
+            for table in ("roles", "plans", "plan_texts"):
+                conn.execute(f"DELETE FROM {table} WHERE origin = 'files'")
             cur = conn.cursor()
             ex = lambda q, rows: cur.executemany(self._sql(q), rows) if rows else None  # noqa: E731
             ex("INSERT INTO cities (slug, name, ord, data) VALUES (?, ?, ?, ?)",
@@ -214,37 +221,55 @@ class SqlStore:
             ex("INSERT INTO clusters (name, ord, data) VALUES (?, ?, ?)",
                [(c["name"], i, _dumps(c)) for i, c in enumerate(data.clusters)])
             ex("INSERT INTO atlas_files (key, body) VALUES (?, ?)", data.files)
-            # geometry lives in the city's file (atlas_files); the text columns of 0001 stay empty
             ex(self._insert_units_sql(),
-               [(*(getattr(u.record, c) for c in UNIT_COLUMNS), i, *u.bbox, "", "") for i, u in enumerate(data.units)])
+               [(*(getattr(u.record, c) for c in UNIT_COLUMNS), i, *u.bbox) for i, u in enumerate(data.units)])
             self._after_units(conn)
             ex("INSERT INTO zones (id, city, ord, data) VALUES (?, ?, ?, ?)",
                [(z["id"], z["city"], i, _dumps(z)) for i, z in enumerate(data.zones)])
             ex("INSERT INTO unit_groups (city, name, ord, data) VALUES (?, ?, ?, ?)",
                [(g["city"], g["name"], i, _dumps(g)) for i, g in enumerate(data.groups)])
-            ex("INSERT INTO plans (plan_id, city, ord, data) VALUES (?, ?, ?, ?)",
-               [(p["plan_id"], p["city"], i, _dumps(p)) for i, p in enumerate(data.plans)])
-            ex("INSERT INTO roles (city, cluster, district_id, ord, data) VALUES (?, ?, ?, ?, ?)",
-               [(r["city"], r["cluster"], r["district_id"], i, _dumps(r)) for i, r in enumerate(data.roles)])
-            self._set_meta(conn, "data_version", data.fingerprint)
+            ex("INSERT INTO plans (plan_id, file_id, city, ord, data, origin) VALUES (?, ?, ?, ?, ?, 'files')",
+               [(p["plan_id"], p["file_id"], p["city"], i, _dumps(p)) for i, p in enumerate(data.plans)])
+            ex("INSERT INTO roles (city, cluster, district_id, ord, data, role_id, file_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, 'files')",
+               [(r["city"], r["cluster"], r["district_id"], i, _dumps(r), r["role_id"], r["plan_id"].split("#")[0])
+                for i, r in enumerate(data.roles)])
+            ex("INSERT INTO plan_texts (file_id, city, origin, body, meta) VALUES (?, ?, 'files', ?, ?)",
+               [(t.file_id, t.city, t.body, _dumps(t.meta)) for t in data.texts])
+            self._set_meta(conn, "data_version", f"{data.fingerprint}-{uuid.uuid4().hex[:8]}")
             self._set_meta(conn, "source_fingerprint", data.fingerprint)
         return True
 
     @contextlib.contextmanager
-    def edit(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
-        """A write transaction for edits (review, corrections): yields `run(sql, *params)` (SQL with `?`
-        placeholders) and, on commit, gives the data a new version, so every process serves the edit from
-        its next request on. The files' fingerprint stays, so a restart keeps the edit."""
+    def write(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
+        """A write transaction that leaves the served data as it is (accounts, tokens, login failures):
+        yields `run(sql, *params)` with `?` placeholders, returning the rows a statement gives."""
         conn = self._conn()
-        with self._transaction(conn):
-            self._lock_for_load(conn)
+        try:
+            with self._transaction(conn):
+                self._lock_for_load(conn)
 
-            def run(query: str, *params: Any) -> list[tuple[Any, ...]]:
-                cur = conn.execute(self._sql(query), params)
-                return list(cur.fetchall()) if cur.description else []
+                def run(query: str, *params: Any) -> list[tuple[Any, ...]]:
+                    cur = conn.execute(self._sql(query), params)
+                    return list(cur.fetchall()) if cur.description else []
 
+                yield run
+        except self._operational_errors() as err:
+            self._drop_conn()
+            raise StoreUnavailable(f"database unavailable: {self.redacted_url}") from err
+
+    @contextlib.contextmanager
+    def edit(self) -> Iterator[Callable[..., list[tuple[Any, ...]]]]:
+        """A write transaction that changes what is served (review decisions, uploads): as `write`, and on
+        commit the data gets a new version, so every process serves the change from its next request on.
+        The files' fingerprint stays, so a restart keeps the change."""
+        with self.write() as run:
             yield run
-            self._set_meta(conn, "data_version", uuid.uuid4().hex[:16])
+            run("DELETE FROM atlas_meta WHERE key = 'data_version'")
+            run("INSERT INTO atlas_meta (key, value) VALUES (?, ?)", "data_version", uuid.uuid4().hex[:16])
+
+    def query(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Rows of one read outside the snapshot (the change log, accounts): always the current state."""
+        return self._query(query, params)
 
     def _set_meta(self, conn: Any, key: str, value: str) -> None:
         conn.execute(self._sql("DELETE FROM atlas_meta WHERE key = ?"), (key,))
@@ -283,15 +308,23 @@ class SqlStore:
                 units = [UnitRecord(*r) for r in q(f"SELECT {', '.join(UNIT_COLUMNS)} FROM units ORDER BY ord")]
                 zones = [revive(Zone, json.loads(r[0])) for r in q("SELECT data FROM zones ORDER BY ord")]
                 groups = [revive(Group, json.loads(r[0])) for r in q("SELECT data FROM unit_groups ORDER BY ord")]
-                plans = [revive(Plan, json.loads(r[0])) for r in q("SELECT data FROM plans ORDER BY ord")]
-                roles = [revive(PlanRole, json.loads(r[0])) for r in q("SELECT data FROM roles ORDER BY ord")]
+                plan_rows = q("SELECT data, origin FROM plans ORDER BY origin, ord")
+                extracted = [revive(PlanRole, json.loads(r[0])) for r in q("SELECT data FROM roles ORDER BY origin, ord")]
+                decisions = [decision_from_row(r) for r in q(f"SELECT {DECISION_COLUMNS} FROM reviews ORDER BY role_id")]
         except self._operational_errors() as err:
             self._drop_conn()
             raise StoreUnavailable(f"database unavailable: {self.redacted_url}") from err
+        plans = [revive(Plan, json.loads(r[0])) for r in plan_rows]
+        files_plans = {p.plan_id for p, (_, origin) in zip(plans, plan_rows) if origin == "files"}
+        roles, orphans = apply_decisions(extracted, decisions)
+        zones_by_city = _by_city(zones)
+        units_by_city = _by_city(units)
+        for city in {r.city for r in roles if r.via == "added" or r.plan_id not in files_plans}:
+            zones_by_city[city] = zones_with_unlisted(city, zones_by_city.get(city, []), roles, {u.id for u in units_by_city.get(city, [])})
         return Snapshot(
             version=version_rows[0][0] if version_rows else "",
-            cities=cities, clusters=clusters, units=_by_city(units), zones=_by_city(zones), groups=_by_city(groups),
-            plans=plans, roles=_by_city(roles), all_roles=roles,
+            cities=cities, clusters=clusters, units=units_by_city, zones=zones_by_city, groups=_by_city(groups),
+            plans=plans, roles=_by_city(roles), all_roles=roles, orphans=orphans,
             full_resolution={c.name for c in cities if c.full_resolution},
         )
 
@@ -357,10 +390,24 @@ class SqlStore:
     def plans(self, city: str | None = None) -> list[Plan]:
         return [p for p in self._snap().plans if city is None or p.city == city]
 
-    def roles(self, city: str | None, cluster: str | None = None) -> list[PlanRole]:
+    def roles(self, city: str | None, cluster: str | None = None, include_rejected: bool = False) -> list[PlanRole]:
         snap = self._snap()
         rs = snap.all_roles if city is None else snap.roles.get(city, [])
-        return [r for r in rs if cluster is None or r.cluster == cluster]
+        return [r for r in rs if (cluster is None or r.cluster == cluster) and (include_rejected or r.status != "rejected")]
+
+    def orphans(self, file_id: str | None = None) -> list[Decision]:
+        """Decisions whose role the extractor no longer reads the same way: listed for another look."""
+        return [d for d in self._snap().orphans if file_id is None or d.file_id == file_id]
+
+    def plan_text(self, file_id: str) -> tuple[str | None, str]:
+        """A plan file's normalized text and its city ((None, "") when unknown); read live, not per version."""
+        rows = self._query("SELECT body, city FROM plan_texts WHERE file_id = ?", (file_id,))
+        return (rows[0][0], rows[0][1]) if rows else (None, "")
+
+    def plan_files(self) -> list[dict[str, Any]]:
+        """Every plan file with its metadata and origin (`files` committed, `upload` added in the browser)."""
+        rows = self._query("SELECT file_id, city, origin, meta FROM plan_texts ORDER BY origin, file_id")
+        return [{"file_id": f, "city": c, "origin": o, **json.loads(m)} for f, c, o, m in rows]
 
 
 def _statements(script: str) -> list[str]:

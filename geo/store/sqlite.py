@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
-from geo.store.sql import UNIT_COLUMNS, SqlStore
+from geo.store.sql import SqlStore
 
 
 class SQLiteStore(SqlStore):
@@ -35,10 +35,6 @@ class SQLiteStore(SqlStore):
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-
-    def _insert_units_sql(self) -> str:
-        cols = ", ".join(UNIT_COLUMNS)
-        return f"INSERT INTO units ({cols}, ord, minx, miny, maxx, maxy, geometry, web_geometry) VALUES ({', '.join('?' * (len(UNIT_COLUMNS) + 7))})"
 
     def _bbox_sql(self) -> str:
         return "SELECT id FROM units WHERE city = ? AND maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ? ORDER BY ord"

@@ -104,13 +104,21 @@
     return p;
   }
 
+  /* Who stands behind a role: the extractor alone, or an editor (named, with the date) who checked, corrected or added it. */
+  function reviewNote(r, S) {
+    const status = r.status || "extracted";
+    const who = status === "extracted" ? [] : [r.reviewed_by, (r.reviewed_at || "").slice(0, 10)].filter(Boolean);
+    return el("p", { class: "review review-" + status }, [S["review_" + status] || status, ...who].join(" · "));
+  }
+
   function roleBlock(r, needles, S, cfg, plans) {
     return el("div", { class: "role" },
       el("strong", { lang: "zh" }, r.role), cfg.lang === "en" ? el("small", {}, " " + S.role_zh) : null,
       r.functions.length ? el("span", { class: "funcs" }, S.functions + ": " + r.functions.map((f) => term(f, cfg)).join(cfg.lang === "en" ? ", " : "、")) : null,
       r.via !== "direct" ? el("span", { class: "via" }, S.via + ": " + term(r.via, cfg)) : null,
       quoteBlock(r.quote, [r.role, ...needles]),
-      citation(plans.info(r), S));
+      citation(plans.info(r), S),
+      reviewNote(r, S));
   }
 
   function popupContent(d, S, cfg, zoneRoles, plans) {
@@ -246,7 +254,7 @@
 
     async init() {
       dressMap(this.map, this.cfg);
-      const [gj, plans] = await Promise.all([fetchJSON(districtsUrl(this.cfg)), fetchJSON("/api/v1/plans?city=" + encodeURIComponent(this.cfg.city))]);
+      const [gj, plans] = await Promise.all([fetchJSON(districtsUrl(this.cfg)), fetchJSON("/api/v1/plans?city=" + encodeURIComponent(this.cfg.city) + "&v=" + encodeURIComponent(this.cfg.v || ""))]);
       this.plans = new Plans(plans);
       this.units = L.geoJSON(gj, { onEachFeature: (f, layer) => { this.byId[f.properties.id] = layer; } }).addTo(this.map);
       for (const layer of this.units.getLayers()) this.makeFocusable(layer);
@@ -285,7 +293,7 @@
     }
 
     dataUrl(st) {
-      return "/api/v1/map/" + this.cfg.city + "/" + st.cluster + ".json?function=" + st.function + (this.cfg.crs === "gcj02" ? "&crs=gcj02" : "");
+      return "/api/v1/map/" + this.cfg.city + "/" + st.cluster + ".json?function=" + st.function + (this.cfg.crs === "gcj02" ? "&crs=gcj02" : "") + "&v=" + encodeURIComponent(this.cfg.v || "");
     }
 
     /* Fetch and paint; a plan filter that does not belong to the new cluster is dropped. */
