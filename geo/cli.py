@@ -102,7 +102,9 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _db(args: argparse.Namespace) -> int:
-    """`db load`: fill or refresh the database from data/ (idempotent); `db migrate`: schema only."""
+    """`db load`: fill or refresh the database from data/ (idempotent); `db migrate`: schema only;
+    `db reextract-uploads`: extract plans added in the browser again from their stored text (after a rule
+    change; review decisions stay keyed by role_id)."""
     from geo.store.base import StoreUnavailable
     from geo.store.factory import database_url, load, open_store
     from geo.store.sql import MigrationFailed
@@ -112,6 +114,14 @@ def _db(args: argparse.Namespace) -> int:
         if args.action == "migrate":
             applied = store.migrate()
             print(f"{store.redacted_url}: applied migrations {applied or 'none'}", file=sys.stderr)
+            return 0
+        if args.action == "reextract-uploads":
+            from geo.uploads import reextract_uploads
+
+            store.migrate()
+            store.refresh()
+            for file_id, n in reextract_uploads(store).items():
+                print(f"{file_id}: {n} roles", file=sys.stderr)
             return 0
         changed = load(store, Path(args.data_dir))
     except (MigrationFailed, StoreUnavailable) as err:
@@ -145,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     rm.add_argument("plan_id")
     rm.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
     db = sub.add_parser("db", help="the database: load data/ into it, or apply migrations")
-    db.add_argument("action", choices=["load", "migrate"])
+    db.add_argument("action", choices=["load", "migrate", "reextract-uploads"])
     db.add_argument("--database-url", help="default: ATLAS_DATABASE_URL, else the SQLite file var/atlas.sqlite3")
     db.add_argument("--data-dir", default=str(paths.DATA_DIR), help="the data directory (default: data/)")
     args = parser.parse_args(argv)

@@ -9,6 +9,7 @@ from typing import Iterator
 import pytest
 
 from geo.store.loader import read_dataset
+from geo.store.review import Reviewer
 from tests.dbserver import AppProcess, PgCluster, wait_for
 from web import create_app
 
@@ -49,10 +50,11 @@ def test_an_edit_through_one_process_is_served_by_the_other(pg_cluster):
     try:
         status, headers, body = other.get(path)
         assert status == 200 and "源头创新+高端制造区" in body.decode()
-        with one.extensions["atlas.store"].edit() as run:
-            for role_id, data in run("SELECT id, data FROM roles WHERE data LIKE ?", "%源头创新+高端制造区%"):
-                run("UPDATE roles SET data = ?, review_state = 'edited' WHERE id = ?",
-                    data.replace("源头创新+高端制造区", "源头创新+高端制造+总部集聚区"), role_id)
+        st = one.extensions["atlas.store"]
+        reviewer = Reviewer(st, "planner")
+        for r in st.roles("深圳市", "智能终端"):
+            if r.role == "源头创新+高端制造区":
+                reviewer.review(r.role_id, "edit", {"role": "源头创新+高端制造+总部集聚区"})
         for _ in range(4):
             status, after, body = other.get(path, {"If-None-Match": headers["ETag"]})
             assert status == 200 and "源头创新+高端制造+总部集聚区" in body.decode() and after["ETag"] != headers["ETag"]

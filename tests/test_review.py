@@ -270,7 +270,7 @@ def test_reject_edit_add_and_undo_show_in_layer_embed_and_roles_csv(site):
         "plan": PLAN, "start": start, "end": end, "place": "坪山区", "cluster": "smart-terminals", "role": "整机配套集聚区"})
     assert added.status_code == 201, added.get_json()
     new = added.get_json()["role"]
-    assert (new["status"], new["quote"], new["start"], new["end"], new["via"]) == ("added", "坪山区打造为高端制造+核心元器件集聚区", start, end, "added")
+    assert (new["status"], new["quote"], new["start"], new["end"], new["via"]) == ("added", "坪山区打造为高端制造+核心元器件集聚区", start, end, "direct")
     assert "整机配套集聚区" in _layer(pub)["shenzhen-pingshan"]["roles"]
     assert {x["role_id"]: x for x in _roles_csv(pub)}[new["role_id"]]["status"] == "added"
     # the change log says who did what, before and after
@@ -453,3 +453,20 @@ def test_user_commands_add_token_and_revoke(database_url):
     assert c.post(f"/api/v1/roles/{FUTIAN}/review", json={"action": "accept"}, headers=auth).status_code == 401
     assert Accounts(app.extensions["atlas.store"]).authenticate("wang", "a long enough password") is not None
     assert "wang\teditor\tactive" in run("list").stdout
+
+
+def test_uploaded_plans_are_extracted_again_keeping_decisions(site):
+    """`geo db reextract-uploads` after a rule change: same roles, same ids, decisions still on them."""
+    from geo.uploads import reextract_uploads
+
+    up = _upload(site, "深圳市再抽取测试计划\n将龙华区打造为再抽取测试集聚区，将光明区打造为第二测试集聚区。\n".encode(), "r.txt").get_json()
+    mine = lambda: {r.role_id: r for r in site.store.roles(None, include_rejected=True) if r.plan_id.startswith(up["file_id"])}  # noqa: E731
+    site.store.refresh()
+    before = mine()
+    assert len(before) == 2
+    first = sorted(before)[0]
+    assert _review(site, first, {"action": "reject"}).status_code == 200
+    counts = reextract_uploads(site.store)
+    site.store.refresh()
+    after = mine()
+    assert counts[up["file_id"]] == 2 and set(after) == set(before) and after[first].status == "rejected"

@@ -231,7 +231,7 @@ class Reviewer:
         phrase = _role_phrase(role)
         fns = _functions(functions) if functions is not None else functions_in(phrase)
         fields = {"city": city, "plan_id": plan.plan_id, "plan_title": plan.title, "cluster": c.name, "cluster_en": c.name_en,
-                  **self._place(city, place), "role": phrase, "functions": fns, "via": "added", "quote": quote,
+                  **self._place(city, place), "role": phrase, "functions": fns, "via": "direct", "quote": quote,
                   "start": start, "end": end, "plan_issuer": plan.issuer, "plan_date": plan.date, "plan_url": getattr(plan, "url", "")}
         rid = role_id_for(plan.plan_id, c.name, fields["district_id"], phrase, quote)
         added = PlanRole(**fields, role_id=rid, status="added")

@@ -319,7 +319,7 @@ class SqlStore:
         roles, orphans = apply_decisions(extracted, decisions)
         zones_by_city = _by_city(zones)
         units_by_city = _by_city(units)
-        for city in {r.city for r in roles if r.via == "added" or r.plan_id not in files_plans}:
+        for city in {r.city for r in roles if r.plan_id not in files_plans}:
             zones_by_city[city] = zones_with_unlisted(city, zones_by_city.get(city, []), roles, {u.id for u in units_by_city.get(city, [])})
         return Snapshot(
             version=version_rows[0][0] if version_rows else "",
