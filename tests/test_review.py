@@ -264,6 +264,8 @@ def test_reject_edit_add_and_undo_show_in_layer_embed_and_roles_csv(site):
     assert luohu["statuses"].split("|")[i] == "edited" and "editor" in luohu["reviewed_by"] and "创新研发集聚区" in luohu["roles"]
     row = {x["role_id"]: x for x in _roles_csv(pub)}[NANSHAN]
     assert (row["district"], row["role"], row["functions"], row["status"]) == ("罗湖区", "创新研发集聚区", "总部", "edited")
+    district_page = pub.get("/district/shenzhen/luohu").get_data(as_text=True)
+    assert "创新研发集聚区" in district_page and "经编辑修订 · editor" in district_page
     # add from a selection
     start, end = _text_span(site, "坪山区打造为高端制造+核心元器件集聚区")
     added = site.app.test_client().post("/api/v1/roles", headers=site.bearer("editor"), json={

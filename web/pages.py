@@ -178,6 +178,16 @@ class Citation:
     issuer: str
     date: str
     url: str
+    review: str
+
+
+def review_note(r: object, lang: str) -> str:
+    """Who stands behind a role, as the map popups say it: the extractor alone, or a named editor."""
+    status = getattr(r, "status", "extracted")
+    note = strings(lang).get(f"review_{status}", status)
+    if status == "extracted":
+        return note
+    return " · ".join(x for x in (note, getattr(r, "reviewed_by", ""), getattr(r, "reviewed_at", "")[:10]) if x)
 
 
 def citations(city: City, place: UnitRecord | Zone) -> dict[str, list[Citation]]:
@@ -202,6 +212,7 @@ def citations(city: City, place: UnitRecord | Zone) -> dict[str, list[Citation]]
             issuer=getattr(r, "plan_issuer", "") or (plan.issuer if plan else ""),
             date=getattr(r, "plan_date", "") or (plan.date if plan else ""),
             url=safe_url(getattr(r, "plan_url", "") or (getattr(plan, "url", "") if plan else "")),
+            review=review_note(r, g.lang),
         ))
     return out
 
