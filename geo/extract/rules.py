@@ -25,7 +25,13 @@ from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 # Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail.
-_BRACKETED = re.compile(r"[（(][^（）()\n]*[）)]|[\[［【][^\[\]［］【】\n]*[\]］】]|(?:责任单位|牵头单位|配合单位)[：:][^。\n]*")
+# Every alternative opens with a literal, so the engine scans for those characters instead of trying each position.
+_ROUND = r"[^（）()\n]*[）)]"
+_SQUARE = r"[^\[\]［］【】\n]*[\]］】]"
+_BRACKETED = re.compile(
+    "|".join((f"（{_ROUND}", rf"\({_ROUND}", rf"\[{_SQUARE}", f"［{_SQUARE}", f"【{_SQUARE}"))
+    + "".join(rf"|{word}[：:][^。\n]*" for word in ("责任单位", "牵头单位", "配合单位"))
+)
 _RESPONSIBLE_WORD = re.compile(r"负责|责任单位|牵头|配合|按职责|分工")
 _CLAUSE_BREAK = set("，；：,;")
 _TRIGGER = re.compile(

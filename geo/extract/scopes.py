@@ -16,15 +16,21 @@ from typing import Generic, TypeVar
 from geo.reference.clusters import Cluster, ClusterMatcher
 
 _CN = "一二三四五六七八九十百零〇"
-_LEVELS: list[re.Pattern[str]] = [
-    re.compile(rf"^第[{_CN}\d]+(?:章|部分|篇)\s*"),
-    re.compile(rf"^第[{_CN}\d]+节\s*"),
-    re.compile(rf"^[{_CN}]+[、．.]\s*"),
-    re.compile(rf"^[（(][{_CN}]+[）)]\s*"),
-    re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*"),
-    re.compile(r"^[（(]\d{1,2}[）)]\s*"),
-    re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"),
-]
+# Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
+_LEVELS = re.compile(
+    "|".join(
+        f"({branch})"
+        for branch in (
+            rf"第[{_CN}\d]+(?:章|部分|篇)\s*",
+            rf"第[{_CN}\d]+节\s*",
+            rf"[{_CN}]+[、．.]\s*",
+            rf"[（(][{_CN}]+[）)]\s*",
+            r"\d{1,2}(?:[、．]|\.(?!\d))\s*",
+            r"[（(]\d{1,2}[）)]\s*",
+            r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*",
+        )
+    )
+)
 _HEADING_START = set("第（(" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
@@ -51,17 +57,15 @@ def heading_of(line: str) -> Heading | None:
     """The heading a paragraph starts with, if any: the whole line when short, or its run-in title."""
     if line[:1] not in _HEADING_START:
         return None
-    for level, pattern in enumerate(_LEVELS):
-        m = pattern.match(line)
-        if not m:
-            continue
-        rest = line[m.end() :]
-        end = _RUN_IN_END.search(rest)
-        title = rest[: end.start()] if end else rest
-        if len(title) > _HEADING_TEXT_MAX:
-            title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
-        return Heading(level, title)
-    return None
+    m = _LEVELS.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :]
+    end = _RUN_IN_END.search(rest)
+    title = rest[: end.start()] if end else rest
+    if len(title) > _HEADING_TEXT_MAX:
+        title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
+    return Heading(m.lastindex - 1, title)  # type: ignore[operator]
 
 
 def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
@@ -81,6 +85,7 @@ def scoped_lines(
     inside the 智能终端 plan keeps 智能终端). A heading that is a place ("（一）滨江区") makes the
     lines below speak of that place until the next heading of its level."""
     stack: list[tuple[int, Cluster | None, P | None]] = []
+    scope: Scope[P] = Scope(base, None)  # changes only at headings, so lines between share one
     pos = start
     for line in text[start:end].split("\n"):
         h = heading_of(line)
@@ -92,7 +97,7 @@ def scoped_lines(
             if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
                 named = matcher.narrower(named, outer)
             stack.append((h.level, named, place_of(h.text)))
-        cluster = next((c for _, c, _ in reversed(stack) if c is not None), base)
-        place = next((p for _, _, p in reversed(stack) if p is not None), None)
-        yield pos, line, Scope(cluster, place)
+            cluster = next((c for _, c, _ in reversed(stack) if c is not None), base)
+            scope = Scope(cluster, next((p for _, _, p in reversed(stack) if p is not None), None))
+        yield pos, line, scope
         pos += len(line) + 1

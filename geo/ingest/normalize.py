@@ -105,22 +105,20 @@ def _canonical_chars(text: str) -> str:
     return _RUN_IN_HEADING.sub("\\1\n", text)
 
 
-_LINE_BREAK = re.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
-_SPACE_KEPT_BETWEEN = re.compile(rf"[^{_CJK}{_CJK_PUNCT}\n]")
-
-
-def _space(m: re.Match[str]) -> str:
-    """Spaces go at line edges and next to Chinese text; between Latin words or numbers they stay."""
-    s = m.string
-    prev, nxt = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
-    return m.group() if _SPACE_KEPT_BETWEEN.match(prev) and _SPACE_KEPT_BETWEEN.match(nxt) else ""
+# Line and space patterns start with a character class, so the engine skips ahead to candidates; a pattern that
+# starts with an alternative or an assertion is tried at every position and costs ten times as much.
+_LINE_BREAK = re.compile(r"[\r\v\x1c-\x1e\x85\u2028\u2029]")
+_KEPT_BETWEEN = rf"[^{_CJK}{_CJK_PUNCT}\n]"
+# A run of spaces or tabs goes at line edges and next to Chinese text; between Latin words or numbers it stays. The
+# run's first character is matched, then either nothing kept stands before it or nothing kept follows the run.
+_DROPPED_SPACE = re.compile(rf"[ \t](?:(?<!{_KEPT_BETWEEN}[ \t])[ \t]*|[ \t]*(?!{_KEPT_BETWEEN}))")
 
 
 def _prepared(text: str) -> str:
     """Canonical characters, one kind of line break, spaces gone at line edges and next to Chinese text; a form
     feed (a PDF page break) becomes a line of its own that marks the page edge."""
-    text = _LINE_BREAK.sub("\n", _canonical_chars(text)).replace("\f", "\n\f\n")
-    return re.sub(r"[ \t]+", _space, text)
+    text = _LINE_BREAK.sub("\n", _canonical_chars(text).replace("\r\n", "\n")).replace("\f", "\n\f\n")
+    return _DROPPED_SPACE.sub("", text)
 
 
 def _is_page_edge(line: str) -> bool:
@@ -204,7 +202,7 @@ def _kept_lines(chunks: list[str], headers: set[str]) -> Iterator[str]:
     """Kept lines chunk by chunk, each chunk released once split."""
     for i, chunk in enumerate(chunks):
         chunks[i] = ""
-        yield from (line for line in chunk.split("\n") if _is_kept(line, headers))
+        yield from (line for line in filter(None, chunk.split("\n")) if _is_kept(line, headers))
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
