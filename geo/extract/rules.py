@@ -33,7 +33,11 @@ _BRACKETED = re.compile(
     + "".join(rf"|{word}[：:][^。\n]*" for word in ("责任单位", "牵头单位", "配合单位"))
 )
 _RESPONSIBLE_WORD = re.compile(r"负责|责任单位|牵头|配合|按职责|分工")
-_CLAUSE_BREAK = set("，；：,;")
+# Where a clause, a role phrase or an object list ends; found with one regex scan, not a loop per character.
+_CLAUSE_BREAK = re.compile("[，；：,;]")
+_COLON_CLAUSE_BREAK = re.compile("[，；,;]")
+_OBJECTS_END = re.compile("[，。；：（]")
+_ROLE_END = re.compile("[，。；：（\n]")
 _TRIGGER = re.compile(
     r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
     r"(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为"
@@ -92,6 +96,12 @@ class Found:
     place_index: int | None = None  # 分别: the role of one place of the run only
 
 
+def _first(chars: re.Pattern[str], work: str, start: int, end: int) -> int:
+    """Where the first of `chars` stands in work[start:end], else `end`."""
+    m = chars.search(work, start, end)
+    return m.start() if m else end
+
+
 def mask_responsible(text: str) -> str:
     """Blank out responsible-unit notes so districts named there never become roles."""
     return _BRACKETED.sub(lambda m: MASK * len(m.group()) if _RESPONSIBLE_WORD.search(m.group()) else m.group(), text)
@@ -146,9 +156,7 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
     for trig in _TRIGGER.finditer(work, start, end):
         if _HONOUR.search(work, max(start, trig.start() - 3), trig.end()):
             continue  # 被评为国家级示范区: an award the place holds, not a role the plan gives it
-        seg_end = trig.end()
-        while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（\n":
-            seg_end += 1
+        seg_end = _first(_ROLE_END, work, trig.end(), min(end, trig.end() + _ROLE_MAX))
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
         if not heads:
             continue
@@ -203,7 +211,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
             continue  # 协同化发展的…体系: an attribute, not a verb taking an object
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
-        stop = next((i for i in range(v.end(), end) if work[i] in "，。；：（"), end)
+        stop = _first(_OBJECTS_END, work, v.end(), end)
         objects = _objects_role(work, v.end(), stop, clusters)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
@@ -309,7 +317,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found("集聚区", run.start - 1, t.end())]
     if run.counted and (a := _ALLOCATION.search(before)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
-    clause_end = next((i for i in range(run.end, next_start) if work[i] in _CLAUSE_BREAK), next_start)
+    clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _short_yi_role(work, run, clause_end):
         if _HEAD.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
             return found
@@ -317,7 +325,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
     if work[run.end : run.end + 1] in "：:":
         verb = bool(_DEVELOP.match(work, run.end + 1))
-        colon_clause = next((i for i in range(run.end + 1, next_start) if work[i] in "，；,;"), next_start)
+        colon_clause = _first(_COLON_CLAUSE_BREAK, work, run.end + 1, next_start)
         named = _role_after_trigger(work, run.end + 1, colon_clause) if _TRIGGER.match(work, run.end + 1) else []
         if named and named[0].start == run.end + 1:
             return named  # 甲区：打造X高地 — the verb names a role noun
@@ -344,13 +352,13 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = read_role(work, run, next_start, clusters)
         if found:
-            clause_end = next((k for k in range(run.end, len(work)) if work[k] in _CLAUSE_BREAK), len(work))
+            clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))
             own = set(functions_in(work[run.start : clause_end]))
             later = []
             for f in found:
                 funcs = own | set(functions_in(work[f.start : f.end]))
                 later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
-        elif not (later and not any(c in _CLAUSE_BREAK for c in work[run.end : next_start])):
+        elif not (later and not _CLAUSE_BREAK.search(work, run.end, next_start)):
             later = []
         out.extend((run, f, funcs) for f, funcs in reversed(later))
     return out[::-1]

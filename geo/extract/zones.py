@@ -86,9 +86,15 @@ class ZoneHit:
     kind: str
 
 
+_LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
+_CHINA_FORM = re.compile(r"中国（[\u4e00-\u9fff]{2,4}）$")
+_CHINA_PREFIX = re.compile(r"^中国（(.+?)）")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]*")
+
+
 def _short_form(surface: str) -> tuple[str, str]:
     """(short suffix, kind) of a matched suffix, with a 片区 kept (自贸试验区X片区)."""
-    for long in sorted(SUFFIXES, key=len, reverse=True):
+    for long in _LONGEST_FIRST:
         if surface.startswith(long):
             short, kind = SUFFIXES[long]
             return short + surface[len(long):], kind
@@ -100,14 +106,14 @@ def _prefix(text: str, end: int, floor: int) -> str:
     only in 中国（城市）… form."""
     start = max(floor, end - _PREFIX_MAX)
     window = text[start:end]
-    china = re.search(r"中国（[\u4e00-\u9fff]{2,4}）$", window)
+    china = _CHINA_FORM.search(window)
     if china:
         return china.group()
     cut = 0
     for m in _BOUNDARY.finditer(window):
         cut = max(cut, m.end())
     prefix = window[cut:]
-    return prefix if re.fullmatch(r"[\u4e00-\u9fff]*", prefix) else ""
+    return prefix if _IDEOGRAPHS.fullmatch(prefix) else ""
 
 
 class ZoneRecognizer:
@@ -147,7 +153,7 @@ class ZoneRecognizer:
         """One key for every way of writing a zone, with the city in front: 中国（西安）…, 西安市…,
         深圳国家…, 南京江宁… and 江宁… agree (西安高新区, 南京江宁经开区). A zone named after another
         city or a province (长沙经开区 in a 西安 plan, 湖北自贸试验区) keeps its own name."""
-        prefix = re.sub(r"^中国（(.+?)）", r"\1", prefix)
+        prefix = _CHINA_PREFIX.sub(r"\1", prefix)
         for own in (self.city, self.short):
             if prefix.startswith(own):
                 prefix = prefix[len(own) :]

@@ -215,7 +215,8 @@ def normalize(raw: str, is_html: bool = False) -> str:
 @lru_cache(maxsize=1)
 def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
     """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and a pattern for
-    runs of those characters: str.translate over a whole text looks up every character and is slow."""
+    runs of those characters and of astral ones: str.translate over a whole text looks up every character and is
+    slow. One pass, so a BMP character whose simplified form is astral maps on as that form would."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -225,15 +226,13 @@ def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
         first = dst.split(" ")[0] if dst else ""
         if len(src) == 1 and len(first) == 1 and src != first:
             table[ord(src)] = first
-    # A class of BMP characters compiles to a bitmap; astral ones would make the engine test each in turn.
-    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000) + "]+")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
+    table = {c: table.get(ord(to), to) if c < 0x10000 <= ord(to) else to for c, to in table.items()}
+    # BMP characters listed compile to a bitmap; astral ones as one range, or the engine would test each in turn.
+    bmp = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000)
+    return table, re.compile(f"[{bmp}\U00010000-\U0010ffff]+")
 
 
 def simplified(text: str) -> str:
     """Same length as `text`, traditional characters replaced by simplified ones."""
     table, pattern = _ts_table()
-    text = pattern.sub(lambda m: m.group().translate(table), text)
-    return _ASTRAL.sub(lambda m: m.group().translate(table), text)
+    return pattern.sub(lambda m: m.group().translate(table), text)
