@@ -108,6 +108,9 @@ def mask_responsible(text: str) -> str:
 
 
 def _last_outside_quotes(role: str, ch: str) -> int:
+    """Index of the last `ch` (not an opening quote) that no quote encloses, or -1."""
+    if "“" not in role and "‘" not in role:
+        return role.rfind(ch)  # nothing opens a quote: no character loop
     depth = 0
     last = -1
     for i, c in enumerate(role):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from geo.reference.clusters import Cluster, ClusterMatcher
@@ -39,12 +40,41 @@ _RUN_IN_END = re.compile(r"[。：:；！]")
 P = TypeVar("P")
 
 
-@dataclass(frozen=True)
-class Scope(Generic[P]):
-    """What the headings above a line say: its cluster, and the place a district-by-district section is about."""
+@dataclass
+class _Open(Generic[P]):
+    """A heading whose scope is still open; `named` is read from its words when first needed."""
 
-    cluster: Cluster | None
+    level: int
+    text: str
     place: P | None
+    named: Cluster | None = None
+    read: bool = False
+
+
+class Scope(Generic[P]):
+    """What the headings above a line say: its cluster, and the place a district-by-district section is about.
+
+    The cluster is read from the headings only when asked for: most lines name no place and never ask."""
+
+    def __init__(self, headings: tuple[_Open[P], ...], base: Cluster | None, matcher: ClusterMatcher):
+        self.place: P | None = next((h.place for h in reversed(headings) if h.place is not None), None)
+        self._headings = headings
+        self._base = base
+        self._matcher = matcher
+
+    @cached_property
+    def cluster(self) -> Cluster | None:
+        """The innermost heading's cluster, else the plan's. A heading's cluster replaces the enclosing one
+        unless it is an ancestor of it (a 电子信息 heading inside the 智能终端 plan keeps 智能终端)."""
+        outer, matcher = self._base, self._matcher
+        for h in self._headings:
+            if not h.read:
+                named = heading_cluster(h.text, matcher)
+                if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
+                    named = matcher.narrower(named, outer)
+                h.named, h.read = named, True
+            outer = h.named if h.named is not None else outer
+        return outer
 
 
 @dataclass(frozen=True)
@@ -81,23 +111,17 @@ def scoped_lines(
 ) -> Iterator[tuple[int, str, Scope[P]]]:
     """(offset, line, scope) for each line of text[start:end]; `base` is the plan's cluster.
 
-    A heading's cluster replaces the enclosing one unless it is an ancestor of it (a 电子信息 heading
-    inside the 智能终端 plan keeps 智能终端). A heading that is a place ("（一）滨江区") makes the
-    lines below speak of that place until the next heading of its level."""
-    stack: list[tuple[int, Cluster | None, P | None]] = []
-    scope: Scope[P] = Scope(base, None)  # changes only at headings, so lines between share one
+    A heading that names a cluster or is a place ("（一）滨江区") makes the lines below speak of it until the
+    next heading of its level (see Scope.cluster for how clusters nest)."""
+    stack: list[_Open[P]] = []
+    scope: Scope[P] = Scope((), base, matcher)  # changes only at headings, so lines between share one
     pos = start
     for line in text[start:end].split("\n"):
         h = heading_of(line)
         if h is not None:
-            while stack and stack[-1][0] >= h.level:
+            while stack and stack[-1].level >= h.level:
                 stack.pop()
-            outer = next((c for _, c, _ in reversed(stack) if c is not None), base)
-            named = heading_cluster(h.text, matcher)
-            if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
-                named = matcher.narrower(named, outer)
-            stack.append((h.level, named, place_of(h.text)))
-            cluster = next((c for _, c, _ in reversed(stack) if c is not None), base)
-            scope = Scope(cluster, next((p for _, _, p in reversed(stack) if p is not None), None))
+            stack.append(_Open(h.level, h.text, place_of(h.text)))
+            scope = Scope(tuple(stack), base, matcher)
         yield pos, line, scope
         pos += len(line) + 1

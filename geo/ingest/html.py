@@ -79,6 +79,8 @@ _FIELD = re.compile(
 )
 _SYMBOLS_ONLY = re.compile(r"[|/>·•_=*\s-]+$")  # separators left over from a menu bar
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>＞»›/|]")
+# The three as one pattern: every line of every plan is tested, and one call costs a third of three.
+_FURNITURE_START = re.compile("|".join(f"(?:{p.pattern})" for p in (_FIELD, _BREADCRUMB, _SYMBOLS_ONLY)))
 _FOOTER = re.compile(
     r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$"
 )
@@ -100,7 +102,7 @@ def is_furniture(line: str) -> bool:
     """A short line of page furniture: 来源：…, 责任编辑：…, a breadcrumb, a footer, 打印 关闭 字号 大 中 小."""
     if len(line) > 120:
         return False
-    if _FIELD.match(line) or _BREADCRUMB.match(line) or _SYMBOLS_ONLY.match(line):
+    if _FURNITURE_START.match(line):
         return True
     if "，" in line or "。" in line:  # cheap exit for the body text lines of a plan
         return False
