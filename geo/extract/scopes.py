@@ -46,7 +46,7 @@ class _Open(Generic[P]):
 
     level: int
     text: str
-    place: P | None
+    place: P | None  # the place in scope below it: its own, else the enclosing heading's
     named: Cluster | None = None
     read: bool = False
 
@@ -57,7 +57,7 @@ class Scope(Generic[P]):
     The cluster is read from the headings only when asked for: most lines name no place and never ask."""
 
     def __init__(self, headings: tuple[_Open[P], ...], base: Cluster | None, matcher: ClusterMatcher):
-        self.place: P | None = next((h.place for h in reversed(headings) if h.place is not None), None)
+        self.place: P | None = headings[-1].place if headings else None
         self._headings = headings
         self._base = base
         self._matcher = matcher
@@ -121,7 +121,8 @@ def scoped_lines(
         if h is not None:
             while stack and stack[-1].level >= h.level:
                 stack.pop()
-            stack.append(_Open(h.level, h.text, place_of(h.text)))
+            own = place_of(h.text)
+            stack.append(_Open(h.level, h.text, own if own is not None or not stack else stack[-1].place))
             scope = Scope(tuple(stack), base, matcher)
         yield pos, line, scope
         pos += len(line) + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -92,6 +93,7 @@ _CHINA_PREFIX = re.compile(r"^中国（(.+?)）")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]*")
 
 
+@lru_cache(maxsize=4096)
 def _short_form(surface: str) -> tuple[str, str]:
     """(short suffix, kind) of a matched suffix, with a 片区 kept (自贸试验区X片区)."""
     for long in _LONGEST_FIRST:
@@ -124,7 +126,8 @@ class ZoneRecognizer:
         self.city_slug = city_slug
         self.short = city.removesuffix("市") if len(city) > 2 else city
         self._cluster = cluster_pattern
-        self._others = tuple(sorted((p for p in other_places if p != self.short and len(p) >= 2), key=len, reverse=True))
+        others = [p for p in other_places if p != self.short and len(p) >= 2]
+        self._others = re.compile(trie_pattern(others)) if others else None  # one match, not a startswith per name
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
@@ -159,7 +162,7 @@ class ZoneRecognizer:
                 prefix = prefix[len(own) :]
                 break
         prefix = _RANK.sub("", prefix)
-        if prefix.startswith(self._others) or self.short in prefix:
+        if (self._others is not None and self._others.match(prefix)) or self.short in prefix:
             return prefix + short  # 长沙经开区 in a 西安 plan; 中新天津生态城 names its city inside
         return self.short + prefix + short
 

@@ -53,13 +53,16 @@ _RADICAL_SUPPLEMENT = {
 }
 _CHARS = _char_table()
 # The ranges _CHARS maps from; a class of ranges is fast where one of 1,300 single characters is not.
-_MAPPED = re.compile(
+_MAPPED_CLASS = (
     "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
-    "\U0002f800-\U0002fa1f]+"
+    "\U0002f800-\U0002fa1f]"
 )
+# Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates.
+_MAPPED = re.compile(f"{_MAPPED_CLASS}{_MAPPED_CLASS}*")
 # One literal each: the engine scans for a literal many times faster than for a class of two.
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
+_HALF_PUNCT = re.compile(r"[();?!][();?!]*")
 _NEAR_CJK = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
 _TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
 # Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
@@ -104,7 +107,7 @@ def _canonical_chars(text: str) -> str:
     text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
     text = _PINYIN_GLOSS.sub(_drop_gloss, text)
     text = _COLON.sub(_comma_colon, _COMMA.sub(_comma_colon, text))
-    text = re.sub(r"[();?!]+", _half_punct, text)
+    text = _HALF_PUNCT.sub(_half_punct, text)
     return _RUN_IN_HEADING.sub("\\1\n", text)
 
 
@@ -233,7 +236,7 @@ def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
     table = {c: table.get(ord(to), to) if c < 0x10000 <= ord(to) else to for c, to in table.items()}
     # BMP characters listed compile to a bitmap; astral ones as one range, or the engine would test each in turn.
     bmp = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000)
-    return table, re.compile(f"[{bmp}\U00010000-\U0010ffff]+")
+    return table, re.compile(f"[{bmp}\U00010000-\U0010ffff][{bmp}\U00010000-\U0010ffff]*")
 
 
 def simplified(text: str) -> str:
