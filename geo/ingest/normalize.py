@@ -24,7 +24,10 @@ _TRADITIONAL_FURNITURE = re.compile(r"[來發責編輯關閉號體載頁權轉�
 _TRADITIONAL_TITLE = re.compile(r"[規劃計動實見發]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
-_TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
+_TITLE_WORDS = ("行动计划", "行动方案", "实施方案", "若干措施", "发展规划", "规划", "的意见", "的通知", "工作方案")
+_TITLE_END = re.compile(f"(?:{'|'.join(_TITLE_WORDS)})" + r"(?:[（(][^）)]*[）)])*$")
+# The last characters a title can end with: a line ending otherwise needs no search (的 and 发 are everywhere).
+_TITLE_LAST = frozenset(w[-1] for w in _TITLE_WORDS) | {"）", ")"}
 _SENTENCE_END = "。！？；：…”」』"
 
 
@@ -168,7 +171,10 @@ def _may_be_header(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     """Numbered headings and title lines stand alone even without closing punctuation."""
-    if len(line) <= 80 and (_TITLE_END.search(line) or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))):
+    if len(line) <= 80 and (
+        (line[-1] in _TITLE_LAST and _TITLE_END.search(line))
+        or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))
+    ):
         return True  # also a title in traditional characters (…發展規劃)
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
