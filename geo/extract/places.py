@@ -41,7 +41,7 @@ class Place:
     expands_to: tuple["Place", ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int

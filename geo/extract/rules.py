@@ -85,7 +85,7 @@ _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|
 _SPLIT = re.compile(r"(?:、|和|与|及|以及)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A role phrase and the span of the words that assign it; `clusters` when the grammar names them."""
 

@@ -40,7 +40,7 @@ _RUN_IN_END = re.compile(r"[。：:；！]")
 P = TypeVar("P")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open(Generic[P]):
     """A heading whose scope is still open; `named` is read from its words when first needed."""
 
@@ -77,7 +77,7 @@ class Scope(Generic[P]):
         return outer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str  # the heading's own words, without its number

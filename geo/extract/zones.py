@@ -77,7 +77,7 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ZoneHit:
     """One zone name in a sentence: its span, the key that identifies the zone, and its kind."""
 

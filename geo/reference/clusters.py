@@ -66,7 +66,7 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterMention:
     start: int
     end: int  # after a following 产业/集群 word, so a mention covers 集成电路产业
