@@ -62,10 +62,10 @@ _MAPPED_CLASS = (
 )
 # Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates.
 _MAPPED = re.compile(f"{_MAPPED_CLASS}{_MAPPED_CLASS}*")
+_HALF_PUNCT = re.compile(r"[();?!][();?!]*")
 # One literal each: the engine scans for a literal many times faster than for a class of two.
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
-_HALF_PUNCT = re.compile(r"[();?!][();?!]*")
 _NEAR_CJK = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
 _TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
 # Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
@@ -242,7 +242,8 @@ def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
     table = {c: table.get(ord(to), to) if c < 0x10000 <= ord(to) else to for c, to in table.items()}
     # BMP characters listed compile to a bitmap; astral ones as one range, or the engine would test each in turn.
     bmp = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000)
-    return table, re.compile(f"[{bmp}\U00010000-\U0010ffff][{bmp}\U00010000-\U0010ffff]*")
+    char = f"[{bmp}\U00010000-\U0010ffff]"
+    return table, re.compile(f"{char}{char}*")  # [x][x]*, not [x]+, as for _MAPPED
 
 
 def simplified(text: str) -> str:
