@@ -26,13 +26,16 @@ _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅
 
 
 # Quote marks plans and reprints use, mapped to “” ‘’ one for one so spans stay the same.
-_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+_CORNER_QUOTES = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
 _ASCII_QUOTED = re.compile(r"'([^'\n]{1,16})'")
 
 
 def _canonical_quotes(work: str) -> str:
-    """「一核」 and '一核' read like “一核” (the grammar's labels and names are quoted)."""
-    return _ASCII_QUOTED.sub(lambda m: "‘" + m.group(1) + "’", work.translate(_CORNER_QUOTES))
+    """「一核」 and '一核' read like “一核” (the grammar's labels and names are quoted). str.replace per mark:
+    str.translate looks every character of a Chinese text up in a dict and is a hundred times slower."""
+    for corner, curly in _CORNER_QUOTES:
+        work = work.replace(corner, curly)
+    return _ASCII_QUOTED.sub(lambda m: "‘" + m.group(1) + "’", work)
 
 
 def _undouble(sentence: str) -> str:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo.extract.zones import ZoneRecognizer
+from geo.extract.zones import SUFFIXES, ZoneRecognizer
 from geo.ingest.normalize import simplified
 from geo.reference import gazetteer
 from geo.reference.clusters import matcher
@@ -41,7 +41,7 @@ class Place:
     expands_to: tuple["Place", ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
@@ -58,10 +58,16 @@ class PlaceIndex:
         self.zones = zones
         self._detected: dict[str, Place] = {}
         self._pattern = re.compile(trie_pattern(surface_forms)) if surface_forms else None
+        # Every name and every zone suffix in one pattern: a line without a match names no place, and most lines
+        # are rejected by this one scan instead of two scans and the Python around them.
+        words = set(surface_forms) | (set(SUFFIXES) if zones is not None else set())
+        self._candidate = re.compile(trie_pattern(words)) if words else None
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text` (already simplified), organisations dropped; a recognised zone name wins
         over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
+        if self._candidate is None or not self._candidate.search(text):
+            return []
         known = []
         if self._pattern is not None:
             known = [Mention(m.start(), m.end(), self.places[m.group()]) for m in self._pattern.finditer(text)]

@@ -25,18 +25,28 @@ from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 # Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail.
-_BRACKETED = re.compile(r"[（(][^（）()\n]*[）)]|[\[［【][^\[\]［］【】\n]*[\]］】]|(?:责任单位|牵头单位|配合单位)[：:][^。\n]*")
+# Every alternative opens with a literal, so the engine scans for those characters instead of trying each position.
+_ROUND = r"[^（）()\n]*[）)]"
+_SQUARE = r"[^\[\]［］【】\n]*[\]］】]"
+_BRACKETED = re.compile(
+    "|".join((f"（{_ROUND}", rf"\({_ROUND}", rf"\[{_SQUARE}", f"［{_SQUARE}", f"【{_SQUARE}"))
+    + "".join(rf"|{word}[：:][^。\n]*" for word in ("责任单位", "牵头单位", "配合单位"))
+)
 _RESPONSIBLE_WORD = re.compile(r"负责|责任单位|牵头|配合|按职责|分工")
-_CLAUSE_BREAK = set("，；：,;")
+# Where a clause, a role phrase or an object list ends; found with one regex scan, not a loop per character.
+_CLAUSE_BREAK = re.compile("[，；：,;]")
+_COLON_CLAUSE_BREAK = re.compile("[，；,;]")
+_OBJECTS_END = re.compile("[，。；：（]")
+_ROLE_END = re.compile("[，。；：（\n]")
 _TRIGGER = re.compile(
     r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
-    r"(?:大力|重点|加快|积极|着力|优先)发展|作为|成为|为"
+    r"大力发展|重点发展|加快发展|积极发展|着力发展|优先发展|作为|成为|为"  # literals first: the engine scans for them
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|"
-    r"(?<=[车光药声芯数智])谷|区"
+    r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
 _HONOUR = re.compile(r"(?:评为|评定为|认定为|命名为|授予|获批|获评|入选|被列为|荣获)")
@@ -75,7 +85,7 @@ _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|
 _SPLIT = re.compile(r"(?:、|和|与|及|以及)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A role phrase and the span of the words that assign it; `clusters` when the grammar names them."""
 
@@ -86,12 +96,21 @@ class Found:
     place_index: int | None = None  # 分别: the role of one place of the run only
 
 
+def _first(chars: re.Pattern[str], work: str, start: int, end: int) -> int:
+    """Where the first of `chars` stands in work[start:end], else `end`."""
+    m = chars.search(work, start, end)
+    return m.start() if m else end
+
+
 def mask_responsible(text: str) -> str:
     """Blank out responsible-unit notes so districts named there never become roles."""
     return _BRACKETED.sub(lambda m: MASK * len(m.group()) if _RESPONSIBLE_WORD.search(m.group()) else m.group(), text)
 
 
 def _last_outside_quotes(role: str, ch: str) -> int:
+    """Index of the last `ch` (not an opening quote) that no quote encloses, or -1."""
+    if "“" not in role and "‘" not in role:
+        return role.rfind(ch)  # nothing opens a quote: no character loop
     depth = 0
     last = -1
     for i, c in enumerate(role):
@@ -140,9 +159,7 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
     for trig in _TRIGGER.finditer(work, start, end):
         if _HONOUR.search(work, max(start, trig.start() - 3), trig.end()):
             continue  # 被评为国家级示范区: an award the place holds, not a role the plan gives it
-        seg_end = trig.end()
-        while seg_end < end and seg_end - trig.end() < _ROLE_MAX and work[seg_end] not in "，。；：（\n":
-            seg_end += 1
+        seg_end = _first(_ROLE_END, work, trig.end(), min(end, trig.end() + _ROLE_MAX))
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
         if not heads:
             continue
@@ -197,7 +214,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
             continue  # 协同化发展的…体系: an attribute, not a verb taking an object
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
-        stop = next((i for i in range(v.end(), end) if work[i] in "，。；：（"), end)
+        stop = _first(_OBJECTS_END, work, v.end(), end)
         objects = _objects_role(work, v.end(), stop, clusters)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
@@ -303,7 +320,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found("集聚区", run.start - 1, t.end())]
     if run.counted and (a := _ALLOCATION.search(before)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
-    clause_end = next((i for i in range(run.end, next_start) if work[i] in _CLAUSE_BREAK), next_start)
+    clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _short_yi_role(work, run, clause_end):
         if _HEAD.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
             return found
@@ -311,7 +328,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
     if work[run.end : run.end + 1] in "：:":
         verb = bool(_DEVELOP.match(work, run.end + 1))
-        colon_clause = next((i for i in range(run.end + 1, next_start) if work[i] in "，；,;"), next_start)
+        colon_clause = _first(_COLON_CLAUSE_BREAK, work, run.end + 1, next_start)
         named = _role_after_trigger(work, run.end + 1, colon_clause) if _TRIGGER.match(work, run.end + 1) else []
         if named and named[0].start == run.end + 1:
             return named  # 甲区：打造X高地 — the verb names a role noun
@@ -338,13 +355,13 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = read_role(work, run, next_start, clusters)
         if found:
-            clause_end = next((k for k in range(run.end, len(work)) if work[k] in _CLAUSE_BREAK), len(work))
+            clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))
             own = set(functions_in(work[run.start : clause_end]))
             later = []
             for f in found:
                 funcs = own | set(functions_in(work[f.start : f.end]))
                 later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
-        elif not (later and not any(c in _CLAUSE_BREAK for c in work[run.end : next_start])):
+        elif not (later and not _CLAUSE_BREAK.search(work, run.end, next_start)):
             later = []
         out.extend((run, f, funcs) for f, funcs in reversed(later))
     return out[::-1]

@@ -13,7 +13,7 @@ _COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座
 _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
 

@@ -11,20 +11,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from geo.reference.clusters import Cluster, ClusterMatcher
 
 _CN = "一二三四五六七八九十百零〇"
-_LEVELS: list[re.Pattern[str]] = [
-    re.compile(rf"^第[{_CN}\d]+(?:章|部分|篇)\s*"),
-    re.compile(rf"^第[{_CN}\d]+节\s*"),
-    re.compile(rf"^[{_CN}]+[、．.]\s*"),
-    re.compile(rf"^[（(][{_CN}]+[）)]\s*"),
-    re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*"),
-    re.compile(r"^[（(]\d{1,2}[）)]\s*"),
-    re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"),
-]
+# Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
+_LEVELS = re.compile(
+    "|".join(
+        f"({branch})"
+        for branch in (
+            rf"第[{_CN}\d]+(?:章|部分|篇)\s*",
+            rf"第[{_CN}\d]+节\s*",
+            rf"[{_CN}]+[、．.]\s*",
+            rf"[（(][{_CN}]+[）)]\s*",
+            r"\d{1,2}(?:[、．]|\.(?!\d))\s*",
+            r"[（(]\d{1,2}[）)]\s*",
+            r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*",
+        )
+    )
+)
 _HEADING_START = set("第（(" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
@@ -33,15 +40,44 @@ _RUN_IN_END = re.compile(r"[。：:；！]")
 P = TypeVar("P")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
+class _Open(Generic[P]):
+    """A heading whose scope is still open; `named` is read from its words when first needed."""
+
+    level: int
+    text: str
+    place: P | None  # the place in scope below it: its own, else the enclosing heading's
+    named: Cluster | None = None
+    read: bool = False
+
+
 class Scope(Generic[P]):
-    """What the headings above a line say: its cluster, and the place a district-by-district section is about."""
+    """What the headings above a line say: its cluster, and the place a district-by-district section is about.
 
-    cluster: Cluster | None
-    place: P | None
+    The cluster is read from the headings only when asked for: most lines name no place and never ask."""
+
+    def __init__(self, headings: tuple[_Open[P], ...], base: Cluster | None, matcher: ClusterMatcher):
+        self.place: P | None = headings[-1].place if headings else None
+        self._headings = headings
+        self._base = base
+        self._matcher = matcher
+
+    @cached_property
+    def cluster(self) -> Cluster | None:
+        """The innermost heading's cluster, else the plan's. A heading's cluster replaces the enclosing one
+        unless it is an ancestor of it (a 电子信息 heading inside the 智能终端 plan keeps 智能终端)."""
+        outer, matcher = self._base, self._matcher
+        for h in self._headings:
+            if not h.read:
+                named = heading_cluster(h.text, matcher)
+                if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
+                    named = matcher.narrower(named, outer)
+                h.named, h.read = named, True
+            outer = h.named if h.named is not None else outer
+        return outer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str  # the heading's own words, without its number
@@ -51,17 +87,15 @@ def heading_of(line: str) -> Heading | None:
     """The heading a paragraph starts with, if any: the whole line when short, or its run-in title."""
     if line[:1] not in _HEADING_START:
         return None
-    for level, pattern in enumerate(_LEVELS):
-        m = pattern.match(line)
-        if not m:
-            continue
-        rest = line[m.end() :]
-        end = _RUN_IN_END.search(rest)
-        title = rest[: end.start()] if end else rest
-        if len(title) > _HEADING_TEXT_MAX:
-            title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
-        return Heading(level, title)
-    return None
+    m = _LEVELS.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :]
+    end = _RUN_IN_END.search(rest)
+    title = rest[: end.start()] if end else rest
+    if len(title) > _HEADING_TEXT_MAX:
+        title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
+    return Heading(m.lastindex - 1, title)  # type: ignore[operator]
 
 
 def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
@@ -77,22 +111,18 @@ def scoped_lines(
 ) -> Iterator[tuple[int, str, Scope[P]]]:
     """(offset, line, scope) for each line of text[start:end]; `base` is the plan's cluster.
 
-    A heading's cluster replaces the enclosing one unless it is an ancestor of it (a 电子信息 heading
-    inside the 智能终端 plan keeps 智能终端). A heading that is a place ("（一）滨江区") makes the
-    lines below speak of that place until the next heading of its level."""
-    stack: list[tuple[int, Cluster | None, P | None]] = []
+    A heading that names a cluster or is a place ("（一）滨江区") makes the lines below speak of it until the
+    next heading of its level (see Scope.cluster for how clusters nest)."""
+    stack: list[_Open[P]] = []
+    scope: Scope[P] = Scope((), base, matcher)  # changes only at headings, so lines between share one
     pos = start
     for line in text[start:end].split("\n"):
         h = heading_of(line)
         if h is not None:
-            while stack and stack[-1][0] >= h.level:
+            while stack and stack[-1].level >= h.level:
                 stack.pop()
-            outer = next((c for _, c, _ in reversed(stack) if c is not None), base)
-            named = heading_cluster(h.text, matcher)
-            if named is not None and outer is not None and named.slug != outer.slug and matcher.related(named, outer):
-                named = matcher.narrower(named, outer)
-            stack.append((h.level, named, place_of(h.text)))
-        cluster = next((c for _, c, _ in reversed(stack) if c is not None), base)
-        place = next((p for _, _, p in reversed(stack) if p is not None), None)
-        yield pos, line, Scope(cluster, place)
+            own = place_of(h.text)
+            stack.append(_Open(h.level, h.text, own if own is not None or not stack else stack[-1].place))
+            scope = Scope(tuple(stack), base, matcher)
+        yield pos, line, scope
         pos += len(line) + 1

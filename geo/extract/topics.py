@@ -35,7 +35,7 @@ _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发
 _GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """What a sentence knows about clusters: its mentions and the cluster in scope (None: general)."""
 
@@ -67,7 +67,7 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     return list(narrower) or [scope]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Where:
     """Positions in a sentence that decide which mentions speak for a run's role."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -76,7 +77,7 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ZoneHit:
     """One zone name in a sentence: its span, the key that identifies the zone, and its kind."""
 
@@ -86,9 +87,16 @@ class ZoneHit:
     kind: str
 
 
+_LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
+_CHINA_FORM = re.compile(r"中国（[\u4e00-\u9fff]{2,4}）$")
+_CHINA_PREFIX = re.compile(r"^中国（(.+?)）")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]*")
+
+
+@lru_cache(maxsize=4096)
 def _short_form(surface: str) -> tuple[str, str]:
     """(short suffix, kind) of a matched suffix, with a 片区 kept (自贸试验区X片区)."""
-    for long in sorted(SUFFIXES, key=len, reverse=True):
+    for long in _LONGEST_FIRST:
         if surface.startswith(long):
             short, kind = SUFFIXES[long]
             return short + surface[len(long):], kind
@@ -100,14 +108,14 @@ def _prefix(text: str, end: int, floor: int) -> str:
     only in 中国（城市）… form."""
     start = max(floor, end - _PREFIX_MAX)
     window = text[start:end]
-    china = re.search(r"中国（[\u4e00-\u9fff]{2,4}）$", window)
+    china = _CHINA_FORM.search(window)
     if china:
         return china.group()
     cut = 0
     for m in _BOUNDARY.finditer(window):
         cut = max(cut, m.end())
     prefix = window[cut:]
-    return prefix if re.fullmatch(r"[\u4e00-\u9fff]*", prefix) else ""
+    return prefix if _IDEOGRAPHS.fullmatch(prefix) else ""
 
 
 class ZoneRecognizer:
@@ -118,7 +126,8 @@ class ZoneRecognizer:
         self.city_slug = city_slug
         self.short = city.removesuffix("市") if len(city) > 2 else city
         self._cluster = cluster_pattern
-        self._others = tuple(sorted((p for p in other_places if p != self.short and len(p) >= 2), key=len, reverse=True))
+        others = [p for p in other_places if p != self.short and len(p) >= 2]
+        self._others = re.compile(trie_pattern(others)) if others else None  # one match, not a startswith per name
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
@@ -147,13 +156,13 @@ class ZoneRecognizer:
         """One key for every way of writing a zone, with the city in front: 中国（西安）…, 西安市…,
         深圳国家…, 南京江宁… and 江宁… agree (西安高新区, 南京江宁经开区). A zone named after another
         city or a province (长沙经开区 in a 西安 plan, 湖北自贸试验区) keeps its own name."""
-        prefix = re.sub(r"^中国（(.+?)）", r"\1", prefix)
+        prefix = _CHINA_PREFIX.sub(r"\1", prefix)
         for own in (self.city, self.short):
             if prefix.startswith(own):
                 prefix = prefix[len(own) :]
                 break
         prefix = _RANK.sub("", prefix)
-        if prefix.startswith(self._others) or self.short in prefix:
+        if (self._others is not None and self._others.match(prefix)) or self.short in prefix:
             return prefix + short  # 长沙经开区 in a 西安 plan; 中新天津生态城 names its city inside
         return self.short + prefix + short
 

@@ -24,7 +24,10 @@ _TRADITIONAL_FURNITURE = re.compile(r"[來發責編輯關閉號體載頁權轉�
 _TRADITIONAL_TITLE = re.compile(r"[規劃計動實見發]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
-_TITLE_END = re.compile(r"(?:行动计划|行动方案|实施方案|若干措施|发展规划|规划|的意见|的通知|工作方案)(?:[（(][^）)]*[）)])*$")
+_TITLE_WORDS = ("行动计划", "行动方案", "实施方案", "若干措施", "发展规划", "规划", "的意见", "的通知", "工作方案")
+_TITLE_END = re.compile(f"(?:{'|'.join(_TITLE_WORDS)})" + r"(?:[（(][^）)]*[）)])*$")
+# The last characters a title can end with: a line ending otherwise needs no search (的 and 发 are everywhere).
+_TITLE_LAST = frozenset(w[-1] for w in _TITLE_WORDS) | {"）", ")"}
 _SENTENCE_END = "。！？；：…”」』"
 
 
@@ -53,10 +56,16 @@ _RADICAL_SUPPLEMENT = {
 }
 _CHARS = _char_table()
 # The ranges _CHARS maps from; a class of ranges is fast where one of 1,300 single characters is not.
-_MAPPED = re.compile(
+_MAPPED_CLASS = (
     "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
-    "\U0002f800-\U0002fa1f]+"
+    "\U0002f800-\U0002fa1f]"
 )
+# Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates.
+_MAPPED = re.compile(f"{_MAPPED_CLASS}{_MAPPED_CLASS}*")
+_HALF_PUNCT = re.compile(r"[();?!][();?!]*")
+# One literal each: the engine scans for a literal many times faster than for a class of two.
+_COMMA = re.compile(",")
+_COLON = re.compile(":")
 _NEAR_CJK = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
 _TO_CHINESE = {"(": "（", ")": "）", ";": "；", "?": "？", "!": "！", ",": "，", ":": "："}
 # Pinyin glosses that mirror sites add after characters: 區(qū), 发(fā)展. Only tone-marked lowercase syllables,
@@ -100,27 +109,25 @@ def _canonical_chars(text: str) -> str:
     punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
     text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
     text = _PINYIN_GLOSS.sub(_drop_gloss, text)
-    text = re.sub(r"[,:]", _comma_colon, text)
-    text = re.sub(r"[();?!]+", _half_punct, text)
+    text = _COLON.sub(_comma_colon, _COMMA.sub(_comma_colon, text))
+    text = _HALF_PUNCT.sub(_half_punct, text)
     return _RUN_IN_HEADING.sub("\\1\n", text)
 
 
-_LINE_BREAK = re.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
-_SPACE_KEPT_BETWEEN = re.compile(rf"[^{_CJK}{_CJK_PUNCT}\n]")
-
-
-def _space(m: re.Match[str]) -> str:
-    """Spaces go at line edges and next to Chinese text; between Latin words or numbers they stay."""
-    s = m.string
-    prev, nxt = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
-    return m.group() if _SPACE_KEPT_BETWEEN.match(prev) and _SPACE_KEPT_BETWEEN.match(nxt) else ""
+# Line and space patterns start with a character class, so the engine skips ahead to candidates; a pattern that
+# starts with an alternative or an assertion is tried at every position and costs ten times as much.
+_LINE_BREAK = re.compile(r"[\r\v\x1c-\x1e\x85\u2028\u2029]")
+_KEPT_BETWEEN = rf"[^{_CJK}{_CJK_PUNCT}\n]"
+# A run of spaces or tabs goes at line edges and next to Chinese text; between Latin words or numbers it stays. The
+# run's first character is matched, then either nothing kept stands before it or nothing kept follows the run.
+_DROPPED_SPACE = re.compile(rf"[ \t](?:(?<!{_KEPT_BETWEEN}[ \t])[ \t]*|[ \t]*(?!{_KEPT_BETWEEN}))")
 
 
 def _prepared(text: str) -> str:
     """Canonical characters, one kind of line break, spaces gone at line edges and next to Chinese text; a form
     feed (a PDF page break) becomes a line of its own that marks the page edge."""
-    text = _LINE_BREAK.sub("\n", _canonical_chars(text)).replace("\f", "\n\f\n")
-    return re.sub(r"[ \t]+", _space, text)
+    text = _LINE_BREAK.sub("\n", _canonical_chars(text).replace("\r\n", "\n")).replace("\f", "\n\f\n")
+    return _DROPPED_SPACE.sub("", text)
 
 
 def _is_page_edge(line: str) -> bool:
@@ -129,14 +136,15 @@ def _is_page_edge(line: str) -> bool:
 
 def _is_kept(line: str, headers: set[str]) -> bool:
     """Not a page number, page break, table-of-contents entry, running header or web-page furniture."""
-    return bool(
-        line
-        and not _is_page_edge(line)
-        and line not in headers
-        and not (line[-1].isdigit() and _TOC_LINE.search(line))
-        and not is_furniture(line)
-        and not (len(line) <= 120 and _TRADITIONAL_FURNITURE.search(line) and is_furniture(simplified(line)))  # 來源：…
-    )
+    if not line or line in headers:
+        return False
+    if len(line) <= 24 and _is_page_edge(line):
+        return False
+    if line[-1].isdigit() and _TOC_LINE.search(line):
+        return False
+    if len(line) > 120:  # furniture is short
+        return True
+    return not (is_furniture(line) or (_TRADITIONAL_FURNITURE.search(line) and is_furniture(simplified(line))))  # 來源：…
 
 
 def _running_headers(chunks: list[str]) -> set[str]:
@@ -163,7 +171,10 @@ def _may_be_header(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     """Numbered headings and title lines stand alone even without closing punctuation."""
-    if len(line) <= 80 and (_TITLE_END.search(line) or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))):
+    if len(line) <= 80 and (
+        (line[-1] in _TITLE_LAST and _TITLE_END.search(line))
+        or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))
+    ):
         return True  # also a title in traditional characters (…發展規劃)
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
@@ -204,7 +215,7 @@ def _kept_lines(chunks: list[str], headers: set[str]) -> Iterator[str]:
     """Kept lines chunk by chunk, each chunk released once split."""
     for i, chunk in enumerate(chunks):
         chunks[i] = ""
-        yield from (line for line in chunk.split("\n") if _is_kept(line, headers))
+        yield from (line for line in filter(None, chunk.split("\n")) if _is_kept(line, headers))
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
@@ -217,7 +228,8 @@ def normalize(raw: str, is_html: bool = False) -> str:
 @lru_cache(maxsize=1)
 def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
     """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and a pattern for
-    runs of those characters: str.translate over a whole text looks up every character and is slow."""
+    runs of those characters and of astral ones: str.translate over a whole text looks up every character and is
+    slow. One pass, so a BMP character whose simplified form is astral maps on as that form would."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -227,15 +239,14 @@ def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
         first = dst.split(" ")[0] if dst else ""
         if len(src) == 1 and len(first) == 1 and src != first:
             table[ord(src)] = first
-    # A class of BMP characters compiles to a bitmap; astral ones would make the engine test each in turn.
-    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000) + "]+")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
+    table = {c: table.get(ord(to), to) if c < 0x10000 <= ord(to) else to for c, to in table.items()}
+    # BMP characters listed compile to a bitmap; astral ones as one range, or the engine would test each in turn.
+    bmp = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000)
+    char = f"[{bmp}\U00010000-\U0010ffff]"
+    return table, re.compile(f"{char}{char}*")  # [x][x]*, not [x]+, as for _MAPPED
 
 
 def simplified(text: str) -> str:
     """Same length as `text`, traditional characters replaced by simplified ones."""
     table, pattern = _ts_table()
-    text = pattern.sub(lambda m: m.group().translate(table), text)
-    return _ASTRAL.sub(lambda m: m.group().translate(table), text)
+    return pattern.sub(lambda m: m.group().translate(table), text)

@@ -66,7 +66,7 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterMention:
     start: int
     end: int  # after a following 产业/集群 word, so a mention covers 集成电路产业
@@ -80,6 +80,7 @@ class ClusterMatcher:
         self.clusters = clusters
         self.by_name = {c.name: c for c in clusters}
         self.by_slug = {c.slug: c for c in clusters}
+        self._lineages = {c.slug: lineage(c.slug, clusters) for c in clusters}  # asked for every heading and role
         plain: dict[str, Cluster] = {}
         qualified: dict[str, Cluster] = {}
         for c in clusters:
@@ -125,11 +126,15 @@ class ClusterMatcher:
 
     def narrower(self, a: Cluster, b: Cluster) -> Cluster:
         """Of two clusters, the one whose lineage includes the other (智能终端 over 电子信息); else `a`."""
-        return b if a.slug in lineage(b.slug, self.clusters) else a
+        return b if a.slug in self._lineage(b.slug) else a
 
     def related(self, a: Cluster, b: Cluster) -> bool:
         """Whether one cluster is the other or an ancestor of it (电子信息 and 智能终端)."""
-        return a.slug in lineage(b.slug, self.clusters) or b.slug in lineage(a.slug, self.clusters)
+        return a.slug in self._lineage(b.slug) or b.slug in self._lineage(a.slug)
+
+    def _lineage(self, slug: str) -> list[str]:
+        """`lineage` over this matcher's clusters, computed once per slug; a slug the taxonomy lacks has none."""
+        return self._lineages.get(slug, [])
 
 
 @lru_cache(maxsize=1)
