@@ -91,8 +91,9 @@ def add_upload(store: SqlStore, data: bytes, filename: str, city: City, upload_d
         meta = {"id": file_id, "title": title, "city": city.name, "issuer": issuer, "date": date, "file": path.name,
                 "url": url, "original_name": Path(filename.replace("\\", "/")).name[:200], "uploaded_by": login, "uploaded_at": now()}
         with store.edit() as run:
-            if run("SELECT 1 FROM plan_texts WHERE file_id = ?", file_id):
-                raise UploadError(f"this text is already in the atlas as plan '{file_id}'", 409)
+            same = run("SELECT file_id FROM plan_texts WHERE file_id = ? OR body = ?", file_id, text)
+            if same:
+                raise UploadError(f"this text is already in the atlas as plan '{same[0][0]}'", 409)
             _insert(run, file_id, city.name, text, meta, entries, roles)
             run("INSERT INTO changes (at, login, role_id, file_id, action, before, after) VALUES (?, ?, '', ?, 'upload', NULL, ?)",
                 now(), login, file_id, json.dumps({"role": None, "decision": None, "plan": meta}, ensure_ascii=False))

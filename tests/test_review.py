@@ -378,6 +378,9 @@ def test_an_uploaded_plan_is_extracted_and_waits_for_review(site):
     page = site.client("editor").get(doc["review"]).get_data(as_text=True)
     assert "钱塘区" in page and "生物医药制造集聚区" in page
     assert _upload(site, text.encode("gb18030"), "again.txt", city="杭州市").status_code == 409
+    committed = (paths.DATA_DIR / "plans" / f"{PLAN}.txt").read_bytes()
+    known = _upload(site, committed, "copy.txt")
+    assert known.status_code == 409 and PLAN in known.get_json()["detail"]
     assert site.app.test_client().get("/api/v1/changes?limit=1").get_json()["changes"][0]["action"] == "upload"
 
 

@@ -86,6 +86,7 @@ def _secret_key(app: Flask) -> str:
             key = found[0][0] if found else secrets.token_urlsafe(48)
             if not found:
                 run("INSERT INTO atlas_meta (key, value) VALUES ('secret_key', ?)", key)
+    st.close()  # before gunicorn forks: each worker opens its own connection
     return key
 
 
