@@ -122,6 +122,7 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
     try:
         for label, (path, conditional) in TARGETS.items():
             headers = {"Accept-Encoding": ENCODING, **({"If-None-Match": etags[path]} if conditional else {})}
+            assert get(port, path, headers)[0] == (304 if conditional else 200), label  # wrk counts any 3xx as success
             wrk(port, path, headers, 1, args.connections)  # every worker prepares its bytes before measuring
             ours, theirs = [], []
             for _ in range(args.runs):

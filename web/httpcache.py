@@ -4,18 +4,20 @@ Embeds and data are cacheable by browsers and by a CDN or reverse proxy in front
 (web.security) differs per response, so ETags are computed without it, and a 304 leaves the stored
 response's own CSP (whose nonce matches the stored body) in place. Data downloads are prepared once per
 data version (`serve_prepared`): their ETag comes from the version, a 304 is answered before any body is
-built, and compressed variants are kept; PreparedFront replays them (never a page, whose nonce is new
-on every response).
+built, and compressed variants are kept; PreparedFront replays their 200s and 304s without entering Flask
+(never a page, whose nonce is new on every response).
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Hashable, Iterable
 
 import brotli
 from flask import Flask, Response, current_app, request
+from werkzeug.http import remove_entity_headers
 
 from geo.store.base import StoreUnavailable
 from web.state import prepared, store
@@ -67,14 +69,14 @@ def serve_prepared(key: Hashable, build: Callable[[], bytes], mimetype: str) -> 
     encoding = _encoding() if item.compressible else None
     tag = f"{item.etag}-{encoding}" if encoding else item.etag
     inm = request.if_none_match
-    if inm and (inm.contains(tag) or inm.contains(item.etag)):
+    if inm and (inm.contains_weak(tag) or inm.contains_weak(item.etag)):  # If-None-Match compares weakly (RFC 9110)
         resp = Response(status=304)
     else:
         resp = Response(item.encoded(encoding), mimetype=mimetype)
         if encoding:
             resp.headers["Content-Encoding"] = encoding
-        if request.path.startswith(REPLAYABLE) and issued_nonce() is None:
-            request.environ["atlas.prepared"] = store().version()  # PreparedFront may replay this response
+    if request.path.startswith(REPLAYABLE) and issued_nonce() is None:
+        request.environ["atlas.prepared"] = store().version()  # PreparedFront may replay this 200 or 304
     resp.set_etag(tag)
     if item.compressible:
         resp.vary.add("Accept-Encoding")
@@ -119,38 +121,51 @@ def register(app: Flask) -> None:
         return resp
 
 
-class PreparedFront:
-    """WSGI layer in front of Flask that answers repeated GETs of prepared resources with the status, headers
-    and bytes Flask produced the first time, for the current data version: a request costs the version query
-    and a dict lookup, which is how downloads run at static-file speed. Everything else goes to Flask."""
+@dataclass(slots=True)
+class _Replay:
+    """What Flask answered for one request shape at one data version: the headers of its 304 (with the quoted
+    ETag they answer), and the 200's headers and bytes once a 200 was seen."""
 
-    _HOP = ("content-length", "content-type", "content-encoding", "content-disposition")
+    version: str
+    etag: str
+    not_modified: list[tuple[str, str]]
+    ok: tuple[list[tuple[str, str]], bytes] | None
+
+
+class PreparedFront:
+    """WSGI layer in front of Flask that answers repeated GETs of prepared resources with what Flask answered
+    the first time for the current data version, so a request costs the version query and a dict lookup:
+    a 200 replays status, headers and bytes (downloads at static-file speed), and a conditional GET whose
+    If-None-Match holds the ETag gets the 304 without entering Flask, learnt from a 200 or from a 304 Flask
+    made. Everything else, any other If-None-Match included, goes to Flask, and so does a request while the
+    database is unreachable (Flask answers 503 with Retry-After)."""
 
     def __init__(self, wsgi_app: Callable, store: "Store", max_entries: int = 1024):  # type: ignore[type-arg]
         self.wsgi_app = wsgi_app
         self.store = store
         self.max_entries = max_entries
-        self._hits: dict[tuple[str, ...], tuple[str, str, list[tuple[str, str]], list[tuple[str, str]], bytes]] = {}
+        self._hits: dict[tuple[str, ...], _Replay] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:  # type: ignore[type-arg]
+        path = environ.get("PATH_INFO", "")
         inm = environ.get("HTTP_IF_NONE_MATCH", "")
-        if environ["REQUEST_METHOD"] != "GET" or inm == "*" or not environ.get("PATH_INFO", "").startswith(REPLAYABLE):
+        if environ["REQUEST_METHOD"] != "GET" or inm == "*" or not path.startswith(REPLAYABLE):
             return self.wsgi_app(environ, start_response)
         try:
-            version = self.store.refresh()
+            version = self.store.refresh()  # asked on every request: a change by any process is served from here on
         except StoreUnavailable:
             return self.wsgi_app(environ, start_response)  # Flask answers 503
-        key = (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT_ENCODING", ""),
+        key = (path, environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT_ENCODING", ""),
                environ.get("HTTP_ACCEPT", ""), environ.get("HTTP_HOST", ""), environ.get("wsgi.url_scheme", ""))
         hit = self._hits.get(key)
-        if hit is not None and hit[0] == version:
-            _, etag, headers, headers_304, body = hit
-            if not inm:
-                start_response("200 OK", headers)
-                return [body]
-            if f'"{etag}"' in inm:
-                start_response("304 NOT MODIFIED", headers_304)
-                return []
+        if hit is not None and hit.version == version:
+            if inm:
+                if hit.etag in inm:  # tags are quoted, so a substring is a whole tag; W/ (weak) matches too
+                    start_response("304 NOT MODIFIED", hit.not_modified)
+                    return []
+            elif hit.ok is not None:
+                start_response("200 OK", hit.ok[0])
+                return [hit.ok[1]]
         captured: list[tuple[str, list[tuple[str, str]]]] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> Callable:  # type: ignore[type-arg]
@@ -158,14 +173,25 @@ class PreparedFront:
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
         result = self.wsgi_app(environ, capture)
-        if not (environ.get("atlas.prepared") == version and captured and captured[0][0].startswith("200")):
+        if environ.get("atlas.prepared") != version or not captured or not captured[0][0].startswith(("200", "304")):
+            return result
+        status, headers = captured[0]
+        etag = next((v.removeprefix("W/") for k, v in headers if k.lower() == "etag"), "")
+        if not etag:
+            return result
+        if status.startswith("304"):
+            ok = hit.ok if hit is not None and hit.version == version and hit.etag == etag else None
+            self._remember(key, _Replay(version, etag, headers, ok))
             return result
         body = b"".join(result)
         if hasattr(result, "close"):
             result.close()
-        headers = captured[0][1]
-        etag = next((v.strip('W/"') for k, v in headers if k.lower() == "etag"), "")
-        if len(self._hits) >= self.max_entries:
-            self._hits.clear()
-        self._hits[key] = (version, etag, headers, [(k, v) for k, v in headers if k.lower() not in self._HOP], body)
+        not_modified = list(headers)
+        remove_entity_headers(not_modified)  # as werkzeug strips them from the 304 Flask makes
+        self._remember(key, _Replay(version, etag, not_modified, (headers, body)))
         return [body]
+
+    def _remember(self, key: tuple[str, ...], replay: _Replay) -> None:
+        if len(self._hits) >= self.max_entries and key not in self._hits:
+            self._hits.clear()
+        self._hits[key] = replay
