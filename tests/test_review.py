@@ -475,3 +475,12 @@ def test_uploaded_plans_are_extracted_again_keeping_decisions(site):
     site.store.refresh()
     after = mine()
     assert counts[up["file_id"]] == 2 and set(after) == set(before) and after[first].status == "rejected"
+
+
+def test_public_answers_do_not_vary_by_cookie(site):
+    """Accounts must not cost the public data its shared caching: no Vary: Cookie, no session cookie."""
+    c = site.app.test_client()
+    for path in ("/api/v1/layers/shenzhen/smart-terminals.geojson", "/embed/shenzhen/smart-terminals", "/map/shenzhen/smart-terminals"):
+        resp = c.get(path)
+        assert resp.status_code == 200 and "Cookie" not in resp.headers.get("Vary", ""), path
+        assert "Set-Cookie" not in resp.headers, path

@@ -23,10 +23,18 @@ from geo.store.accounts import Account, Accounts
 from web.params import load_view_params
 from web.state import store
 
+class _Logins(LoginManager):
+    """Flask-Login without "remember me", which we do not offer: its hook reads the session after every
+    response, which would mark every public answer `Vary: Cookie` and spoil shared caches."""
+
+    def _update_remember_cookie(self, response: Response) -> Response:
+        return response
+
+
 bp = Blueprint("auth", __name__)
 bp.before_request(load_view_params)
 csrf = CSRFProtect()
-login_manager = LoginManager()
+login_manager = _Logins()
 F = TypeVar("F", bound=Callable[..., Any])
 
 LOGIN_WINDOW = 15 * 60
@@ -100,13 +108,14 @@ def register(app: Flask) -> None:
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     csrf.init_app(app)
-    login_manager.init_app(app)
+    login_manager.init_app(app, add_context_processor=False)  # its processor loads the user on every page
     login_manager.anonymous_user = Anonymous
     login_manager.session_protection = "strong"
     app.register_blueprint(bp)
 
     @app.context_processor
     def _user() -> dict[str, Any]:
+        """The user as a lazy proxy: only templates that show it read the session."""
         return {"current_user": current_user}
 
 
