@@ -15,14 +15,16 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.extract.roles import Role
+from typing import TYPE_CHECKING
+
 from geo.ingest.plans import PlanEntry, split_sections
-from geo.ingest.read import IngestError, read_plan_text
-from geo.pipeline import CityUnknown, extract_text, guess_date, guess_issuer, guess_title
 from geo.reference.units import City
 from geo.store.base import Plan, PlanRole
 from geo.store.review import ReviewError, now
-from geo.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from geo.extract.roles import Role
+    from geo.store.sql import SqlStore
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
@@ -67,9 +69,15 @@ def _clean_meta(title: str, issuer: str, date: str, url: str) -> tuple[str, str,
     return title, issuer, date, url
 
 
-def add_upload(store: SqlStore, data: bytes, filename: str, city: City, upload_dir: Path, login: str,
+def add_upload(store: "SqlStore", data: bytes, filename: str, city: City, upload_dir: Path, login: str,
                title: str = "", issuer: str = "", date: str = "", url: str = "") -> Uploaded:
-    """Read, extract and store one uploaded plan file; nothing is stored when any step fails."""
+    """Read, extract and store one uploaded plan file; nothing is stored when any step fails.
+
+    The reader and the extractor (about 50 MB of modules and tables) are imported here, not at start, so
+    app workers that never receive an upload do not carry them."""
+    from geo.ingest.read import IngestError, read_plan_text
+    from geo.pipeline import CityUnknown, guess_date, guess_issuer, guess_title
+
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadError(f"file too large ({len(data) / 2**20:.0f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB)", 413)
     if not data:
@@ -110,13 +118,15 @@ def add_upload(store: SqlStore, data: bytes, filename: str, city: City, upload_d
 
 
 def _extract(text: str, file_id: str, title: str, city: City, issuer: str, date: str, url: str) -> tuple[list[Plan], list[PlanRole]]:
+    from geo.pipeline import extract_text
+
     entries = [Plan(**vars(PlanEntry(s.plan_id, file_id, s.title, s.cluster, city.name, issuer, date)), url=url)
                for s in split_sections(text, file_id, title)]
     _, roles = extract_text(text, file_id, title, city.name)
     return entries, [_plan_role(r, issuer, date, url) for r in roles]
 
 
-def _plan_role(r: Role, issuer: str, date: str, url: str) -> PlanRole:
+def _plan_role(r: "Role", issuer: str, date: str, url: str) -> PlanRole:
     return PlanRole(**vars(r), plan_issuer=issuer, plan_date=date, plan_url=url)
 
 
@@ -131,7 +141,7 @@ def _insert(run, file_id: str, city: str, text: str, meta: dict, entries: list[P
             r.city, r.cluster, r.district_id, i, dumps(dataclasses.asdict(r)), r.role_id, file_id)
 
 
-def reextract_uploads(store: SqlStore) -> dict[str, int]:
+def reextract_uploads(store: "SqlStore") -> dict[str, int]:
     """Extract every uploaded plan again from its stored text (after a rule change): roles are replaced,
     decisions stay keyed by role_id. Returns roles per plan file."""
     counts: dict[str, int] = {}
