@@ -92,7 +92,7 @@ def test_bad_data_file_is_one_line_naming_it(tmp_path, name, damage, problem):
 def test_app_workers_do_not_load_the_extractor():
     """Uploads import the reader and extractor when one arrives: a fresh app process starts without them."""
     code = ("import sys; from web import create_app; create_app(); "
-            "print(sorted(m for m in ('pypinyin', 'pdfminer', 'docx', 'opencc') if m in sys.modules))")
+            "print(sorted(m for m in ('pypinyin', 'pdfminer', 'docx', 'geo.pipeline', 'geo.extract.extractor') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
