@@ -484,3 +484,21 @@ def test_public_answers_do_not_vary_by_cookie(site):
         resp = c.get(path)
         assert resp.status_code == 200 and "Cookie" not in resp.headers.get("Vary", ""), path
         assert "Set-Cookie" not in resp.headers, path
+
+
+def test_the_edit_form_takes_names_as_the_screen_offers_them(site):
+    """The review screen's edit form sends cluster and place by name (from shared lists) and the ticked functions."""
+    role_id = "r9b1d780a2bd79c6"  # 坪山区 · 高端制造+核心元器件集聚区
+    c = site.client("editor")
+    url = f"/review/{PLAN}/roles/{role_id}"
+    resp = c.post(url, data={"csrf_token": c.csrf, "action": "edit", "role": "核心元器件集聚区", "cluster": "智能终端",
+                             "place": "龙岗区", "functions_set": "1", "functions": ["生产制造", "配套"]})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith(f"#role-{role_id}")
+    got = site.app.test_client().get(f"/api/v1/roles/{role_id}").get_json()
+    assert (got["district"], got["role"], got["functions"], got["status"]) == ("龙岗区", "核心元器件集聚区", ["生产制造", "配套"], "edited")
+    page = c.get(f"/review/{PLAN}").get_data(as_text=True)
+    assert "edit: " + role_id in page  # the outcome is flashed on the screen it returns to
+    bad = c.post(url, data={"csrf_token": c.csrf, "action": "edit", "place": "不存在区"})
+    assert bad.status_code == 302 and "is no district or zone" in c.get(f"/review/{PLAN}").get_data(as_text=True)
+    assert c.post(url, data={"csrf_token": c.csrf, "action": "undo"}).status_code == 302
+    assert site.app.test_client().get(f"/api/v1/roles/{role_id}").get_json()["status"] == "extracted"
