@@ -453,3 +453,45 @@ def test_object_lists_stay_with_their_own_place():
 @pytest.mark.parametrize("quoted", ["'一核'", "「一核」", "“一核”", "‘一核’"])
 def test_labels_in_any_quote_marks(quoted):
     assert roles(f"{quoted}即成都高新区。", "成都市") == {("成都高新区", "*", "一核")}
+
+
+def test_a_role_named_for_another_industry_takes_that_cluster():
+    """Inside one cluster's plan, a role noun headed by an unrelated industry is that industry's; one
+    headed by something else, or only mentioning the plan's cluster in passing, stays with the plan."""
+    text = ("某市数字经济发展规划\n三、空间布局\n支持临江区建设生物医药产业集聚区。将东湖区打造为服务数字经济的新材料配套基地。"
+            "西岭区打造世界级新能源汽车产业集群。南湾区打造海洋现代服务业集聚区。\n")
+    got = roles(text.replace("临江区", "钱塘区").replace("东湖区", "萧山区").replace("西岭区", "余杭区").replace("南湾区", "滨江区"),
+                "杭州市", "杭州市数字经济发展规划")
+    assert ("钱塘区", "生物医药", "生物医药产业集聚区") in got
+    assert ("余杭区", "新能源汽车", "世界级新能源汽车产业集群") in got
+    assert ("萧山区", "数字经济", "新材料配套基地") in got
+    assert ("滨江区", "数字经济", "海洋现代服务业集聚区") in got
+    # a broader cluster named in the role keeps the plan's narrower one (电子信息 in a 智能终端 plan)
+    smart = roles("深圳市智能终端产业集群行动计划\n将龙岗区打造为世界级电子信息产业集群承载区。\n", "深圳市", "深圳市智能终端产业集群行动计划")
+    assert ("龙岗区", "智能终端", "世界级电子信息产业集群承载区") in smart
+
+
+def test_economy_titles_name_their_cluster():
+    from geo.ingest.plans import cluster_from_title
+
+    assert cluster_from_title("某市数字经济发展规划（2023—2027年）") == "数字经济"
+    assert cluster_from_title("某市低空经济高质量发展行动方案") == "低空经济"
+    assert cluster_from_title("某市实体经济发展若干措施") == "*"  # the economy at large names no cluster
+    assert cluster_from_title("某市经济发展规划") == "*"
+
+
+def test_second_clause_lists_its_own_places_and_industry():
+    got = roles("成都市电子信息产业建圈强链行动方案\n（二）优化产业布局\n高新区重点发展集成电路、新型显示，双流区、郫都区重点发展电子元器件。\n",
+                "成都市", "成都市电子信息产业建圈强链行动方案")
+    assert {("双流区", "电子元器件"), ("郫都区", "电子元器件"), ("成都高新区", "半导体与集成电路"), ("成都高新区", "新型显示")} <= {(p, c) for p, c, _ in got}
+
+
+def test_a_table_flattened_into_one_line_gives_each_row_its_role():
+    """PDF and web tables lose their cell breaks in normalisation: 区域 功能定位 甲区 X核心区 乙市 Y基地."""
+    text = ("苏州市生物医药产业创新集群行动计划\n表1 各地区功能定位\n地区 功能定位\n苏州工业园区 创新药研发核心区\n"
+            "昆山市 医疗器械制造基地\n吴中区 生物医药配套产业园\n")
+    got = roles(text, "苏州市", "苏州市生物医药产业创新集群行动计划")
+    assert got == {("苏州工业园区", "生物医药", "创新药研发核心区"), ("昆山市", "生物医药", "医疗器械制造基地"),
+                   ("吴中区", "生物医药", "生物医药配套产业园")}
+    # without a 定位 header the same words are no table: a park's name after a district is not a role
+    assert roles("苏州市生物医药产业创新集群行动计划\n吴中区生物医药产业园已有企业一百余家。\n", "苏州市", "苏州市生物医药产业创新集群行动计划") == set()

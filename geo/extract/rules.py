@@ -77,6 +77,10 @@ _COLON = re.compile(r"[：:]")
 _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
+# A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
+# 区域功能定位甲区X核心区乙市Y基地 — a column header, then places each followed by its role noun phrase.
+_TABLE_HEADER = re.compile(r"功能定位|发展定位|产业定位|主要定位|定位")
+_TABLE_CELL_BREAK = re.compile(r"[，。；：,;:、（(“”\n]")
 _OBJECT_LEAD = 4  # words before a cluster's name in a list item (高端, 新一代)
 _OBJECT_TAIL = 8  # words after it (产业, 等三大新兴产业)
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
@@ -289,6 +293,24 @@ def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
     return [Found(role, run.start, clause_end)] if 2 <= len(role) <= _ROLE_MAX and MASK not in role and not _TRIGGER.search(role) else []
 
 
+def _table_role(work: str, run: Run, next_start: int) -> list[Found]:
+    """The role cell of a flattened table row: a role noun phrase that fills the space up to the next place
+    (or the line's end), with a 定位 column header before the first row and no punctuation or verb between."""
+    header = None
+    for header in _TABLE_HEADER.finditer(work, 0, run.start):
+        pass
+    if header is None or _TABLE_CELL_BREAK.search(work, header.end(), run.start):
+        return []
+    end = next_start
+    while end > run.end and work[end - 1] in "。\n ":
+        end -= 1
+    cell = work[run.end:end]
+    if not 3 <= len(cell) <= _ROLE_MAX or _TABLE_CELL_BREAK.search(cell) or _TRIGGER.search(cell) or MASK in cell:
+        return []
+    head = [h for h in _HEAD.finditer(cell) if h.end() == len(cell)]
+    return [Found(cell, run.end, end)] if head and head[0].group() != "区" else []
+
+
 def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
     """甲区、乙区分别打造A和B / 分别聚焦X、Y: the i-th role or cluster goes to the i-th place."""
     if "分别" not in work[run.end : found[0].start + 2] if found else True:
@@ -337,6 +359,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
         return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
     if found := _dash_role(work, run, clause_end):
+        return found
+    if found := _table_role(work, run, next_start):
         return found
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)

@@ -27,9 +27,15 @@ _NAMED_INDUSTRY = re.compile(
     r"(?:打造|建设|形成|培育|定位为|成为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
     r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
 )
+_ROLE_VERB = re.compile(r"打造成为|打造成|打造为|建设成为|建设成|建成|定位为|打造|建设|形成|培育|成为")
 _BROAD_TITLE = re.compile(r"战略性新兴|新兴产业|制造业|产业体系|现代化产业|产业集群和|工业|实体经济|十四五|国民经济")
 _LIST_MARK = ("、", "和", "与", "及")
 _ROLE_CLUSTERS_MAX = 2
+# Words that may stand before the industry that heads a role (世界级生物医药产业集群), and nothing else:
+# 海洋现代服务业集聚区 is about 海洋, not about services at large.
+_OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|全球|特色|优势|先进|高端|新兴|现代|重要|一流|千亿级|百亿级|的)*")
+# The industry a role is the cluster area of: 生物医药产业集聚区, 新能源汽车基地 (the name, 产业 and a role noun).
+_OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|示范区|核心区|承载区|创新中心|中心)")
 _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
 # Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
 _GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
@@ -85,13 +91,37 @@ def _own_run(work: str, pos: int, where: Where) -> bool:
     return any(clause <= s <= clause + 2 and s < pos and s != where.run_start for s in where.run_starts)
 
 
+def _own_industry(work: str, where: Where, mentions: list[ClusterMention]) -> Cluster | None:
+    """The one cluster a role is the area of: its name opens the role noun phrase and the role noun follows
+    it (建设生物医药产业集聚区), unlike a cluster mentioned in passing (服务智能终端的新材料配套基地)."""
+    if len({m.cluster.slug for m in mentions}) != 1:
+        return None
+    m = mentions[0]
+    noun = _role_noun_start(work, where)
+    lead = _OWN_INDUSTRY_LEAD.match(work, noun, m.start)
+    tail = _OWN_INDUSTRY_TAIL.match(work, m.end)
+    # the taxonomy's own match may take the role noun in (新能源汽车产业集群)
+    ends_role = tail.end() == where.role_end if tail else m.end == where.role_end and bool(_OWN_INDUSTRY_TAIL.search(work, m.start, m.end))
+    return m.cluster if lead and lead.end() == m.start and ends_role else None
+
+
+def _role_noun_start(work: str, where: Where) -> int:
+    """Where the role noun phrase begins: after the verb that assigns it (打造, 建设 …)."""
+    verb = _ROLE_VERB.search(work, where.role_start, where.role_end)
+    return verb.end() if verb else where.role_start
+
+
 def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
     if explicit:
         return _fit(list(explicit), scope, matcher)
-    in_role = [m.cluster for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
+    in_role_mentions = [m for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
+    in_role = [m.cluster for m in in_role_mentions]
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
+        own = _own_industry(work, where, in_role_mentions)
+        if own is not None and scope is not None and not matcher.related(own, scope):
+            return [own]  # 钱塘区建设生物医药产业集聚区 in a digital-economy plan: the role names its own cluster
         return _fit(in_role, scope, matcher)
     between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]
     if scope is None and 0 < len({c.slug for c in between}) <= _LIST_CLUSTERS_MAX:
