@@ -495,3 +495,12 @@ def test_a_table_flattened_into_one_line_gives_each_row_its_role():
                    ("吴中区", "生物医药", "生物医药配套产业园")}
     # without a 定位 header the same words are no table: a park's name after a district is not a role
     assert roles("苏州市生物医药产业创新集群行动计划\n吴中区生物医药产业园已有企业一百余家。\n", "苏州市", "苏州市生物医药产业创新集群行动计划") == set()
+
+
+def test_labels_linked_by_zhi_to_a_zone_and_quoted_names_as_roles():
+    hefei = roles("合肥市新能源汽车产业发展规划\n二、总体布局\n按照“一核两区多点”布局，“一核”指合肥经济技术开发区，“两区”指肥东县和长丰县。\n",
+                  "合肥市", "合肥市新能源汽车产业发展规划")
+    assert hefei == {("合肥经开区", "新能源汽车", "一核"), ("肥东县", "新能源汽车", "两区"), ("长丰县", "新能源汽车", "两区")}
+    nanjing = roles("南京市集成电路产业发展规划\n江北新区着力打造“芯片之城”，浦口区、六合区为配套协同区。\n", "南京市", "南京市集成电路产业发展规划")
+    assert ("南京江北新区", "半导体与集成电路", "芯片之城") in nanjing
+    assert ("浦口区", "半导体与集成电路", "配套协同区") in nanjing

@@ -58,6 +58,8 @@ _ACTION = re.compile(r"(?:等区域|等区|等)?的?(?P<r>[^，。；]{1,10}?)�
 _LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展)")
 # 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
 _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")
+# 着力打造“芯片之城”: a quoted name right after a role verb, ending its clause, is the role.
+_QUOTED_ROLE = re.compile(r"“(?P<r>[^“”，。；、]{2,12})”(?=[，。；]|$)")
 _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 # “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
 _LABEL = re.compile(
@@ -166,6 +168,8 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
         seg_end = _first(_ROLE_END, work, trig.end(), min(end, trig.end() + _ROLE_MAX))
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
         if not heads:
+            if named := _QUOTED_ROLE.match(work, trig.end(), end):
+                return [Found(named.group("r"), trig.start(), named.end())]  # 打造“芯片之城”: a name in quotes
             continue
         found = []
         for i, (text, begin, stop) in enumerate(_split_roles(work, trig.end(), heads)):
