@@ -504,3 +504,9 @@ def test_labels_linked_by_zhi_to_a_zone_and_quoted_names_as_roles():
     nanjing = roles("南京市集成电路产业发展规划\n江北新区着力打造“芯片之城”，浦口区、六合区为配套协同区。\n", "南京市", "南京市集成电路产业发展规划")
     assert ("南京江北新区", "半导体与集成电路", "芯片之城") in nanjing
     assert ("浦口区", "半导体与集成电路", "配套协同区") in nanjing
+
+
+def test_shi_assigns_a_role_noun_but_not_a_description():
+    got = roles("天津市信创产业发展行动方案\n滨海新区是全市信创产业的主要承载地，河西区为信创应用示范区。\n", "天津市", "天津市信创产业发展行动方案")
+    assert {(p, r) for p, _, r in got} == {("滨海新区", "主要承载地"), ("河西区", "信创应用示范区")}
+    assert roles("杭州市数字经济发展规划\n西湖区是全国文明城区，也是杭州市的中心城区之一。\n", "杭州市", "杭州市数字经济发展规划") == set()

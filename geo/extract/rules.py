@@ -40,11 +40,11 @@ _OBJECTS_END = re.compile("[，。；：（]")
 _ROLE_END = re.compile("[，。；：（\n]")
 _TRIGGER = re.compile(
     r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|构建|形成|培育|推进|"
-    r"大力发展|重点发展|加快发展|积极发展|着力发展|优先发展|作为|成为|为"  # literals first: the engine scans for them
+    r"大力发展|重点发展|加快发展|积极发展|着力发展|优先发展|作为|成为|为|是"  # literals first: the engine scans for them
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|"
+    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|"
     r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
@@ -167,6 +167,8 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
             continue  # 被评为国家级示范区: an award the place holds, not a role the plan gives it
         seg_end = _first(_ROLE_END, work, trig.end(), min(end, trig.end() + _ROLE_MAX))
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
+        if trig.group() == "是":
+            heads = [h for h in heads if h.group() != "区"]  # 甲区是全国文明城区: a description, not a role
         if not heads:
             if named := _QUOTED_ROLE.match(work, trig.end(), end):
                 return [Found(named.group("r"), trig.start(), named.end())]  # 打造“芯片之城”: a name in quotes
