@@ -6,12 +6,15 @@ Run: python bench/load.py [--backends sqlite,postgis,postgis4] [--seconds 4] [--
 `postgis` and `postgis4` start a throwaway PostgreSQL cluster (as the postgres user when run as root);
 `postgis4` runs 4 app processes over it. `--root` measures another checkout of the app (e.g. the code
 before a change, unpacked with `git archive`); the bench itself and the baseline stay these.
+The 304 row is followed by its ceiling: a bare WSGI app (bench/bare304_app.py) answering the very same 304 with
+no Flask and no store, against the minimal app's 200, under the same gunicorn settings.
 Figures are medians of `--runs` alternating runs; the machine's cores are shared by generator and
 servers, so compare ratios, not absolute numbers. Needs wrk (Debian: apt-get install wrk).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import re
@@ -117,6 +120,11 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
     with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as f:
         pickle.dump(bodies, f)
     base, base_port, _ = start("bench.minimal_app:app", ROOT, workers, {"BENCH_BODIES": f.name}, next(iter(bodies)))
+    conditional_path = next(path for path, conditional in TARGETS.values() if conditional)
+    answer_304 = get_raw_headers(port, conditional_path, {"Accept-Encoding": ENCODING, "If-None-Match": etags[conditional_path]})
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as h:
+        json.dump(answer_304, h)
+    bare, bare_port = start_bare(workers, h.name)
     lines = [f"### {name}: gunicorn -w {workers} --preload, wrk -c{args.connections}, {args.seconds:g} s × {args.runs} runs, Accept-Encoding: {ENCODING}",
              "", "| request | app req/s | minimal app req/s | ratio | app p99 ms | minimal p99 ms |", "|---|---|---|---|---|---|"]
     try:
@@ -132,15 +140,65 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
             t = statistics.median(r for r, _ in theirs), statistics.median(p for _, p in theirs)
             lines.append(f"| {label} | {o[0]:.0f} | {t[0]:.0f} | {o[0] / t[0]:.2f}× | {o[1]:.1f} | {t[1]:.1f} |")
             print(lines[-1], flush=True)
+            if conditional:
+                ceiling = ceiling_row(bare_port, base_port, path, headers, args)
+                lines.append(ceiling)
+                print(ceiling, flush=True)
         rss, pss = worker_memory(proc)
         brss, bpss = worker_memory(base)
         lines += ["", f"worker memory: app RSS {rss:.0f} MiB (PSS {pss:.0f}), minimal app RSS {brss:.0f} MiB (PSS {bpss:.0f}); "
                       f"start to first 200: {first_200:.2f} s"]
     finally:
+        stop(bare)
         stop(base)
         stop(proc)
         os.unlink(f.name)
+        os.unlink(h.name)
     return lines
+
+
+def get_raw_headers(port: int, path: str, headers: dict[str, str]) -> list[tuple[str, str]]:
+    """The header list of one answer, in order, as the bare 304 app replays it."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", path, headers=headers)
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    assert resp.status == 304, resp.status
+    return resp.getheaders()
+
+
+def start_bare(workers: int, headers_file: str) -> tuple[subprocess.Popen, int]:
+    """The bare 304 app under the same gunicorn settings; it answers 304 to any path, so no 200 probe."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--preload", "--log-level", "warning",
+         "bench.bare304_app:app"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "BENCH_304": headers_file},
+    )
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 60:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc, port
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("bench.bare304_app did not start")
+
+
+def ceiling_row(bare_port: int, base_port: int, path: str, headers: dict[str, str], args: argparse.Namespace) -> str:
+    """What a 304 can reach at all here: the bare app's 304s against the minimal app's 200s, alternated."""
+    wrk(bare_port, path, headers, 1, args.connections)
+    bare, theirs = [], []
+    for _ in range(args.runs):
+        bare.append(wrk(bare_port, path, headers, args.seconds, args.connections))
+        theirs.append(wrk(base_port, path, {"Accept-Encoding": ENCODING}, args.seconds, args.connections))
+    b = statistics.median(r for r, _ in bare), statistics.median(p for _, p in bare)
+    t = statistics.median(r for r, _ in theirs), statistics.median(p for _, p in theirs)
+    return f"| (ceiling: a bare WSGI 304, no Flask, no store) | {b[0]:.0f} | {t[0]:.0f} | {b[0] / t[0]:.2f}× | {b[1]:.1f} | {t[1]:.1f} |"
 
 
 def main() -> None:
