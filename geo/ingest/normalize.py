@@ -62,7 +62,8 @@ _MAPPED_CLASS = (
 )
 # Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates.
 _MAPPED = re.compile(f"{_MAPPED_CLASS}{_MAPPED_CLASS}*")
-_HALF_PUNCT = re.compile(r"[();?!][();?!]*")
+_HALF_PUNCT_CHARS = "();?!"
+_HALF_PUNCT = re.compile("[{0}][{0}]*".format(re.escape(_HALF_PUNCT_CHARS)))
 # One literal each: the engine scans for a literal many times faster than for a class of two.
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
@@ -112,10 +113,13 @@ def _canonical_chars(text: str) -> str:
     """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
     punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
     text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
-    if any(c in text for c in _TONED):  # str.find per letter is far faster than a scan for a class
+    # A pass runs only if the text has a character it needs: str.find per character is far faster than the
+    # engine's scan for a class, and most plans have no pinyin and no half-width punctuation.
+    if any(c in text for c in _TONED):
         text = _PINYIN_GLOSS.sub(_drop_gloss, text)
     text = _COLON.sub(_comma_colon, _COMMA.sub(_comma_colon, text))
-    text = _HALF_PUNCT.sub(_half_punct, text)
+    if any(c in text for c in _HALF_PUNCT_CHARS):
+        text = _HALF_PUNCT.sub(_half_punct, text)
     for end, pattern in _RUN_IN_HEADINGS:
         text = pattern.sub(end + "\n", text)
     return text
