@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from geo.extract.places import Mention, Place, PlaceIndex
+from geo.extract.records import RoleRecords
 from geo.extract.roles import Role
 from geo.extract.rules import Found, mask_responsible, read_runs
 from geo.extract.runs import Run, find_runs
@@ -70,8 +71,7 @@ def _sentence_roles(
 
 def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:
     """Roles of one plan section. `work_text` is the masked, simplified twin of `text`."""
-    roles: list[Role] = []
-    expanded: list[Role] = []
+    records = RoleRecords()
     base = section_cluster(section.cluster, section.title, clusters)
     general = clusters.by_name[GENERAL]
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
@@ -90,16 +90,13 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             if not mentions and scope.place is None:
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
-                fields = {
+                c = cluster or general
+                records.add(place, {
                     "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
-                    "cluster": (cluster or general).name, "cluster_en": (cluster or general).name_en,
+                    "cluster": c.name, "cluster_en": c.name_en,
                     "role": found.role, "functions": funcs, "quote": text[s0:s1], "start": s0, "end": s1,
-                }
-                if place.type != "group":
-                    roles.append(Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **fields))
-                for unit in place.expands_to:
-                    expanded.append(Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **fields))
-    return _dedupe(roles + expanded)
+                })
+    return records.roles()
 
 
 def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
@@ -108,14 +105,6 @@ def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
     if len(found) == 1 and found[0].start <= 1:
         return found[0].place
     return None
-
-
-def _dedupe(roles: list[Role]) -> list[Role]:
-    """One record per (plan, cluster, district, role); a direct record wins over an expanded one."""
-    seen: dict[tuple[str, str, str, str], Role] = {}
-    for r in roles:
-        seen.setdefault((r.plan_id, r.cluster, r.district, r.role), r)
-    return list(seen.values())
 
 
 def extract(text: str, sections: list[Section], index: PlaceIndex) -> list[Role]:

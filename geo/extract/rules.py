@@ -67,6 +67,11 @@ _LABEL = re.compile(
     r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])$"
 )
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
+# The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
+# the pattern can match at all, and most runs are preceded by none of them.
+_GATHER_ENDS = ("在", "于")
+_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":")
+_YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
@@ -218,7 +223,7 @@ def _whole_items(work: str, start: int, stop: int) -> str:
 def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention], colon: bool = False) -> list[Found]:
     """甲区重点发展集成电路、生物医药产业 (or 甲区：集成电路、生物医药): a role in each cluster the
     verb takes as its object."""
-    verbs = [_COLON.match(work, start)] if colon else list(_DEVELOP.finditer(work, start, end))
+    verbs = [_COLON.match(work, start)] if colon else _DEVELOP.finditer(work, start, end)  # lazily: the first with objects wins
     for v in verbs:
         if v is None or work[v.end() : v.end() + 1] == "的":
             continue  # 协同化发展的…体系: an attribute, not a verb taking an object
@@ -252,7 +257,7 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
 
 def _label_role(work: str, run: Run) -> list[Found]:
     """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…）."""
-    m = _LABEL.search(work, max(0, run.start - 20), run.start)
+    m = _LABEL.search(work, max(0, run.start - 20), run.start) if work.endswith(_LABEL_LINK_ENDS, 0, run.start) else None
     if not m:
         if work[run.start - 1 : run.start] in "：:" and run.start:
             clause = max(work.rfind(ch, 0, run.start - 1) for ch in "，。；") + 1
@@ -270,7 +275,7 @@ def _label_role(work: str, run: Run) -> list[Found]:
 def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     """以甲区、乙区为重点 / 两翼 / 主阵地 — and the parallel 以甲区为核心、乙区和丙区为两翼: the short
     noun after 为 is the role."""
-    opened = _YI.search(work, max(0, run.start - 2), run.start)
+    opened = work.endswith(_YI_ENDS, 0, run.start) and _YI.search(work, max(0, run.start - 2), run.start)
     parallel = (work[run.start - 1 : run.start] == "、" and "以" in work[_clause_start(work, run.start) : run.start]) or (
         work[run.start - 1 : run.start] == "，" and work[run.end : run.end + 1] == "为" and "以" in work[max(0, run.start - 30) : run.start]
     )
@@ -331,10 +336,10 @@ def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
 
 def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """The roles of a run, each with the span of the text that assigns it."""
-    before = work[: run.start]
-    if before.endswith("对") and work[run.end : run.end + 1] == "，":
+    start = run.start  # the text before the run is tested in place (str.endswith with an end), never copied
+    if work.endswith("对", 0, start) and work[run.end : run.end + 1] == "，":
         return _topic_role(work, run.end)
-    if before.endswith("发挥") and (m := _ACTION.match(work, run.end)):
+    if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     if m := _LISTING.match(work, run.end):
         return [Found(m.group("r"), m.start(), m.end())]
@@ -342,11 +347,11 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(m.group("r"), m.start(), m.end())]
     if found := _label_role(work, run):
         return found
-    if g := _GATHER.search(before, max(0, run.start - 8)):
+    if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return [Found("集聚区", g.start(), run.end)]
-    if before.endswith("向") and (t := _TOWARDS.match(work, run.end)):
-        return [Found("集聚区", run.start - 1, t.end())]
-    if run.counted and (a := _ALLOCATION.search(before)):
+    if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
+        return [Found("集聚区", start - 1, t.end())]
+    if run.counted and work.endswith("其中", 0, start) and (a := _ALLOCATION.search(work, 0, start)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
     clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _short_yi_role(work, run, clause_end):
