@@ -44,7 +44,7 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|"
+    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|"
     r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
@@ -346,7 +346,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     if found := _label_role(work, run):
-        return found
+        # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
+        after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
+        stated = _role_after_trigger(work, run.end + 1, max(after, next_start)) if after > run.end else []
+        return found + _respective(stated, run, work) if stated else found
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
