@@ -522,3 +522,10 @@ def test_a_label_and_the_role_its_clause_states_are_both_roles():
 def test_industrial_belts_are_role_nouns():
     got = roles("厦门市平板显示产业链发展规划\n重点依托火炬高新区、海沧区和翔安区，打造平板显示产业集聚带。\n", "厦门市", "厦门市平板显示产业链发展规划")
     assert {(p, c, r) for p, c, r in got} == {(p, "新型显示", "平板显示产业集聚带") for p in ("厦门火炬高新区", "海沧区", "翔安区")}
+
+
+def test_a_strong_develop_verb_gives_a_focus_even_outside_the_taxonomy():
+    got = roles("上海市集成电路产业发展规划\n临港新片区重点布局装备材料，闵行区发展了一批集成电路企业。\n", "上海市", "上海市集成电路产业发展规划")
+    assert got == {("上海临港新片区", "半导体与集成电路", "重点布局装备材料")}  # 发展了: news of the past, no layout
+    beijing = roles("北京市医药健康产业发展规划\n昌平区重点建设生命科学园。\n", "北京市", "北京市医药健康产业发展规划")
+    assert {(p, r) for p, _, r in beijing} == {("昌平区", "生命科学园")}

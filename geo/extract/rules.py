@@ -44,7 +44,7 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|"
+    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|"
     r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
@@ -84,6 +84,8 @@ _COLON = re.compile(r"[：:]")
 _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
+# A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料).
+_STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局)")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
 # 区域功能定位甲区X核心区乙市Y基地 — a column header, then places each followed by its role noun phrase.
 _TABLE_HEADER = re.compile(r"功能定位|发展定位|产业定位|主要定位|定位")
@@ -225,14 +227,16 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
     verb takes as its object."""
     verbs = [_COLON.match(work, start)] if colon else _DEVELOP.finditer(work, start, end)  # lazily: the first with objects wins
     for v in verbs:
-        if v is None or work[v.end() : v.end() + 1] == "的":
-            continue  # 协同化发展的…体系: an attribute, not a verb taking an object
+        if v is None or work[v.end() : v.end() + 1] in ("的", "了"):
+            continue  # 协同化发展的…体系: an attribute; 发展了一批企业: what happened, not a layout
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
         stop = _first(_OBJECTS_END, work, v.end(), end)
         objects = _objects_role(work, v.end(), stop, clusters)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
+        if _STRONG_DEVELOP.fullmatch(v.group()) and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
+            return [Found(work[v.start() : stop], v.start(), stop)]  # 临港新片区重点布局装备材料: the plan's cluster
     return []
 
 
