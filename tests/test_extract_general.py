@@ -529,3 +529,14 @@ def test_a_strong_develop_verb_gives_a_focus_even_outside_the_taxonomy():
     assert got == {("上海临港新片区", "半导体与集成电路", "重点布局装备材料")}  # 发展了: news of the past, no layout
     beijing = roles("北京市医药健康产业发展规划\n昌平区重点建设生命科学园。\n", "北京市", "北京市医药健康产业发展规划")
     assert {(p, r) for p, _, r in beijing} == {("昌平区", "生命科学园")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "滨江区是全国首个数字经济示范区。",
+    "拱墅区为全国文明城区。",
+    "上城区、拱墅区成为全省首批数字经济创新发展试验区。",
+    "余杭区是2023年全省数字经济增速最快的区县。",
+    "西湖区重点发展的企业数量达到100家。",
+])
+def test_titles_and_rankings_a_place_holds_are_not_roles(sentence):
+    assert roles("杭州市数字经济发展规划\n" + sentence + "\n", "杭州市", "杭州市数字经济发展规划") == set()

@@ -49,6 +49,8 @@ _HEAD = re.compile(
     r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
+# Titles a place holds or ranks it reached (全国首个…示范区, 全省首批…试验区, 全国文明城区): news, not layout.
+_DESIGNATION = re.compile(r"首个|首批|第一批|唯一|文明城区|卫生城区|百强")
 _HONOUR = re.compile(r"(?:评为|评定为|认定为|命名为|授予|获批|获评|入选|被列为|荣获)")
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
 _FUNCTION_ROLE = re.compile(
@@ -183,7 +185,7 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
         found = []
         for i, (text, begin, stop) in enumerate(_split_roles(work, trig.end(), heads)):
             role = clean_role(text)
-            if len(role) >= 2 and MASK not in role:
+            if len(role) >= 2 and MASK not in role and not _DESIGNATION.search(role):
                 found.append(Found(role, trig.start() if i == 0 else begin, stop))
         if found:
             return found
