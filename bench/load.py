@@ -56,8 +56,10 @@ def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, s
         return err.code, dict(err.headers), err.read()
 
 
-def start(app: str, cwd: Path, workers: int, env: dict[str, str], probe: str = "/api/v1/cities") -> tuple[subprocess.Popen, int, float]:
-    """gunicorn --preload; returns the process, its port and seconds from start to the first 200 on `probe`."""
+def start(app: str, cwd: Path, workers: int, env: dict[str, str], probe: str = "/api/v1/cities",
+          ready: int = 200) -> tuple[subprocess.Popen, int, float]:
+    """gunicorn --preload; returns the process, its port and seconds from start to the first `ready` answer
+    (200, or 304 for the bare 304 app) on `probe`."""
     port = free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -66,7 +68,7 @@ def start(app: str, cwd: Path, workers: int, env: dict[str, str], probe: str = "
     )
     while time.perf_counter() - t0 < 120:
         try:
-            if get(port, probe, {})[0] == 200:
+            if get(port, probe, {})[0] == ready:
                 return proc, port, time.perf_counter() - t0
         except OSError:
             time.sleep(0.02)
@@ -121,10 +123,11 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
         pickle.dump(bodies, f)
     base, base_port, _ = start("bench.minimal_app:app", ROOT, workers, {"BENCH_BODIES": f.name}, next(iter(bodies)))
     conditional_path = next(path for path, conditional in TARGETS.values() if conditional)
-    answer_304 = get_raw_headers(port, conditional_path, {"Accept-Encoding": ENCODING, "If-None-Match": etags[conditional_path]})
+    status_304, answer_304, _ = get(port, conditional_path, {"Accept-Encoding": ENCODING, "If-None-Match": etags[conditional_path]})
+    assert status_304 == 304, status_304
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as h:
-        json.dump(answer_304, h)
-    bare, bare_port = start_bare(workers, h.name)
+        json.dump(list(answer_304.items()), h)
+    bare, bare_port, _ = start("bench.bare304_app:app", ROOT, workers, {"BENCH_304": h.name}, conditional_path, ready=304)
     lines = [f"### {name}: gunicorn -w {workers} --preload, wrk -c{args.connections}, {args.seconds:g} s × {args.runs} runs, Accept-Encoding: {ENCODING}",
              "", "| request | app req/s | minimal app req/s | ratio | app p99 ms | minimal p99 ms |", "|---|---|---|---|---|---|"]
     try:
@@ -155,38 +158,6 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
         os.unlink(f.name)
         os.unlink(h.name)
     return lines
-
-
-def get_raw_headers(port: int, path: str, headers: dict[str, str]) -> list[tuple[str, str]]:
-    """The header list of one answer, in order, as the bare 304 app replays it."""
-    import http.client
-
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("GET", path, headers=headers)
-    resp = conn.getresponse()
-    resp.read()
-    conn.close()
-    assert resp.status == 304, resp.status
-    return resp.getheaders()
-
-
-def start_bare(workers: int, headers_file: str) -> tuple[subprocess.Popen, int]:
-    """The bare 304 app under the same gunicorn settings; it answers 304 to any path, so no 200 probe."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--preload", "--log-level", "warning",
-         "bench.bare304_app:app"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "BENCH_304": headers_file},
-    )
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < 60:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return proc, port
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("bench.bare304_app did not start")
 
 
 def ceiling_row(bare_port: int, base_port: int, path: str, headers: dict[str, str], args: argparse.Namespace) -> str:

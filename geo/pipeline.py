@@ -18,6 +18,7 @@ from geo.extract.roles import Role, write_csv
 from geo.ingest.plans import (
     PlanEntry,
     PlanMeta,
+    file_id_of,
     load_index,
     split_sections,
     write_entries,
@@ -227,7 +228,7 @@ def add_plan(
     os.replace(tmp, dest)
     write_index([*metas, meta], plans_dir / "plans.csv")
     write_built(data_dir, entries, roles)
-    return Added(meta, tuple(guessed), sum(r.plan_id.split("#")[0] == plan_id for r in roles))
+    return Added(meta, tuple(guessed), sum(file_id_of(r.plan_id) == plan_id for r in roles))
 
 
 def remove_plan(plan_id: str, data_dir: Path = paths.DATA_DIR) -> PlanMeta:

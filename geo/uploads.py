@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from geo.ingest.plans import PlanEntry, split_sections
 from geo.reference.units import City
 from geo.store.base import Plan, PlanRole
-from geo.store.review import ReviewError, now
+from geo.store.review import ReviewError, Run, now
 
 if TYPE_CHECKING:
     from geo.extract.roles import Role
@@ -130,7 +130,7 @@ def _plan_role(r: "Role", issuer: str, date: str, url: str) -> PlanRole:
     return PlanRole(**vars(r), plan_issuer=issuer, plan_date=date, plan_url=url)
 
 
-def _insert(run, file_id: str, city: str, text: str, meta: dict, entries: list[Plan], roles: list[PlanRole]) -> None:  # type: ignore[no-untyped-def, type-arg]
+def _insert(run: Run, file_id: str, city: str, text: str, meta: dict[str, str], entries: list[Plan], roles: list[PlanRole]) -> None:
     dumps = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
     run("INSERT INTO plan_texts (file_id, city, origin, body, meta) VALUES (?, ?, 'upload', ?, ?)", file_id, city, text, dumps(meta))
     for i, p in enumerate(entries):

@@ -4,6 +4,7 @@ re-extraction, hostile uploads, and the user commands."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -32,8 +33,8 @@ PASSWORD = "correct horse battery"
 LEVELS = ["anonymous", "viewer", "editor", "admin"]
 
 
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+def _csrf(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
 class Site:
@@ -301,15 +302,16 @@ def test_bad_review_requests_say_why(site):
 
 def test_review_screen_highlights_every_role_at_its_span(site):
     c = site.client("editor")
-    html = c.get(f"/review/{PLAN}").get_data(as_text=True)
+    page = c.get(f"/review/{PLAN}").get_data(as_text=True)
     text, _ = site.store.plan_text(PLAN)
-    marks = re.findall(r'<mark data-start="(\d+)" data-roles="([^"]+)">([^<]*)</mark>', html)
+    marks = re.findall(r'<mark data-start="(\d+)" data-roles="([^"]+)">([^<]*)</mark>', page)
     assert marks
     covered = {rid for _, ids, _ in marks for rid in ids.split()}
     plan_roles = [r for r in site.store.roles("深圳市", include_rejected=True) if r.plan_id == PLAN]
     assert {r.role_id for r in plan_roles} <= covered
     for start, _, shown in marks:
-        assert text[int(start):int(start) + len(shown.replace("&#34;", '"'))].startswith(shown[:5].replace("&#34;", '"'))
+        shown = html.unescape(shown)
+        assert text[int(start) : int(start) + len(shown)] == shown  # each highlight is the text at its span
 
 
 # --- restarts and re-extraction ------------------------------------------------------------------------
@@ -402,9 +404,9 @@ def test_hostile_uploads_are_refused_or_inert(site, tmp_path):
     assert len(stored) == 1 and re.fullmatch(r"[0-9a-f]{32}\.txt", next(iter(stored)).name)
     assert site.app.test_client().get("/static/" + next(iter(stored)).name).status_code == 404
     # HTML with scripts: the text is read, the markup is not run or shown as markup
-    html = ("<html><head><script>alert('x')</script></head><body><p>深圳市网页计划</p>"
+    markup = ("<html><head><script>alert('x')</script></head><body><p>深圳市网页计划</p>"
             "<p>将南山区打造为<img src=x onerror=alert(1)>网页测试集聚区。</p><script>document.write('pwn')</script></body></html>")
-    page_up = _upload(site, html.encode(), "p.html")
+    page_up = _upload(site, markup.encode(), "p.html")
     assert page_up.status_code == 201, page_up.get_json()
     text, _ = site.store.plan_text(page_up.get_json()["file_id"])
     assert "alert" not in text and "document.write" not in text and "<img" not in text

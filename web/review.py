@@ -14,6 +14,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from geo.extract.functions import FUNCTION_ORDER
+from geo.ingest.plans import file_id_of
 from geo.store.accounts import ROLES, AccountError, Accounts
 from geo.store.base import STATUSES, PlanRole
 from geo.store.review import ReviewError, Reviewer, change_log
@@ -49,10 +50,6 @@ def segments(text: str, roles: list[PlanRole]) -> list[Segment]:
     return out
 
 
-def _file_of(role: PlanRole, files: dict[str, dict[str, Any]]) -> str:
-    return role.plan_id.split("#")[0] if role.plan_id.split("#")[0] in files else role.plan_id
-
-
 @bp.get("")
 @requires("editor")
 def index() -> str:
@@ -60,7 +57,7 @@ def index() -> str:
     files = {f["file_id"]: f for f in st.plan_files()}
     counts: dict[str, Counter[str]] = {fid: Counter() for fid in files}
     for r in st.roles(None, include_rejected=True):
-        counts.setdefault(_file_of(r, files), Counter())[r.status] += 1
+        counts.setdefault(file_id_of(r.plan_id), Counter())[r.status] += 1
     orphans = Counter(d.file_id for d in st.orphans())  # type: ignore[attr-defined]
     return render_template("review_index.html", title="审核 Review", files=list(files.values()), counts=counts,
                            orphans=orphans, statuses=STATUSES, changes=change_log(st, 20))  # type: ignore[arg-type]
@@ -74,7 +71,7 @@ def plan(file_id: str) -> str:
     if text is None:
         abort(404, description=f"no plan file '{file_id}'")
     meta = next(f for f in st.plan_files() if f["file_id"] == file_id)  # type: ignore[attr-defined]
-    roles = [r for r in st.roles(city, include_rejected=True) if r.plan_id.split("#")[0] == file_id]
+    roles = [r for r in st.roles(city, include_rejected=True) if file_id_of(r.plan_id) == file_id]
     roles.sort(key=lambda r: (r.start, r.end, r.district_id))
     places = [(u.id, u.name) for u in st.units(city)] + [(z.id, z.name) for z in st.zones(city)]
     return render_template(
@@ -141,7 +138,7 @@ def upload() -> Any:
             return redirect(url_for("review.plan", file_id=done.file_id))
         except UploadError as err:
             error = str(err)
-    cities = [c for c in store().cities()]
+    cities = store().cities()
     return render_template("review_upload.html", title="上传规划 Upload a plan", error=error, cities=cities,
                            max_mb=MAX_UPLOAD_BYTES // 2**20), (400 if error else 200)
 

@@ -73,6 +73,11 @@ def cluster_from_title(title: str) -> str:
     return "未来产业" if stem == "未来" else stem
 
 
+def file_id_of(plan_id: str) -> str:
+    """The file a plan comes from: plans inside a bundled file are `<file id>#NN`."""
+    return plan_id.split("#", 1)[0]
+
+
 def split_sections(text: str, plan_id: str, title: str) -> list[Section]:
     """A file that bundles several plans (关于发布《…》的通知 headings) becomes one section per plan."""
     notices = [m for m in _NOTICE.finditer(text)]

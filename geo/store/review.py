@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from geo.extract.functions import FUNCTION_ORDER, functions_in
 from geo.extract.roles import role_id_for
-from geo.ingest.plans import split_sections
+from geo.ingest.plans import file_id_of, split_sections
 from geo.store.base import PlanRole
 
 if TYPE_CHECKING:
@@ -129,10 +129,6 @@ class Reviewer:
         rows = run(f"SELECT {DECISION_COLUMNS} FROM reviews WHERE role_id = ?", role_id)
         return decision_from_row(rows[0]) if rows else None
 
-    def _file_of(self, run: Run, plan_id: str) -> str:
-        rows = run("SELECT data FROM plans WHERE plan_id = ?", plan_id)
-        return json.loads(rows[0][0])["file_id"] if rows else plan_id.split("#")[0]
-
     @staticmethod
     def _current(extracted: PlanRole | None, decision: Decision | None) -> PlanRole | None:
         roles, _ = apply_decisions([extracted] if extracted else [], [decision] if decision else [])
@@ -176,7 +172,7 @@ class Reviewer:
                 status = "added"
             else:
                 status = "edited" if any(getattr(role, k) != getattr(extracted, k) for k in _DECIDED) else "accepted"
-            after = Decision(role_id, self._file_of(run, role.plan_id), status, _role_dict(role),
+            after = Decision(role_id, file_id_of(role.plan_id), status, _role_dict(role),
                              _role_dict(extracted) if extracted else {}, self.login, now())
             self._put(run, after, role_id)
             shown_after = self._current(extracted, after)

@@ -22,6 +22,7 @@ from geo.reference.clusters import Cluster
 from geo.reference.units import City
 from geo.reference.zones import Group, Zone
 from geo.store.base import Plan, PlanRole, StoreUnavailable, UnitRecord
+from geo.ingest.plans import file_id_of
 from geo.store.loader import OUTLINE_KEY, Dataset, file_key
 from geo.store.review import DECISION_COLUMNS, Decision, apply_decisions, decision_from_row
 from geo.store.zones import zones_with_unlisted
@@ -231,7 +232,7 @@ class SqlStore:
             ex("INSERT INTO plans (plan_id, file_id, city, ord, data, origin) VALUES (?, ?, ?, ?, ?, 'files')",
                [(p["plan_id"], p["file_id"], p["city"], i, _dumps(p)) for i, p in enumerate(data.plans)])
             ex("INSERT INTO roles (city, cluster, district_id, ord, data, role_id, file_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, 'files')",
-               [(r["city"], r["cluster"], r["district_id"], i, _dumps(r), r["role_id"], r["plan_id"].split("#")[0])
+               [(r["city"], r["cluster"], r["district_id"], i, _dumps(r), r["role_id"], file_id_of(r["plan_id"]))
                 for i, r in enumerate(data.roles)])
             ex("INSERT INTO plan_texts (file_id, city, origin, body, meta) VALUES (?, ?, 'files', ?, ?)",
                [(t.file_id, t.city, t.body, _dumps(t.meta)) for t in data.texts])
