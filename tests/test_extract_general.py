@@ -102,6 +102,27 @@ def test_clause_subjects_walk_through_clusters():
     }
 
 
+def test_clause_subject_after_a_comma_speaks_for_its_own_places():
+    text = "集成电路产业重点布局在江夏区，新型显示产业主要分布在江夏区和蔡甸区。"
+    assert places(text, "武汉市") == {
+        ("江夏区", "半导体与集成电路"),
+        ("江夏区", "新型显示"),
+        ("蔡甸区", "新型显示"),
+    }
+
+
+def test_industries_a_place_develops_and_the_role_stated_after_them():
+    text = "鄞州区重点发展新能源汽车、通用航空产业，打造国际一流的汽车产业基地；镇海区建设石化产业基地。"
+    assert roles(text, "宁波市") == {
+        ("鄞州区", "新能源汽车", "重点发展新能源汽车、通用航空产业"),
+        ("鄞州区", "低空经济", "重点发展新能源汽车、通用航空产业"),
+        ("鄞州区", "汽车", "汽车产业基地"),
+        ("镇海区", "绿色石化", "石化产业基地"),
+    }
+    # the same industry said twice (develop it, then build its cluster area) stays one role
+    assert roles("江北区重点发展集成电路制造，打造集成电路产业集聚区。", "宁波市") == {("江北区", "半导体与集成电路", "集成电路产业集聚区")}
+
+
 def test_role_noun_names_the_cluster():
     assert roles("雨花区建设工程机械产业集聚区。", "长沙市") == {("雨花区", "工程机械", "工程机械产业集聚区")}
     assert roles("鼓楼区打造为全省软件和信息服务产业核心区。", "南京市") == {("鼓楼区", "软件与信息服务", "全省软件和信息服务产业核心区")}
@@ -218,6 +239,18 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("郑州航空港经济综合实验区打造为智能终端制造基地。", "郑州市", "郑州航空港综合实验区", "development_zone"),
         ("横琴粤澳深度合作区建设中医药产业集聚区。", "珠海市", "珠海横琴粤澳深度合作区", "cooperation_zone"),
         ("中新天津生态城打造为绿色建筑示范区。", "天津市", "中新天津生态城", "new_area"),
+        ("推动新郑综保区建设保税维修基地。", "郑州市", "郑州新郑综合保税区", "bonded_zone"),
+        ("天津港保税区打造航空航天产业集聚区。", "天津市", "天津港保税区", "bonded_zone"),
+        ("南沙自贸片区建设航运物流中心。", "广州市", "广州南沙自贸片区", "free_trade_zone"),
+        ("松山湖片区打造电子信息产业核心区。", "东莞市", "东莞松山湖片区", "functional_area"),
+        ("杏林台商投资区重点发展生物医药产业。", "厦门市", "厦门杏林台商投资区", "development_zone"),
+        ("双流临空经济示范区建设航空物流基地。", "成都市", "成都双流临空经济区", "development_zone"),
+        ("天府国际生物城打造生物医药产业核心承载区。", "成都市", "成都天府国际生物城", "science_city"),
+        ("航空港区打造智能终端制造基地。", "郑州市", "郑州航空港区", "development_zone"),
+        ("西部（成都）科学城建设电子信息产业基地。", "成都市", "西部（成都）科学城", "science_city"),
+        ("长安镇、虎门镇重点发展智能终端产业。", "东莞市", "东莞长安镇", "town"),
+        ("古镇镇打造灯饰照明产业之都。", "中山市", "中山古镇镇", "town"),
+        ("坂田街道打造新一代信息技术产业高地。", "深圳市", "深圳坂田街道", "subdistrict"),
     ],
 )
 def test_zones_recognised_by_their_generic_names(text, city, zone, kind):
@@ -238,6 +271,44 @@ def test_generic_zone_words_are_not_zones():
     for text in ("支持各高新区建设特色产业集聚区。", "建设一批生物医药产业园。", "光明区定位为技术创新区。", "建设国家加工贸易产业园1个。"):
         ix = index_for("深圳市")
         assert [m.place.type for m in ix.find(text) if m.place.type == "zone"] == [], text
+
+
+def test_generic_area_and_town_words_are_not_places():
+    for text in (
+        "全面推进乡镇、城镇和村镇建设，培育一批工业强镇，打造智造重镇。",
+        "东部片区、中心片区优化空间布局，老城片区推进城市更新。",
+        "加强城市街道环境整治。",
+        "建设一批产业新城。",
+    ):
+        assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
+
+
+def test_towns_in_statistics_get_no_role():
+    assert roles("长安镇地区生产总值增长8%，虎门镇新增市场主体1.2万户。塘厦镇位于东南部，与深圳接壤。", "东莞市") == set()
+
+
+def test_a_zone_inside_a_zone_is_one_place():
+    assert places("推动郑州经开区综保区、新郑综保区发展保税维修产业。", "郑州市") == {
+        ("郑州经开区综合保税区", "保税维修"),
+        ("郑州新郑综合保税区", "保税维修"),
+    }
+
+
+def test_a_district_name_in_the_generic_part_of_a_zone_name_is_the_zone():
+    # 新城 is the short name of 西安's 新城区, and the generic part of 空港新城.
+    assert roles("以高新区为核心，以经开区、空港新城为两翼。", "西安市") == {
+        ("西安高新区", "*", "核心"),
+        ("西安经开区", "*", "两翼"),
+        ("西安空港新城", "*", "两翼"),
+    }
+
+
+def test_industry_words_inside_place_names_name_no_cluster():
+    # 航空 in 航空港区 is the zone's name, not the aviation industry.
+    assert roles("重点打造“两区一带”：航空港区、郑东新区。", "郑州市") == {
+        ("郑州航空港区", "*", "两区一带"),
+        ("郑州郑东新区", "*", "两区一带"),
+    }
 
 
 def test_known_zone_names_win_over_words_before_them():

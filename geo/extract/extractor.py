@@ -18,12 +18,12 @@ from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.topics import Topic, Where, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
-from geo.reference.clusters import Cluster, ClusterMatcher, matcher
+from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matcher
 
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
-_REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实")
+_REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 
 # Quote marks plans and reprints use, mapped to “” ‘’ one for one so spans stay the same.
@@ -44,12 +44,17 @@ def _undouble(sentence: str) -> str:
     return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
 
 
+def _outside_places(found: list[ClusterMention], mentions: list[Mention]) -> list[ClusterMention]:
+    """Industry words that are not part of a place's name (航空 in 航空港区, 生物 in 天府国际生物城)."""
+    return [c for c in found if not any(m.start < c.end and c.start < m.end for m in mentions)]
+
+
 def _sentence_roles(
     work: str, mentions: list[Mention], scope: Scope[Place], clusters: ClusterMatcher
 ) -> Iterator[tuple[Place, Cluster | None, Found, tuple[str, ...]]]:
     """(place, cluster, role, functions) for every role one sentence gives."""
     if mentions:
-        cmentions = clusters.find(work)
+        cmentions = _outside_places(clusters.find(work), mentions)
         runs = find_runs(work, mentions, cmentions)
     elif scope.place is not None:
         cmentions = clusters.find(work)
@@ -58,15 +63,22 @@ def _sentence_roles(
         return
     topic = Topic(tuple(cmentions), scope.cluster)
     starts = tuple(r.start for r in runs)
+    read = []
+    stated: dict[int, set[str | None]] = {}  # per run: the clusters of the roles it is given (not its focus)
     for run, found, funcs in read_runs(work, runs, cmentions):
         where = Where(run.start, runs[0].start, starts, found.start, found.end)
         shared = clusters_for(work, where, found.clusters, topic, clusters)
+        read.append((run, found, funcs, where, shared))
+        if not found.focus:
+            stated.setdefault(run.start, set()).update(c.slug if c else None for c in shared)
+    for run, found, funcs, where, shared in read:
         for i, (place, specs) in enumerate(zip(run.places, run.specs)):
             if found.place_index is not None and found.place_index != i:
                 continue
             own = clusters_for(work, where, specs, topic, clusters) if specs else shared
             for cluster in own:
-                yield place, cluster, found, funcs
+                if not (found.focus and (cluster.slug if cluster else None) in stated.get(run.start, ())):
+                    yield place, cluster, found, funcs
 
 
 def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo.extract.zones import SUFFIXES, ZoneRecognizer
+from geo.extract.zones import SUFFIXES, ZoneHit, ZoneRecognizer
 from geo.ingest.normalize import simplified
 from geo.reference import gazetteer
 from geo.reference.clusters import matcher
@@ -72,9 +72,9 @@ class PlaceIndex:
         if self._pattern is not None:
             known = [Mention(m.start(), m.end(), self.places[m.group()]) for m in self._pattern.finditer(text)]
         if self.zones is not None:
-            zones = [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in self.zones.find(text)]
-            if zones:
-                known = _merge(known, zones)
+            hits = self.zones.find(text)
+            if hits:
+                known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
         return [m for m in known if not _ORGANISATION.match(text, m.end)]
 
     def _zone_place(self, key: str, kind: str) -> Place:
@@ -86,15 +86,16 @@ class PlaceIndex:
         return self._detected[key]
 
 
-def _merge(known: list[Mention], zones: list[Mention]) -> list[Mention]:
+def _merge(known: list[Mention], hits: list[ZoneHit], zones: list[Mention]) -> list[Mention]:
     """Known names and recognised zones in text order. A zone name that contains a shorter place
     (光明 in 光明科学城, 江宁 in 南京江宁经开区) wins over it; a known name wins where the zone match
-    only adds words before it (发挥两江新区) or begins inside it (深汕特别合作区环境科技产业园)."""
+    only adds words before it (发挥两江新区) or begins inside it (深汕特别合作区环境科技产业园), unless
+    the known name lies in the generic part of the zone's name (新城, a 西安 district's short name, in 空港新城)."""
     kept: list[Mention] = []
     dropped: set[int] = set()
-    for z in zones:
+    for h, z in zip(hits, zones):
         overlapping = [i for i, k in enumerate(known) if k.start < z.end and z.start < k.end]
-        if any(known[i].end == z.end or known[i].start < z.start for i in overlapping):
+        if any((known[i].end == z.end and known[i].start < h.suffix_start) or known[i].start < z.start for i in overlapping):
             continue
         dropped.update(overlapping)
         kept.append(z)

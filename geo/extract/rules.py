@@ -45,7 +45,7 @@ _TRIGGER = re.compile(
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
-    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|"
+    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|"
     r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
@@ -109,6 +109,7 @@ class Found:
     end: int
     clusters: tuple[Cluster, ...] = ()
     place_index: int | None = None  # 分别: the role of one place of the run only
+    focus: bool = False  # industries the place develops, kept only where the run's role has another cluster
 
 
 def _first(chars: re.Pattern[str], work: str, start: int, end: int) -> int:
@@ -240,6 +241,12 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         if _STRONG_DEVELOP.fullmatch(v.group()) and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
             return [Found(work[v.start() : stop], v.start(), stop)]  # 临港新片区重点布局装备材料: the plan's cluster
     return []
+
+
+def _focus(work: str, start: int, end: int, clusters: list[ClusterMention]) -> list[Found]:
+    """The industries a place's own clause develops when its role is stated after it (甲区重点发展X、Y产业，
+    打造Z产业基地); the extractor keeps them only for clusters the role does not already speak for."""
+    return [Found(f.role, f.start, f.end, f.clusters, f.place_index, True) for f in _develop_role(work, start, end, clusters) if f.clusters]
 
 
 def _topic_role(work: str, start: int) -> list[Found]:
@@ -385,6 +392,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
+            if end != clause_end and (focus := _focus(work, run.end, clause_end, clusters)):
+                found = focus + found  # 甲区重点发展X、Y产业，打造Z基地: the place's industries and its role
             return _respective(found, run, work)
     return _respective(_develop_role(work, run.end, next_start, clusters), run, work)
 

@@ -111,6 +111,18 @@ def _role_noun_start(work: str, where: Where) -> int:
     return verb.end() if verb else where.role_start
 
 
+def _clause_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
+    """An industry that opens the run's own clause after a comma, with no run between it and the run
+    (集成电路产业布局在甲区，新型显示产业主要分布在乙区: 新型显示 speaks for 乙区)."""
+    clause = max(work.rfind(ch, 0, where.run_start) for ch in "，,") + 1
+    if clause == 0 or any(clause <= s < where.run_start for s in where.run_starts):
+        return []
+    return [
+        m for m in topic.mentions
+        if clause <= m.start <= clause + _SUBJECT_SLACK and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
+    ]
+
+
 def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
@@ -126,11 +138,13 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]
     if scope is None and 0 < len({c.slug for c in between}) <= _LIST_CLUSTERS_MAX:
         return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
-    seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-    subjects = [
-        m for m in topic.mentions
-        if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
-    ]
+    subjects = _clause_subjects(work, where, topic)
+    if not subjects:
+        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        subjects = [
+            m for m in topic.mentions
+            if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
+        ]
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         subjects = []  # 围绕氢能、地热能等新兴能源产业: a list of industries is no single subject
     if subjects:

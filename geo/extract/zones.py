@@ -1,6 +1,7 @@
 """Development zones of any city, recognised by their generic names (高新区, 经济技术开发区, 综合保税区 …).
 
-Plans name zones with or without a place prefix (张江高新区, 长沙经济技术开发区, or a bare 高新区 inside a
+Towns (镇) and subdistricts (街道) are recognised the same way: cities without counties (东莞, 中山) lay out
+their industries by town. Plans name zones with or without a place prefix (张江高新区, 长沙经济技术开发区, or a bare 高新区 inside a
 西安 plan, which is 西安高新区). Each recognised zone gets a key that folds the long and short official
 forms together (西安高新技术产业开发区 = 西安高新区) and a stable id per city. Hosts are never guessed from
 a name: only data/zones.csv, where every row cites a source, gives a zone its host units.
@@ -27,11 +28,24 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "经济开发区": ("经开区", "development_zone"),
     "经开区": ("经开区", "development_zone"),
     "综合保税区": ("综合保税区", "bonded_zone"),
+    "综保区": ("综合保税区", "bonded_zone"),
     "保税港区": ("保税港区", "bonded_zone"),
+    "保税区": ("保税区", "bonded_zone"),
     "自由贸易试验区": ("自贸试验区", "free_trade_zone"),
     "自贸试验区": ("自贸试验区", "free_trade_zone"),
     "自贸区": ("自贸试验区", "free_trade_zone"),
     "新片区": ("新片区", "free_trade_zone"),
+    "自贸片区": ("自贸片区", "free_trade_zone"),
+    "片区": ("片区", "functional_area"),
+    "台商投资区": ("台商投资区", "development_zone"),
+    "临空经济示范区": ("临空经济区", "development_zone"),
+    "临空经济区": ("临空经济区", "development_zone"),
+    "空港经济区": ("空港经济区", "development_zone"),
+    "生物城": ("生物城", "science_city"),
+    "航空港区": ("航空港区", "development_zone"),
+    "新城": ("新城", "new_area"),
+    "镇": ("镇", "town"),
+    "街道": ("街道", "subdistrict"),
     "工业园区": ("工业园区", "industrial_park"),
     "产业园区": ("产业园", "industrial_park"),
     "产业园": ("产业园", "industrial_park"),
@@ -50,7 +64,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
-_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区"}
+_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区"}
 _SUFFIX = trie_pattern(SUFFIXES)
 # 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区.
 _ZONE = re.compile(rf"(?:{_SUFFIX})(?:[\u4e00-\u9fff]{{2,4}}(?:新片区|片区))?")
@@ -71,6 +85,13 @@ _DESCRIPTIVE = re.compile(
     r"^(?:特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
     r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|未来|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+$"
 )
+# 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
+_AREA_SUFFIXES = {"片区", "新城", "镇", "街道"}
+_AREA_GENERIC = re.compile(
+    r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各)+$"
+)
+# 城镇, 乡镇, 工业强镇, 智造重镇: the word before 镇 makes it a common noun.
+_NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
@@ -85,10 +106,12 @@ class ZoneHit:
     end: int
     key: str
     kind: str
+    suffix_start: int  # where the generic name begins (新城 in 空港新城)
 
 
 _LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
-_CHINA_FORM = re.compile(r"中国（[\u4e00-\u9fff]{2,4}）$")
+# 中国（西安）…, 西部（重庆）科学城: a bracketed city inside the zone's own name.
+_CHINA_FORM = re.compile(r"(?:中国|[\u4e00-\u9fff]{2,4})（[\u4e00-\u9fff]{2,4}）$")
 _CHINA_PREFIX = re.compile(r"^中国（(.+?)）")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]*")
 
@@ -141,6 +164,9 @@ class ZoneRecognizer:
             prefix = _RANK.sub("", prefix)
             if prefix and (_DESCRIPTIVE.match(prefix) or (self._cluster is not None and self._cluster.match(prefix))):
                 continue  # 特色产业园, 生物医药产业园: a kind of park, not a named one
+            if not prefix and hits and hits[-1].end == m.start():
+                hits[-1] = ZoneHit(hits[-1].start, m.end(), hits[-1].key + short, kind, hits[-1].suffix_start)  # 经开区综保区: the one inside the other
+                continue
             if not prefix:
                 if short.split("片区")[0] not in _BARE_OK:
                     continue
@@ -149,7 +175,9 @@ class ZoneRecognizer:
                 continue  # 建设产业园1个: a count of parks, not one named park
             if len(prefix) < 2 or (short == "新区" and _NEW_AS_WORD.search(prefix)):
                 continue
-            hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind))
+            if short in _AREA_SUFFIXES and (_AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix))):
+                continue
+            hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
 
     def key(self, prefix: str, short: str) -> str:

@@ -11,7 +11,10 @@ from collections.abc import Iterable
 from geo.extract.roles import Role
 from geo.reference.zones import Zone
 
-ZONE_KINDS = {"development_zone", "bonded_zone", "free_trade_zone", "industrial_park", "science_city", "new_area", "cooperation_zone"}
+ZONE_KINDS = {
+    "development_zone", "bonded_zone", "free_trade_zone", "industrial_park", "science_city", "new_area", "cooperation_zone",
+    "functional_area", "town", "subdistrict",
+}
 UNLISTED_NOTE = "recognised in the plan text; no source for its hosts or location is recorded yet"
 
 
