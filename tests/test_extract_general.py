@@ -123,6 +123,23 @@ def test_industries_a_place_develops_and_the_role_stated_after_them():
     assert roles("江北区重点发展集成电路制造，打造集成电路产业集聚区。", "宁波市") == {("江北区", "半导体与集成电路", "集成电路产业集聚区")}
 
 
+def test_a_long_qualified_alias_as_a_whole_list_item_names_its_cluster():
+    assert roles("历城区：新能源汽车、生物医药；章丘区：高端装备。", "济南市") == {
+        ("历城区", "新能源汽车", "新能源汽车、生物医药"),
+        ("历城区", "生物医药", "新能源汽车、生物医药"),
+        ("章丘区", "高端装备制造", "高端装备"),
+    }
+    assert [m.cluster.name for m in matcher().find("推动经济健康、绿色、安全发展")] == []  # short ones still need 产业
+
+
+def test_industry_between_the_places_and_a_listing_verb_names_the_cluster():
+    assert roles("推动江汉区、硚口区数字经济协同发展，支持东西湖区打造网络安全产业基地。", "武汉市") == {
+        ("江汉区", "数字经济", "协同发展"),
+        ("硚口区", "数字经济", "协同发展"),
+        ("东西湖区", "网络安全", "网络安全产业基地"),  # not 安全产业 (safety and emergency)
+    }
+
+
 def test_role_noun_names_the_cluster():
     assert roles("雨花区建设工程机械产业集聚区。", "长沙市") == {("雨花区", "工程机械", "工程机械产业集聚区")}
     assert roles("鼓楼区打造为全省软件和信息服务产业核心区。", "南京市") == {("鼓楼区", "软件与信息服务", "全省软件和信息服务产业核心区")}
@@ -250,6 +267,7 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("西部（成都）科学城建设电子信息产业基地。", "成都市", "西部（成都）科学城", "science_city"),
         ("长安镇、虎门镇重点发展智能终端产业。", "东莞市", "东莞长安镇", "town"),
         ("古镇镇打造灯饰照明产业之都。", "中山市", "中山古镇镇", "town"),
+        ("车谷（蔡甸经开区）打造中国车都。", "武汉市", "武汉蔡甸经开区", "development_zone"),
         ("坂田街道打造新一代信息技术产业高地。", "深圳市", "深圳坂田街道", "subdistrict"),
     ],
 )

@@ -46,7 +46,7 @@ _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|"
-    r"谷(?<=[车光药声芯数智]谷)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
+    r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯]都)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
 # Titles a place holds or ranks it reached (全国首个…示范区, 全省首批…试验区, 全国文明城区): news, not layout.
@@ -249,6 +249,11 @@ def _focus(work: str, start: int, end: int, clusters: list[ClusterMention]) -> l
     return [Found(f.role, f.start, f.end, f.clusters, f.place_index, True) for f in _develop_role(work, start, end, clusters) if f.clusters]
 
 
+def _after_industry(work: str, pos: int, clusters: list[ClusterMention]) -> int:
+    """Where an industry named right at `pos` ends (甲区、乙区数字经济协同发展), else `pos`."""
+    return next((c.end for c in clusters if c.start == pos), pos)
+
+
 def _topic_role(work: str, start: int) -> list[Found]:
     """对X，…: the role is the last one stated in the sentence, or its closing aim."""
     best: Found | None = None
@@ -354,8 +359,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return _topic_role(work, run.end)
     if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
-    if m := _LISTING.match(work, run.end):
-        return [Found(m.group("r"), m.start(), m.end())]
+    if m := _LISTING.match(work, _after_industry(work, run.end, clusters)):
+        return [Found(m.group("r"), m.start(), m.end())]  # 甲区、乙区（数字经济）协同发展
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     if found := _label_role(work, run):

@@ -4,8 +4,8 @@ One row per cluster. `level` is `field` for the nine fields of the national stra
 industries classification (国家战略性新兴产业分类 2018), `cluster` for the clusters plans name, and
 `general` for the `*` of plans that lay out no single cluster. `parent` is the slug of the broader
 cluster, so a national view can gather a city's clusters under one field. `aliases` are other names
-plans use (医药 for 生物医药); `qualified_aliases` name the cluster only before an industry word
-(电子产业, 健康产业: a bare 健康 or 电子 is an ordinary word).
+plans use (医药 for 生物医药); `qualified_aliases` name the cluster only before an industry word (电子产业,
+健康产业: a bare 健康 or 电子 is an ordinary word) or, four characters or longer, as a whole list item (高端装备、新材料).
 """
 from __future__ import annotations
 
@@ -66,6 +66,16 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
+_ITEM_BEFORE = "：:、，,（(“"
+_ITEM_AFTER = "、，,。；;和及与）)”"
+
+
+def _whole_item(text: str, start: int, end: int) -> bool:
+    """A qualified alias of four or more characters that is a whole list item (章丘区：高端装备、新材料)
+    names its industry without 产业; a short one (健康, 金融) needs the industry word."""
+    return end - start >= 4 and (start == 0 or text[start - 1] in _ITEM_BEFORE) and (end == len(text) or text[end] in _ITEM_AFTER)
+
+
 @dataclass(frozen=True, slots=True)
 class ClusterMention:
     start: int
@@ -101,7 +111,7 @@ class ClusterMatcher:
         out = []
         for m in self._pattern.finditer(text):
             name = m.group("name")
-            if name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")):
+            if name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")) and not _whole_item(text, m.start(), m.end("name")):
                 continue
             out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
         return out
