@@ -140,6 +140,30 @@ def test_industry_between_the_places_and_a_listing_verb_names_the_cluster():
     }
 
 
+def test_object_after_parallel_yi_wei_speaks_for_every_run():
+    text = "着力构建以海曙区为龙头，鄞州区、镇海区为重要支撑的生物医药产业空间布局。"
+    assert roles(text, "宁波市") == {
+        ("海曙区", "生物医药", "龙头"),
+        ("鄞州区", "生物医药", "重要支撑"),
+        ("镇海区", "生物医药", "重要支撑"),
+    }
+
+
+def test_a_runs_part_in_a_layout_wins_over_the_layouts_name():
+    text = "形成以东丽区为核心、津南区和西青区为支撑的新材料产业带。"
+    assert roles(text, "天津市") == {
+        ("东丽区", "新材料", "核心"),
+        ("津南区", "新材料", "支撑"),
+        ("西青区", "新材料", "支撑"),
+    }
+    assert roles("以甲区为全省重要的新材料产业基地。".replace("甲区", "东丽区"), "天津市") == {("东丽区", "新材料", "新材料产业基地")}
+
+
+def test_zones_the_plan_relies_on_take_the_platform_it_builds():
+    text = "依托中关村科学城、怀柔科学城和北京经济技术开发区，打造国际科技创新中心主平台。"
+    assert places(text, "北京市") == {("北京中关村科学城", "*"), ("北京怀柔科学城", "*"), ("北京经开区", "*")}
+
+
 def test_role_noun_names_the_cluster():
     assert roles("雨花区建设工程机械产业集聚区。", "长沙市") == {("雨花区", "工程机械", "工程机械产业集聚区")}
     assert roles("鼓楼区打造为全省软件和信息服务产业核心区。", "南京市") == {("鼓楼区", "软件与信息服务", "全省软件和信息服务产业核心区")}

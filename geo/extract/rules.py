@@ -45,7 +45,7 @@ _TRIGGER = re.compile(
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
-    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|"
+    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|"
     r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯]都)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
@@ -77,6 +77,8 @@ _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
+# 以甲区为核心、乙区为支撑的X产业带: the part a run plays in a layout, not the layout's name after 的.
+_LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
     r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造)|"
@@ -376,7 +378,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
     clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _short_yi_role(work, run, clause_end):
-        if _HEAD.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
+        if _HEAD.search(found[0].role) or _LAYOUT_PART.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
             return found
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it

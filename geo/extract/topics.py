@@ -73,6 +73,9 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     return list(narrower) or [scope]
 
 
+_SHARED_OBJECT = re.compile(r"为[^，；,;为]{1,8}的$")
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
     """Positions in a sentence that decide which mentions speak for a run's role."""
@@ -88,6 +91,8 @@ def _own_run(work: str, pos: int, where: Where) -> bool:
     """Whether the clause around `pos` opens with another run as its subject (甲区打造A，乙区聚焦X: X speaks
     for 乙区, not for 甲区)."""
     clause = max(work.rfind(ch, 0, pos) for ch in "，；,;") + 1
+    if _SHARED_OBJECT.search(work, clause, pos):
+        return False  # 以甲区为龙头，乙区为重要支撑的X布局: X is the object of both
     return any(clause <= s <= clause + 2 and s < pos and s != where.run_start for s in where.run_starts)
 
 
