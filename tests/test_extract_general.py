@@ -401,6 +401,20 @@ def test_doubled_character_typos_are_tolerated():
     assert roles("南南山区打造造为全市智能终端产业集聚区。", "深圳市") == {("南山区", "智能终端", "智能终端产业集聚区")}
 
 
+def test_a_news_reprint_goes_on_about_the_place_it_named():
+    text = "近年来，光明区持续壮大新材料产业。下一步，该区将建设新材料产业创新高地，力争产值突破500亿元。"
+    _, rs = extract_text(normalize(text), "t", GENERAL_TITLE, "深圳市")
+    [r] = [r for r in rs if r.role == "新材料产业创新高地"]
+    assert (r.district, r.cluster) == ("光明区", "新材料")
+    assert r.quote.startswith("近年来，光明区") and r.quote.endswith("500亿元。")  # the quote names the place
+    assert normalize(text)[r.start : r.end] == r.quote
+    # the body that speaks first in the sentence (an agency of the district) is what 该区 refers to
+    assert roles("记者从龙岗区工信局获悉，该区将围绕智能终端产业，打造千亿级产业集群。", "深圳市") == {("龙岗区", "智能终端", "千亿级产业集群")}
+    assert roles("记者从龙岗区工信局获悉，全市将打造千亿级产业集群。", "深圳市") == set()  # an agency is no role holder
+    # 该县 does not refer to a district
+    assert roles("光明区持续壮大新材料产业。该县将建设新材料产业创新高地。", "深圳市") == {("光明区", "新材料", "壮大新材料产业")}
+
+
 # --- negatives ------------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 
+# News reprints go on about a place named before: 该区将打造…
+_ANAPHOR = re.compile(r"该(?:新区|开发区|高新区|园区|区|县|市|镇)")
 # Quote marks plans and reprints use, mapped to “” ‘’ one for one so spans stay the same.
 _CORNER_QUOTES = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
 _ASCII_QUOTED = re.compile(r"'([^'\n]{1,16})'")
@@ -89,8 +91,9 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
         doubled = bool(_DOUBLED.search(line))
         in_line = [] if doubled else index.find(line)
-        if scope.place is None and not doubled and not in_line:
+        if scope.place is None and not doubled and not in_line and "该" not in line:
             continue  # most lines name no place: one pass over the line instead of one per sentence
+        named: tuple[int, Place] | None = None  # where this paragraph last named a place, and which
         for s in _SENTENCE.finditer(line):
             s0, s1 = offset + s.start(), offset + s.end()
             if doubled:
@@ -99,6 +102,11 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             else:
                 work = work_text[s0:s1]
                 mentions = [Mention(m.start - s.start(), m.end - s.start(), m.place) for m in in_line if s.start() <= m.start and m.end <= s.end()]
+            quote_start = s0
+            if mentions:
+                named = (s0, mentions[-1].place)
+            elif referent := _referent(work, s0, named, index):
+                mentions, quote_start = [referent[0]], referent[1]
             if not mentions and scope.place is None:
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
@@ -106,9 +114,25 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 records.add(place, {
                     "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
                     "cluster": c.name, "cluster_en": c.name_en,
-                    "role": found.role, "functions": funcs, "quote": text[s0:s1], "start": s0, "end": s1,
+                    "role": found.role, "functions": funcs, "quote": text[quote_start:s1], "start": quote_start, "end": s1,
                 })
     return records.roles()
+
+
+def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceIndex) -> tuple[Mention, int] | None:
+    """该区/该县/该市 in a sentence that names no place: the body named before it in the sentence (龙岗区工信局
+    获悉，该区将…), else the place the paragraph named last (光明区……。下一步，该区将…), when the word fits it
+    (该区 a district or zone, 该县 a county); with where the quote starts, at the sentence that names it."""
+    m = _ANAPHOR.search(work)
+    if m is None:
+        return None
+    bodies = index.find(work[: m.start()], organisations=True)
+    place, start = (bodies[-1].place, s0) if bodies else (named[1], named[0]) if named else (None, s0)
+    if place is None:
+        return None
+    noun = m.group()[1:]
+    fits = place.name.endswith(noun) or (noun[-1] == "区" and place.type == "zone")
+    return (Mention(m.start(), m.end(), place), start) if fits else None
 
 
 def _heading_place(heading: str, index: PlaceIndex) -> Place | None:

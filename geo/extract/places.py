@@ -17,7 +17,12 @@ from geo.reference.zones import load_groups, load_zones
 # County names that are also ordinary words; matching them would find "城区" in "中心城区".
 _GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市辖区", "开发区"}
 # A mention followed by these is an organisation (南山区政府, 前海管理局), not a place.
-_ORGANISATION = re.compile(r"(?:人民政府|政府|管委会|管理委员会|管理局|区委|党委|党工委|委员会|办事处|分局|政府办)")
+_ORGANISATION = re.compile(
+    r"(?:人民政府|政府|管委会|管理委员会|管理局|区委|党委|党工委|委员会|办事处|分局|政府办|"
+    r"(?:工业和信息化|工信|科技创新|科创|科技|发展和改革|发展改革|发改|商务|统计|财政|投资促进|投促|市场监督管理|市场监管|"
+    r"住房和城乡建设|住建|规划和自然资源|规划自然资源|人力资源和社会保障|人社|生态环境|交通运输|教育|卫生健康|卫健|文化广电旅游体育|文旅)"
+    r"(?:局|委))"
+)
 
 
 def unit_kind(name: str) -> str:
@@ -63,9 +68,9 @@ class PlaceIndex:
         words = set(surface_forms) | (set(SUFFIXES) if zones is not None else set())
         self._candidate = re.compile(trie_pattern(words)) if words else None
 
-    def find(self, text: str) -> list[Mention]:
-        """Mentions in `text` (already simplified), organisations dropped; a recognised zone name wins
-        over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
+    def find(self, text: str, organisations: bool = False) -> list[Mention]:
+        """Mentions in `text` (already simplified), organisations (南山区政府) dropped unless asked for; a
+        recognised zone name wins over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
         if self._candidate is None or not self._candidate.search(text):
             return []
         known = []
@@ -75,7 +80,7 @@ class PlaceIndex:
             hits = self.zones.find(text)
             if hits:
                 known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
-        return [m for m in known if not _ORGANISATION.match(text, m.end)]
+        return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]
 
     def _zone_place(self, key: str, kind: str) -> Place:
         """A recognised zone: the listed zone or unit of that name, or a zone with no known host."""
