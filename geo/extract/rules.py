@@ -50,6 +50,8 @@ _HEAD = re.compile(
 )
 _ROLE_MAX = 60
 # Titles a place holds or ranks it reached (全国首个…示范区, 全省首批…试验区, 全国文明城区): news, not layout.
+_SITED = ("位于", "地处", "坐落于", "坐落在", "落户")
+_FIRM = re.compile(r"公司|集团|该企业|一家|某")
 _DESIGNATION = re.compile(r"首个|首批|第一批|唯一|文明城区|卫生城区|百强")
 _HONOUR = re.compile(r"(?:评为|评定为|认定为|命名为|授予|获批|获评|入选|被列为|荣获)")
 _PHRASE_END = set("，。；：、和及与”’\"）)\n")
@@ -354,9 +356,18 @@ def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
     return found
 
 
+def _company_news(work: str, run: Run) -> bool:
+    """A firm's own project or address, not a layout: 公司将在甲区建设新基地; 位于甲区的某企业已建成…中心."""
+    if work.endswith(_SITED, 0, run.start) and work.startswith("的", run.end):
+        return True
+    return work.endswith(("在", "于"), 0, run.start) and bool(_FIRM.search(work, _clause_start(work, run.start), run.start))
+
+
 def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """The roles of a run, each with the span of the text that assigns it."""
     start = run.start  # the text before the run is tested in place (str.endswith with an end), never copied
+    if _company_news(work, run):
+        return []
     if work.endswith("对", 0, start) and work[run.end : run.end + 1] == "，":
         return _topic_role(work, run.end)
     if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):

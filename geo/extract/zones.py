@@ -47,6 +47,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "镇": ("镇", "town"),
     "街道": ("街道", "subdistrict"),
     "工业园区": ("工业园区", "industrial_park"),
+    "工业园": ("工业园区", "industrial_park"),
+    "科创园": ("科创园", "industrial_park"),
     "产业园区": ("产业园", "industrial_park"),
     "产业园": ("产业园", "industrial_park"),
     "科技园": ("科技园", "industrial_park"),
