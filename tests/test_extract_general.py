@@ -149,6 +149,21 @@ def test_object_after_parallel_yi_wei_speaks_for_every_run():
     }
 
 
+def test_a_layout_heading_over_a_bare_list_of_places():
+    text = "3.智能装备产业\n重点布局区域：江宁区、溧水区、高淳区。\n4.集成电路产业\n空间布局：浦口区、栖霞区等。"
+    assert roles(text, "南京市") == {
+        ("江宁区", "高端装备制造", "重点布局区域"),
+        ("溧水区", "高端装备制造", "重点布局区域"),
+        ("高淳区", "高端装备制造", "重点布局区域"),
+        ("浦口区", "半导体与集成电路", "空间布局"),
+        ("栖霞区", "半导体与集成电路", "空间布局"),
+    }
+    # a place with its own predicate after the label keeps that
+    assert roles("（三）人工智能产业\n空间布局：玄武区重点布局基础研究和算法创新。", "南京市") == {
+        ("玄武区", "人工智能", "重点布局基础研究和算法创新")
+    }
+
+
 def test_a_runs_part_in_a_layout_wins_over_the_layouts_name():
     text = "形成以东丽区为核心、津南区和西青区为支撑的新材料产业带。"
     assert roles(text, "天津市") == {

@@ -70,6 +70,8 @@ _LABEL = re.compile(
     r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
     r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])$"
 )
+# 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
+_LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
@@ -284,7 +286,8 @@ def _label_role(work: str, run: Run) -> list[Found]:
         if work[run.start - 1 : run.start] in "：:" and run.start:
             clause = max(work.rfind(ch, 0, run.start - 1) for ch in "，。；") + 1
             heads = [h for h in _HEAD.finditer(work, clause, run.start - 1) if h.end() == run.start - 1]
-            if heads:
+            listed = run.end == len(work) or work[run.end] in "。；;等"  # the label is all there is: no predicate follows
+            if heads or (listed and _LAYOUT_LABEL.search(work, clause, run.start - 1)):
                 role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
         return []
