@@ -337,6 +337,7 @@ def test_generic_area_and_town_words_are_not_places():
         "东部片区、中心片区优化空间布局，老城片区推进城市更新。",
         "加强城市街道环境整治。",
         "建设一批产业新城。",
+        "打造国际消费新城、生态宜居新城和智慧片区。",
     ):
         assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
 

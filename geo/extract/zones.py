@@ -69,7 +69,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 _BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区"}
 _SUFFIX = trie_pattern(SUFFIXES)
 # 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区.
-_ZONE = re.compile(rf"(?:{_SUFFIX})(?:[\u4e00-\u9fff]{{2,4}}(?:新片区|片区))?")
+_FREE_TRADE = trie_pattern([k for k, (_, kind) in SUFFIXES.items() if kind == "free_trade_zone" and "片区" not in k])
+_ZONE = re.compile(rf"(?:{_FREE_TRADE})[\u4e00-\u9fff]{{2,4}}(?:新片区|片区)|(?:{_SUFFIX})")
 _PREFIX_MAX = 8
 # Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
 _BOUNDARY = re.compile(
@@ -90,7 +91,8 @@ _DESCRIPTIVE = re.compile(
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
 _AREA_SUFFIXES = {"片区", "新城", "镇", "街道"}
 _AREA_GENERIC = re.compile(
-    r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各)+$"
+    r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
+    r"国际|消费|商务|中央|生态|宜居|活力|魅力|文旅|旅游|健康|智造|制造|科创|会展|湾区|现代|未来|智慧|数字|产城|融合)+$"
 )
 # 城镇, 乡镇, 工业强镇, 智造重镇: the word before 镇 makes it a common noun.
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
