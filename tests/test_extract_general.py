@@ -40,6 +40,18 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
     assert [x.cluster.name for x in m.find("产业空间布局优化工程")] == []  # 化工 inside 优化工程 is no industry
 
 
+@pytest.mark.parametrize(
+    ("name", "cluster"),
+    [
+        ("核电", "新能源"), ("北斗", "航空航天"), ("元宇宙", "虚拟现实"), ("碳纤维", "新材料"), ("海洋工程", "海洋工程装备"),
+        ("跨境电商", "电子商务"), ("陶瓷", "建材"), ("类脑", "脑科学与类脑智能"), ("6G", "网络与通信"), ("农机", "农机装备"),
+        ("输变电", "节能与新能源装备"), ("白酒", "食品"), ("冶金", "钢铁"), ("文旅", "文化旅游"), ("网络安全", "网络安全"),
+    ],
+)
+def test_names_plans_commonly_use_resolve_to_one_cluster(name, cluster):
+    assert [m.cluster.name for m in matcher().find(f"重点发展{name}产业")] == [cluster]
+
+
 def test_every_cluster_has_a_field_ancestor_or_is_top_level_and_slugs_are_unique():
     clusters = matcher().clusters
     slugs = [c.slug for c in clusters]
