@@ -161,6 +161,14 @@ def test_object_after_parallel_yi_wei_speaks_for_every_run():
     }
 
 
+def test_places_that_build_together_share_the_role():
+    assert roles("成都高新区、双流区、郫都区共建电子信息产业生态圈。", "成都市") == {
+        ("成都高新区", "电子信息", "电子信息产业生态圈"),
+        ("双流区", "电子信息", "电子信息产业生态圈"),
+        ("郫都区", "电子信息", "电子信息产业生态圈"),
+    }
+
+
 def test_a_layout_heading_over_a_bare_list_of_places():
     text = "3.智能装备产业\n重点布局区域：江宁区、溧水区、高淳区。\n4.集成电路产业\n空间布局：浦口区、栖霞区等。"
     assert roles(text, "南京市") == {
@@ -321,6 +329,8 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("车谷（蔡甸经开区）打造中国车都。", "武汉市", "武汉蔡甸经开区", "development_zone"),
         ("坂田街道打造新一代信息技术产业高地。", "深圳市", "深圳坂田街道", "subdistrict"),
         ("城东工业园重点发展汽车零部件产业。", "台州市", "台州城东工业园区", "industrial_park"),
+        ("金坛工业集中区重点发展动力电池产业。", "常州市", "常州金坛工业集中区", "industrial_park"),
+        ("龙泉驿汽车产业功能区打造新能源汽车产业基地。", "成都市", "成都龙泉驿汽车产业功能区", "functional_area"),
     ],
 )
 def test_zones_recognised_by_their_generic_names(text, city, zone, kind):
