@@ -161,6 +161,15 @@ def test_object_after_parallel_yi_wei_speaks_for_every_run():
     }
 
 
+def test_a_label_over_a_corridor_names_both_ends():
+    text = "（二）集成电路产业\n构建“一核一带”格局。“一核”即瑶海区，“一带”指沿包河区—蜀山区集成电路产业带。"
+    assert roles(text, "合肥市") == {
+        ("瑶海区", "半导体与集成电路", "一核"),
+        ("包河区", "半导体与集成电路", "一带"),
+        ("蜀山区", "半导体与集成电路", "一带"),
+    }
+
+
 def test_places_that_build_together_share_the_role():
     assert roles("成都高新区、双流区、郫都区共建电子信息产业生态圈。", "成都市") == {
         ("成都高新区", "电子信息", "电子信息产业生态圈"),

@@ -68,7 +68,7 @@ _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 # “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
 _LABEL = re.compile(
     r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
-    r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])$"
+    r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])沿?$"
 )
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
@@ -76,7 +76,7 @@ _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|�
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
 _GATHER_ENDS = ("在", "于")
-_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":")
+_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿")  # “一带”指沿甲区—乙区…
 _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
