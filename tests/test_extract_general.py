@@ -78,6 +78,16 @@ def test_heading_of_any_numbering_scopes_the_lines_below(heading):
     assert places(text, "成都市") == {("武侯区", "生物医药"), ("双流区", "生物医药")}
 
 
+def test_a_heading_naming_an_industry_the_taxonomy_lacks_scopes_it():
+    text = "（一）光子产业集群。以长安区为核心，鄠邑区为拓展区。\n（二）壮大优势产业\n高陵区建设汽车零部件配套园。"
+    assert roles(text, "西安市") == {
+        ("长安区", "光子", "核心"),
+        ("鄠邑区", "光子", "拓展区"),
+        ("高陵区", "汽车", "汽车零部件配套园"),  # 壮大优势产业 names no industry
+    }
+    assert heading_of("（二）壮大优势产业") is not None
+
+
 def test_heading_scope_ends_at_the_next_heading_of_the_same_or_higher_level():
     text = (
         "三、重点产业布局\n（一）集成电路产业\n滨江区打造为设计集聚区。\n1.封装测试\n萧山区建设封装测试基地。\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from geo.reference.clusters import Cluster, ClusterMatcher
+from geo.reference.clusters import Cluster, ClusterMatcher, fallback_slug
 
 _CN = "一二三四五六七八九十百零〇"
 # Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
@@ -36,6 +36,13 @@ _HEADING_START = set("第（(" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
 
+
+_INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)")
+# Heading words that say what to do with industries, or describe them, rather than name one.
+_NOT_AN_INDUSTRY = re.compile(
+    r"^(?:壮大|发展|培育|做强|做大|推动|加快|优化|提升|打造|构建|实施|强化|聚焦|布局|支持|引导|促进|完善|重点|主导|优势|"
+    r"新兴|特色|传统|未来|先进|现代|支柱|战略性|主要|其他|相关|各类|全市|全区)|[化型性级类]$"
+)
 
 P = TypeVar("P")
 
@@ -99,11 +106,15 @@ def heading_of(line: str) -> Heading | None:
 
 
 def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
-    """The one cluster a heading names (several distinct ones name none)."""
+    """The one cluster a heading names (several distinct ones name none); a heading that is only an industry's
+    name the taxonomy lacks ("（一）光子产业集群") names that industry."""
     found = {m.cluster.slug: m.cluster for m in matcher.find(text)}
-    if len(found) != 1:
+    if len(found) == 1:
+        return next(iter(found.values()))
+    named = _INDUSTRY_HEADING.fullmatch(text.strip().rstrip("。"))
+    if found or named is None or _NOT_AN_INDUSTRY.search(named.group("c")):
         return None
-    return next(iter(found.values()))
+    return Cluster(named.group("c"), fallback_slug(named.group("c")), "")
 
 
 def scoped_lines(
