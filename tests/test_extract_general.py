@@ -379,6 +379,8 @@ def test_generic_area_and_town_words_are_not_places():
         "加强城市街道环境整治。",
         "建设一批产业新城。",
         "打造国际消费新城、生态宜居新城和智慧片区。",
+        "综合考虑临海片区发展基础，规划建设4个以上专业集成电路产业园，支持企业建设超高清视频显示产业园区。",
+        "高起点做好产业园规划，建设高水平特色产业园，主动融入产业园发展。",
     ):
         assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
 

@@ -77,7 +77,7 @@ _ZONE = re.compile(rf"(?:{_FREE_TRADE})[\u4e00-\u9fff]{{2,4}}(?:新片区|片区
 _PREFIX_MAX = 8
 # Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
 _BOUNDARY = re.compile(
-    r"(?:依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|"
+    r"(?:以上|以下|左右|考虑|做好|融入|匹配|承接|搭建|新建|扩建|谋划|提供|满足|依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|"
     r"形成|构建|培育|提升|做强|做大|壮大|引进|带动|辐射|联动|协同|包括|其中|主要|以及|分别|发挥|加强|强化|"
     r"突出|用好|利用|优化|完善|促进|吸引|争取|申报|创建|设立|规划|启动|实施|开展|深化|拓展|共建|对接|参与|定位|是指|指|沿|"
     r"[以在和与及、，。；：对将把由向从于为是即等的了含暨并同（）()“”‘’])"
@@ -87,15 +87,16 @@ _PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周�
 # A rank before the name does not change which zone it is (国家高新区 in a 深圳 plan is 深圳's).
 _RANK = re.compile(r"^(?:国家级|国家|省级|市级|区级|县级)+")
 # Prefixes made only of descriptive or industry words name a kind of park, not a place.
-_DESCRIPTIVE = re.compile(
-    r"^(?:特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
-    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|未来|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+$"
+_DESCRIPTIVE_LEAD = re.compile(
+    r"^(?:高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
+    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|未来|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
 )
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
 _AREA_SUFFIXES = {"片区", "新城", "镇", "街道"}
+_AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
 _AREA_GENERIC = re.compile(
     r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
-    r"国际|消费|商务|中央|生态|宜居|活力|魅力|文旅|旅游|健康|智造|制造|科创|会展|湾区|现代|未来|智慧|数字|产城|融合)+$"
+    r"临海|沿海|沿江|沿河|沿湖|国际|消费|商务|中央|生态|宜居|活力|魅力|文旅|旅游|健康|智造|制造|科创|会展|湾区|现代|未来|智慧|数字|产城|融合)+$"
 )
 # 城镇, 乡镇, 工业强镇, 智造重镇: the word before 镇 makes it a common noun.
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
@@ -141,10 +142,12 @@ def _prefix(text: str, end: int, floor: int) -> str:
     china = _CHINA_FORM.search(window)
     if china:
         return china.group()
-    cut = 0
-    for m in _BOUNDARY.finditer(window):
+    # boundaries are looked for a word further back, so one cut by the window (建|设…) still counts
+    lookback = max(floor, start - 2)
+    cut = start
+    for m in _BOUNDARY.finditer(text, lookback, end):
         cut = max(cut, m.end())
-    prefix = window[cut:]
+    prefix = text[cut:end]
     return prefix if _IDEOGRAPHS.fullmatch(prefix) else ""
 
 
@@ -169,8 +172,9 @@ class ZoneRecognizer:
             if _PLURAL.search(prefix) or _DIGIT.search(prefix) or text[start - 1 : start] in ("各", "等"):
                 continue
             prefix = _RANK.sub("", prefix)
-            if prefix and (_DESCRIPTIVE.match(prefix) or (self._cluster is not None and self._cluster.match(prefix))):
-                continue  # 特色产业园, 生物医药产业园: a kind of park, not a named one
+            core = _DESCRIPTIVE_LEAD.sub("", prefix)
+            if prefix and (not core or (self._cluster is not None and (self._cluster.match(prefix) or self._cluster.match(core)))):
+                continue  # 特色产业园, 生物医药产业园, 专业集成电路产业园: a kind of park, not a named one
             if not prefix and hits and hits[-1].end == m.start():
                 hits[-1] = ZoneHit(hits[-1].start, m.end(), hits[-1].key + short, kind, hits[-1].suffix_start)  # 经开区综保区: the one inside the other
                 continue
@@ -182,10 +186,19 @@ class ZoneRecognizer:
                 continue  # 建设产业园1个: a count of parks, not one named park
             if len(prefix) < 2 or (short == "新区" and _NEW_AS_WORD.search(prefix)):
                 continue
-            if short in _AREA_SUFFIXES and (_AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix))):
-                continue
+            if short in _AREA_SUFFIXES and (
+                _AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix)) or len(self._own_name(prefix)) > _AREA_PREFIX_MAX
+            ):
+                continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
+
+    def _own_name(self, prefix: str) -> str:
+        """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""
+        for own in (self.city, self.short):
+            if prefix.startswith(own):
+                return prefix[len(own) :]
+        return prefix
 
     def key(self, prefix: str, short: str) -> str:
         """One key for every way of writing a zone, with the city in front: 中国（西安）…, 西安市…,
