@@ -349,6 +349,9 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("坂田街道打造新一代信息技术产业高地。", "深圳市", "深圳坂田街道", "subdistrict"),
         ("城东工业园重点发展汽车零部件产业。", "台州市", "台州城东工业园区", "industrial_park"),
         ("金坛工业集中区重点发展动力电池产业。", "常州市", "常州金坛工业集中区", "industrial_park"),
+        ("以未来科技城为核心区，五常街道为拓展区。", "杭州市", "杭州未来科技城", "science_city"),
+        ("以未来科技城为核心区，五常街道为拓展区。", "杭州市", "杭州五常街道", "subdistrict"),  # 五 begins a name, not a count
+        ("十堰经济开发区建设汽车零部件产业基地。", "十堰市", "十堰经开区", "development_zone"),
         ("龙泉驿汽车产业功能区打造新能源汽车产业基地。", "成都市", "成都龙泉驿汽车产业功能区", "functional_area"),
     ],
 )
@@ -381,6 +384,7 @@ def test_generic_area_and_town_words_are_not_places():
         "打造国际消费新城、生态宜居新城和智慧片区。",
         "综合考虑临海片区发展基础，规划建设4个以上专业集成电路产业园，支持企业建设超高清视频显示产业园区。",
         "高起点做好产业园规划，建设高水平特色产业园，主动融入产业园发展。",
+        "以国际一流产业园为标准，建设三大产业园和未来产业园。",
     ):
         assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
 

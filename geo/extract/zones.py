@@ -88,8 +88,8 @@ _PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周�
 _RANK = re.compile(r"^(?:国家级|国家|省级|市级|区级|县级)+")
 # Prefixes made only of descriptive or industry words name a kind of park, not a place.
 _DESCRIPTIVE_LEAD = re.compile(
-    r"^(?:高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
-    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|未来|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
+    r"^(?:国际|全球|世界|高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
+    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
 )
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
 _AREA_SUFFIXES = {"片区", "新城", "镇", "街道"}
@@ -103,7 +103,8 @@ _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
-_DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
+# 三大产业园, 2个经开区, 十个高新区: a count, not a name — but 五常, 十堰, 六安 and 九江 are names.
+_NUMBERED = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:个|大|家|座|类|批|项|所|条|级|$)|[0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +170,13 @@ class ZoneRecognizer:
             short, kind = _short_form(m.group())
             prefix = _prefix(text, m.start(), hits[-1].end if hits else 0)
             start = m.start() - len(prefix)
-            if _PLURAL.search(prefix) or _DIGIT.search(prefix) or text[start - 1 : start] in ("各", "等"):
+            if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
                 continue
             prefix = _RANK.sub("", prefix)
             core = _DESCRIPTIVE_LEAD.sub("", prefix)
-            if prefix and (not core or (self._cluster is not None and (self._cluster.match(prefix) or self._cluster.match(core)))):
+            # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园)
+            named_by_industry = self._cluster is not None and any(self._cluster.match(text, m.start() - len(p)) for p in (prefix, core))
+            if prefix and (not core or named_by_industry):
                 continue  # 特色产业园, 生物医药产业园, 专业集成电路产业园: a kind of park, not a named one
             if not prefix and hits and hits[-1].end == m.start():
                 hits[-1] = ZoneHit(hits[-1].start, m.end(), hits[-1].key + short, kind, hits[-1].suffix_start)  # 经开区综保区: the one inside the other
