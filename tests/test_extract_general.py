@@ -180,6 +180,14 @@ def test_a_label_over_a_corridor_names_both_ends():
     }
 
 
+def test_a_label_over_a_list_whose_first_item_is_no_known_place():
+    text = "三园：仁和先进制造业基地、良渚新城、钱江经济开发区，分别聚焦智能装备、文化创意和生物医药。"
+    found = roles(text, "杭州市")
+    assert {p for p, _, r in found if r == "三园"} == {"杭州良渚新城", "杭州钱江经开区"}
+    focus = {(p, c) for p, c, r in found if r.startswith("聚焦")}
+    assert focus == {("杭州良渚新城", "数字创意"), ("杭州钱江经开区", "生物医药")}  # 分别, aligned from the list's end
+
+
 def test_places_that_build_together_share_the_role():
     assert roles("成都高新区、双流区、郫都区共建电子信息产业生态圈。", "成都市") == {
         ("成都高新区", "电子信息", "电子信息产业生态圈"),

@@ -66,10 +66,12 @@ _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”
 _QUOTED_ROLE = re.compile(r"“(?P<r>[^“”，。；、]{2,12})”(?=[，。；]|$)")
 _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 # “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
-_LABEL = re.compile(
+_LABEL_NAME = (
     r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
-    r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])沿?$"
 )
+_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])沿?$")
+# 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
+_LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
@@ -282,6 +284,8 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
 def _label_role(work: str, run: Run) -> list[Found]:
     """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…）."""
     m = _LABEL.search(work, max(0, run.start - 20), run.start) if work.endswith(_LABEL_LINK_ENDS, 0, run.start) else None
+    if m is None and work.endswith("、", 0, run.start):
+        m = _LABEL_LIST.search(work, max(0, run.start - 60), run.start)
     if not m:
         if work[run.start - 1 : run.start] in "：:" and run.start:
             clause = max(work.rfind(ch, 0, run.start - 1) for ch in "，。；") + 1
@@ -356,6 +360,10 @@ def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
     if len(found) == 1 and len(found[0].clusters) == len(run.places) > 1:
         f = found[0]
         return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters)]
+    if len(found) == 1 and len(found[0].clusters) > len(run.places) > 1 and work.endswith("、", 0, run.start):
+        # 甲基地、乙区、丙区，分别聚焦X、Y、Z with 甲基地 no place we know: the run is the list's tail
+        f = found[0]
+        return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters[-len(run.places) :])]
     return found
 
 
@@ -382,7 +390,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if found := _label_role(work, run):
         # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
-        stated = _role_after_trigger(work, run.end + 1, max(after, next_start)) if after > run.end else []
+        end = max(after, next_start)
+        stated = (_role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)) if after > run.end else []
         return found + _respective(stated, run, work) if stated else found
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return [Found("集聚区", g.start(), run.end)]
