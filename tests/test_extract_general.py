@@ -188,6 +188,15 @@ def test_a_label_over_a_list_whose_first_item_is_no_known_place():
     assert focus == {("杭州良渚新城", "数字创意"), ("杭州钱江经开区", "生物医药")}  # 分别, aligned from the list's end
 
 
+def test_more_role_verbs_and_nouns():
+    text = "支持光明区争创国家级先进制造业集群示范区，龙华区打造全市数字经济重要节点，坪山区建设新能源汽车产业发展轴。"
+    assert roles(text, "深圳市") == {
+        ("光明区", "*", "国家级先进制造业集群示范区"),
+        ("龙华区", "数字经济", "数字经济重要节点"),
+        ("坪山区", "新能源汽车", "新能源汽车产业发展轴"),
+    }
+
+
 def test_places_that_build_together_share_the_role():
     assert roles("成都高新区、双流区、郫都区共建电子信息产业生态圈。", "成都市") == {
         ("成都高新区", "电子信息", "电子信息产业生态圈"),
