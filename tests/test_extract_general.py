@@ -205,6 +205,12 @@ def test_places_that_build_together_share_the_role():
     }
 
 
+def test_table_rows_need_their_header():
+    # ；-separated cells without a header row are prose, read by the grammar; a header ends at the first non-row line
+    text = "区县；主导产业；功能定位。\n江北区；数字经济；数字经济创新示范区。\n二、保障措施\n渝北区；汽车；智能制造核心区。"
+    assert roles(text, "重庆市") == {("江北区", "数字经济", "数字经济创新示范区")}
+
+
 def test_a_layout_heading_over_a_bare_list_of_places():
     text = "3.智能装备产业\n重点布局区域：江宁区、溧水区、高淳区。\n4.集成电路产业\n空间布局：浦口区、栖霞区等。"
     assert roles(text, "南京市") == {

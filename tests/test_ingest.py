@@ -183,6 +183,25 @@ def test_docx_paragraphs_and_table_rows_in_document_order(tmp_path):
     assert out[3] == "一、空间布局"
 
 
+def test_a_positioning_table_in_word_gives_each_row_its_role_and_industries(tmp_path):
+    lines = ["某市制造业空间布局规划", "一、各区功能定位", "各区分工如下。"]
+    table = [["区县", "主导产业", "功能定位"], ["江北区", "数字经济、金融", "数字经济创新示范区"], ["渝北区、巴南区", "汽车、电子信息", "智能制造核心区"]]
+    _, rs = extract_file(make_docx(tmp_path / "t.docx", lines, table), city="重庆市")
+    assert {(r.district, r.cluster, r.role) for r in rs} == {
+        ("江北区", "数字经济", "数字经济创新示范区"),  # 金融 alone names no cluster
+        ("渝北区", "汽车", "智能制造核心区"), ("渝北区", "电子信息", "智能制造核心区"),
+        ("巴南区", "汽车", "智能制造核心区"), ("巴南区", "电子信息", "智能制造核心区"),
+    }
+    row = next(r for r in rs if r.district == "江北区")
+    assert row.quote == "江北区；数字经济、金融；数字经济创新示范区。"
+    # a table with no role column gives each place its industries
+    table = [["区域", "重点产业"], ["两江新区", "汽车、新型显示"]]
+    _, rs = extract_file(make_docx(tmp_path / "u.docx", lines, table), city="重庆市")
+    assert {(r.district, r.cluster, r.role) for r in rs if r.via == "direct"} == {
+        ("两江新区", "汽车", "汽车、新型显示"), ("两江新区", "新型显示", "汽车、新型显示"),
+    }
+
+
 # --- characters ----------------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from geo.extract.roles import Role
 from geo.extract.rules import Found, mask_responsible, read_runs
 from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
+from geo.extract.tables import Columns, header_of, read_row
 from geo.extract.topics import Topic, Where, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
@@ -88,7 +89,25 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     records = RoleRecords()
     base = section_cluster(section.cluster, section.title, clusters)
     general = clusters.by_name[GENERAL]
+    columns: Columns | None = None  # the header of the table whose rows follow
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
+        if "；" in line or ";" in line:
+            if header := header_of(line, index):
+                columns = header
+                continue
+            if columns is not None and (rows := read_row(line, columns, index, clusters)) is not None:
+                for row in rows:
+                    topic = Topic(tuple(clusters.find(line)), scope.cluster)
+                    where = Where(0, 0, (0,), row.found.start, row.found.end)
+                    for cluster in clusters_for(line, where, row.found.clusters, topic, clusters):
+                        c = cluster or general
+                        records.add(row.place, {
+                            "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
+                            "cluster": c.name, "cluster_en": c.name_en, "role": row.found.role, "functions": (),
+                            "quote": text[offset : offset + len(line)], "start": offset, "end": offset + len(line),
+                        })
+                continue
+        columns = None
         doubled = bool(_DOUBLED.search(line))
         in_line = [] if doubled else index.find(line)
         if scope.place is None and not doubled and not in_line and "该" not in line:

@@ -100,6 +100,7 @@ _STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局)"
 # 区域功能定位甲区X核心区乙市Y基地 — a column header, then places each followed by its role noun phrase.
 _TABLE_HEADER = re.compile(r"功能定位|发展定位|产业定位|主要定位|定位")
 _TABLE_CELL_BREAK = re.compile(r"[，。；：,;:、（(“”\n]")
+_TABLE_ROW_BREAK = re.compile(r"[，。：,:（(“”\n]")  # what no table row holds between its header and a place
 _OBJECT_LEAD = 4  # words before a cluster's name in a list item (高端, 新一代)
 _OBJECT_TAIL = 8  # words after it (产业, 等三大新兴产业)
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
@@ -206,7 +207,7 @@ def _function_role(work: str, start: int, end: int) -> list[Found]:
     return [Found(m.group("f") + (m.group("s") or ""), m.start(), m.end())] if m else []
 
 
-def _objects_role(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
+def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
     """The clusters a list of objects names (集成电路、生物医药产业; 软件和信息服务); list items the
     taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products. An item is a
     cluster only when it is mostly the cluster's name (高端智能家电, 生物医药等三大产业), not a phrase that
@@ -243,7 +244,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
         stop = _first(_OBJECTS_END, work, v.end(), end)
-        objects = _objects_role(work, v.end(), stop, clusters)
+        objects = industries_named(work, v.end(), stop, clusters)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
         if _STRONG_DEVELOP.fullmatch(v.group()) and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
@@ -333,22 +334,31 @@ def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
     return [Found(role, run.start, clause_end)] if 2 <= len(role) <= _ROLE_MAX and MASK not in role and not _TRIGGER.search(role) else []
 
 
-def _table_role(work: str, run: Run, next_start: int) -> list[Found]:
+def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """The role cell of a flattened table row: a role noun phrase that fills the space up to the next place
-    (or the line's end), with a 定位 column header before the first row and no punctuation or verb between."""
+    (or the line's end), with a 定位 column header before the first row and no sentence between. Cells a
+    Word table kept apart with ； (甲区；集成电路、新型显示；X核心区) give the row's industries too."""
     header = None
     for header in _TABLE_HEADER.finditer(work, 0, run.start):
         pass
-    if header is None or _TABLE_CELL_BREAK.search(work, header.end(), run.start):
+    if header is None or _TABLE_ROW_BREAK.search(work, header.end(), run.start):
         return []
     end = next_start
-    while end > run.end and work[end - 1] in "。\n ":
+    while end > run.end and work[end - 1] in "。\n ；;":
         end -= 1
-    cell = work[run.end:end]
+    begin = run.end + 1 if work[run.end : run.end + 1] in ("；", ";") else run.end
+    cut = max(work.rfind("；", begin, end), work.rfind(";", begin, end))
+    role_start = cut + 1 if cut >= 0 else begin
+    cell = work[role_start:end]
     if not 3 <= len(cell) <= _ROLE_MAX or _TABLE_CELL_BREAK.search(cell) or _TRIGGER.search(cell) or MASK in cell:
         return []
+    if cut < 0 and _TABLE_CELL_BREAK.search(work, header.end(), run.start):
+        return []  # one flattened cell per row: nothing but places and roles since the header
     head = [h for h in _HEAD.finditer(cell) if h.end() == len(cell)]
-    return [Found(cell, run.end, end)] if head and head[0].group() != "区" else []
+    if not head or head[0].group() == "区":
+        return []
+    industries = industries_named(work, begin, cut, clusters) if cut >= 0 else ()
+    return [Found(cell, role_start, end, industries)]
 
 
 def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
@@ -413,11 +423,11 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return named  # 甲区：打造X高地 — the verb names a role noun
         if (verb or not named) and (found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb)):
             return found + _role_after_trigger(work, found[0].end, next_start)
-    if (m := _LEADING.match(work, run.end)) and (objects := _objects_role(work, m.start("obj"), m.end("obj"), clusters)):
+    if (m := _LEADING.match(work, run.end)) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
         return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
     if found := _dash_role(work, run, clause_end):
         return found
-    if found := _table_role(work, run, next_start):
+    if found := _table_role(work, run, next_start, clusters):
         return found
     for end in dict.fromkeys((clause_end, next_start)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)

@@ -1,0 +1,84 @@
+"""Tables of district positioning (区县 | 主导产业 | 功能定位), read by their columns.
+
+Word tables, and web tables, come out of ingestion one row per line with cells joined by ； (see
+`geo.ingest.docx` and `geo.ingest.html`). A header row names the columns; each following row with as many
+cells gives the place in its place column a role (the 定位 column) in the industries of its industry column.
+Rows are read by column, not by the sentence grammar: a cell holds a noun phrase, never a verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.places import Place, PlaceIndex
+from geo.extract.rules import Found, clean_role, industries_named
+from geo.reference.clusters import Cluster, ClusterMatcher
+
+_CELL = re.compile("[；;]")
+_ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
+_INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业")
+_PLACE_COLUMN = re.compile(r"区县|县区|区（县|区域|地区|名称|板块|片区|园区|[区县市]$")
+_HEADER_CELL_MAX = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which cell of a row holds the place, the role and the industries (-1: the table has none)."""
+
+    count: int
+    place: int
+    role: int
+    industry: int
+
+
+def header_of(line: str, index: PlaceIndex) -> Columns | None:
+    """The columns a header row names, if `line` is one: short cells, a place column and a role or
+    industry column, and no place named in it."""
+    cells = _cells(line)
+    if len(cells) < 2 or any(len(c) > _HEADER_CELL_MAX for c in cells) or index.find(line):
+        return None
+    role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.search(c)), -1)
+    industry = next((i for i, c in enumerate(cells) if i != role and _INDUSTRY_COLUMN.search(c)), -1)
+    place = next((i for i, c in enumerate(cells) if i not in (role, industry) and _PLACE_COLUMN.search(c)), -1)
+    if place < 0 or (role < 0 and industry < 0):
+        return None
+    return Columns(len(cells), place, role, industry)
+
+
+def _cells(line: str) -> list[str]:
+    return _CELL.split(line.strip().rstrip("。"))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One place of a table row and what the row gives it."""
+
+    place: Place
+    found: Found  # the role cell (or the industry cell when the table has no role column), with the industries
+
+
+def read_row(line: str, columns: Columns, index: PlaceIndex, clusters: ClusterMatcher) -> list[Row] | None:
+    """The places of a row and their role, or None when `line` is not a row of this table."""
+    cells = _cells(line)
+    if len(cells) != columns.count:
+        return None
+    places = index.find(cells[columns.place])
+    if not places:
+        return None
+    starts = [0]
+    for c in cells[:-1]:
+        starts.append(starts[-1] + len(c) + 1)
+    industries: tuple[Cluster, ...] = ()
+    if columns.industry >= 0:
+        begin = starts[columns.industry]
+        industries = industries_named(line, begin, begin + len(cells[columns.industry]), clusters.find(line))
+    if columns.role >= 0 and cells[columns.role].strip():
+        i = columns.role
+        role = clean_role(cells[i])
+    elif industries:
+        i = columns.industry
+        role = cells[i]
+    else:
+        return []
+    found = Found(role, starts[i], starts[i] + len(cells[i]), industries)
+    return [Row(m.place, found) for m in places]
