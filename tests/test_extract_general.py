@@ -205,6 +205,16 @@ def test_places_that_build_together_share_the_role():
     }
 
 
+def test_an_industry_label_over_a_bare_list_of_places():
+    text = "各产业重点布局区域如下。集成电路：浦东新区、嘉定区；生物医药产业：浦东新区、奉贤区。"
+    assert roles(text, "上海市") == {
+        ("浦东新区", "半导体与集成电路", "布局区域"),
+        ("嘉定区", "半导体与集成电路", "布局区域"),
+        ("浦东新区", "生物医药", "布局区域"),
+        ("奉贤区", "生物医药", "布局区域"),
+    }
+
+
 def test_table_rows_need_their_header():
     # ；-separated cells without a header row are prose, read by the grammar; a header ends at the first non-row line
     text = "区县；主导产业；功能定位。\n江北区；数字经济；数字经济创新示范区。\n二、保障措施\n渝北区；汽车；智能制造核心区。"

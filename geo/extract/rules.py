@@ -282,8 +282,8 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
     return q >= 0 and "”" not in work[q : run.start] and bool(_TRIGGER_AT_END.search(work, max(0, q - 6), q))
 
 
-def _label_role(work: str, run: Run) -> list[Found]:
-    """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…）."""
+def _label_role(work: str, run: Run, clusters: list[ClusterMention]) -> list[Found]:
+    """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…） / 集成电路：甲区、乙区."""
     m = _LABEL.search(work, max(0, run.start - 20), run.start) if work.endswith(_LABEL_LINK_ENDS, 0, run.start) else None
     if m is None and work.endswith("、", 0, run.start):
         m = _LABEL_LIST.search(work, max(0, run.start - 60), run.start)
@@ -295,6 +295,9 @@ def _label_role(work: str, run: Run) -> list[Found]:
             if heads or (listed and _LAYOUT_LABEL.search(work, clause, run.start - 1)):
                 role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
+            named = [c for c in clusters if c.start == clause and c.end == run.start - 1]
+            if listed and named:
+                return [Found("布局区域", clause, run.end, (named[0].cluster,))]  # 集成电路：甲区、乙区；生物医药：…
         return []
     label = m.group("q") or m.group("n")
     if m.group("n") and m.group("link") == "为":
@@ -397,7 +400,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(m.group("r"), m.start(), m.end())]  # 甲区、乙区（数字经济）协同发展
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
-    if found := _label_role(work, run):
+    if found := _label_role(work, run, clusters):
         # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
         end = max(after, next_start)
