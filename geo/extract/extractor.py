@@ -15,7 +15,7 @@ from geo.extract.roles import Role
 from geo.extract.rules import Found, mask_responsible, read_runs
 from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
-from geo.extract.tables import Columns, header_of, read_row
+from geo.extract.tables import Columns, Row, header_of, read_row
 from geo.extract.topics import Topic, Where, clusters_for, section_cluster
 from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
@@ -89,6 +89,14 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     records = RoleRecords()
     base = section_cluster(section.cluster, section.title, clusters)
     general = clusters.by_name[GENERAL]
+
+    def add(place: Place, cluster: Cluster | None, found: Found, funcs: tuple[str, ...], start: int, end: int) -> None:
+        c = cluster or general
+        records.add(place, {
+            "city": index.city, "plan_id": section.plan_id, "plan_title": section.title, "cluster": c.name, "cluster_en": c.name_en,
+            "role": found.role, "functions": funcs, "quote": text[start:end], "start": start, "end": end,
+        })
+
     columns: Columns | None = None  # the header of the table whose rows follow
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
         if "；" in line or ";" in line:
@@ -96,16 +104,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 columns = header
                 continue
             if columns is not None and (rows := read_row(line, columns, index, clusters)) is not None:
-                for row in rows:
-                    topic = Topic(tuple(clusters.find(line)), scope.cluster)
-                    where = Where(0, 0, (0,), row.found.start, row.found.end)
-                    for cluster in clusters_for(line, where, row.found.clusters, topic, clusters):
-                        c = cluster or general
-                        records.add(row.place, {
-                            "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
-                            "cluster": c.name, "cluster_en": c.name_en, "role": row.found.role, "functions": (),
-                            "quote": text[offset : offset + len(line)], "start": offset, "end": offset + len(line),
-                        })
+                for place, cluster, found in _row_roles(line, rows, scope, clusters):
+                    add(place, cluster, found, (), offset, offset + len(line))
                 continue
         columns = None
         doubled = bool(_DOUBLED.search(line))
@@ -129,13 +129,17 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             if not mentions and scope.place is None:
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
-                c = cluster or general
-                records.add(place, {
-                    "city": index.city, "plan_id": section.plan_id, "plan_title": section.title,
-                    "cluster": c.name, "cluster_en": c.name_en,
-                    "role": found.role, "functions": funcs, "quote": text[quote_start:s1], "start": quote_start, "end": s1,
-                })
+                add(place, cluster, found, funcs, quote_start, s1)
     return records.roles()
+
+
+def _row_roles(line: str, rows: list[Row], scope: Scope[Place], clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found]]:
+    """(place, cluster, role) for each place of a table row, its clusters read like a sentence's."""
+    topic = Topic(tuple(clusters.find(line)), scope.cluster)
+    for row in rows:
+        where = Where(0, 0, (0,), row.found.start, row.found.end)
+        for cluster in clusters_for(line, where, row.found.clusters, topic, clusters):
+            yield row.place, cluster, row.found
 
 
 def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceIndex) -> tuple[Mention, int] | None:
