@@ -426,6 +426,14 @@ def test_towns_in_statistics_get_no_role():
     assert roles("长安镇地区生产总值增长8%，虎门镇新增市场主体1.2万户。塘厦镇位于东南部，与深圳接壤。", "东莞市") == set()
 
 
+def test_a_place_named_after_its_district_is_split_from_it():
+    assert places("嘉定区安亭镇建设汽车产业基地，浦东新区张江科学城打造集成电路产业核心区。", "上海市") == {
+        ("嘉定区", "汽车"), ("上海安亭镇", "汽车"), ("浦东新区", "半导体与集成电路"), ("上海张江科学城", "半导体与集成电路"),
+    }
+    # a zone named by its district's full name is the district's own zone
+    assert places("推动江宁区经济开发区建设新能源汽车基地。", "南京市") == {("南京江宁经开区", "新能源汽车")}
+
+
 def test_a_zone_inside_a_zone_is_one_place():
     assert places("推动郑州经开区综保区、新郑综保区发展保税维修产业。", "郑州市") == {
         ("郑州经开区综合保税区", "保税维修"),

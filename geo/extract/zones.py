@@ -155,13 +155,17 @@ def _prefix(text: str, end: int, floor: int) -> str:
 class ZoneRecognizer:
     """Recognises zone names in one city's plans."""
 
-    def __init__(self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None, other_places: frozenset[str] = frozenset()):
+    def __init__(
+        self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None, other_places: frozenset[str] = frozenset(),
+        units: frozenset[str] = frozenset(),
+    ):
         self.city = city
         self.city_slug = city_slug
         self.short = city.removesuffix("市") if len(city) > 2 else city
         self._cluster = cluster_pattern
         others = [p for p in other_places if p != self.short and len(p) >= 2]
         self._others = re.compile(trie_pattern(others)) if others else None  # one match, not a startswith per name
+        self._units = re.compile(trie_pattern(units)) if units else None  # the city's county-level units by full name
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
@@ -169,7 +173,11 @@ class ZoneRecognizer:
         for m in _ZONE.finditer(text):
             short, kind = _short_form(m.group())
             prefix = _prefix(text, m.start(), hits[-1].end if hits else 0)
+            if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
+                prefix = prefix[unit.end() :]  # 嘉定区安亭镇: a place in the district, after the district's name
             start = m.start() - len(prefix)
+            if self._units is not None and self._units.fullmatch(prefix):
+                prefix = prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
             if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
                 continue
             prefix = _RANK.sub("", prefix)
