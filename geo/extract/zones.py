@@ -173,26 +173,18 @@ class ZoneRecognizer:
         for m in _ZONE.finditer(text):
             short, kind = _short_form(m.group())
             prefix = _prefix(text, m.start(), hits[-1].end if hits else 0)
-            if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
-                prefix = prefix[unit.end() :]  # 嘉定区安亭镇: a place in the district, after the district's name
-            start = m.start() - len(prefix)
-            if self._units is not None and self._units.fullmatch(prefix):
-                prefix = prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
-            if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
-                continue
-            prefix = _RANK.sub("", prefix)
-            core = _DESCRIPTIVE_LEAD.sub("", prefix)
-            # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园)
-            named_by_industry = self._cluster is not None and any(self._cluster.match(text, m.start() - len(p)) for p in (prefix, core))
-            if prefix and (not core or named_by_industry):
-                continue  # 特色产业园, 生物医药产业园, 专业集成电路产业园: a kind of park, not a named one
-            if not prefix and hits and hits[-1].end == m.start():
+            if prefix:
+                named = self._named(text, m, prefix)
+                if named is None:
+                    continue
+                start, prefix = named
+            elif hits and hits[-1].end == m.start():
                 hits[-1] = ZoneHit(hits[-1].start, m.end(), hits[-1].key + short, kind, hits[-1].suffix_start)  # 经开区综保区: the one inside the other
                 continue
-            if not prefix:
-                if short.split("片区")[0] not in _BARE_OK:
-                    continue
-                prefix = self.short
+            elif short.split("片区")[0] in _BARE_OK and text[m.start() - 1 : m.start()] not in ("各", "等"):
+                start, prefix = m.start(), self.short
+            else:
+                continue
             if _COUNTED.match(text, m.end()):
                 continue  # 建设产业园1个: a count of parks, not one named park
             if len(prefix) < 2 or (short == "新区" and _NEW_AS_WORD.search(prefix)):
@@ -203,6 +195,23 @@ class ZoneRecognizer:
                 continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
+
+    def _named(self, text: str, m: re.Match[str], prefix: str) -> tuple[int, str] | None:
+        """Where a zone's name starts and its own words, or None when the words before the suffix name a
+        class or kind of zone (各高新区, 三大产业园, 特色产业园, 生物医药产业园, 专业集成电路产业园)."""
+        if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
+            prefix = prefix[unit.end() :]  # 嘉定区安亭镇: a place in the district, after the district's name
+        start = m.start() - len(prefix)
+        if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
+            return None
+        if self._units is not None and self._units.fullmatch(prefix):
+            return start, prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
+        prefix = _RANK.sub("", prefix)
+        core = _DESCRIPTIVE_LEAD.sub("", prefix)
+        # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园)
+        if not core or (self._cluster is not None and any(self._cluster.match(text, m.start() - len(p)) for p in (prefix, core))):
+            return None
+        return start, prefix
 
     def _own_name(self, prefix: str) -> str:
         """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""
