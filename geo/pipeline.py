@@ -44,10 +44,12 @@ def extract_text(text: str, plan_id: str, title: str, city: str | None = None) -
 
 
 def corpus_meta(path: Path) -> PlanMeta | None:
-    """The index row of a file that is part of the corpus, if it is."""
+    """The index row of a file that is part of the corpus, if it is. Only a corpus file of the same name, or a
+    symbolic link, can resolve to `path`: the others are not resolved, which takes a system call per folder."""
     target = path.resolve()
     for meta in load_index():
-        if (paths.PLANS_DIR / meta.file).resolve() == target:
+        file = paths.PLANS_DIR / meta.file
+        if (file.name == target.name or file.is_symlink()) and file.resolve() == target:
             return meta
     return None
 

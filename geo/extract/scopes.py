@@ -97,12 +97,13 @@ def heading_of(line: str) -> Heading | None:
     m = _LEVELS.match(line)
     if not m:
         return None
-    rest = line[m.end() :]
-    end = _RUN_IN_END.search(rest)
-    title = rest[: end.start()] if end else rest
-    if len(title) > _HEADING_TEXT_MAX:
-        title = rest[: min(len(rest), _HEADING_TEXT_MAX)].split("，")[0]
-    return Heading(m.lastindex - 1, title)  # type: ignore[operator]
+    start = m.end()
+    end = _RUN_IN_END.search(line, start)
+    stop = end.start() if end else len(line)
+    if stop - start > _HEADING_TEXT_MAX:  # a long run-in title: its words up to a comma
+        comma = line.find("，", start, start + _HEADING_TEXT_MAX)
+        stop = comma if comma >= 0 else start + _HEADING_TEXT_MAX
+    return Heading(m.lastindex - 1, line[start:stop])  # type: ignore[operator]
 
 
 def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:

@@ -12,16 +12,18 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from geo.ingest.html import html_to_text, is_furniture
+from geo.ingest.html import FURNITURE_FIRST, html_to_text, is_furniture
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
+# Anchored by match(), and after a line break in `_paragraphs`' pattern.
 _HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
+    r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
 )
 # Characters of traditional text that furniture and title words contain: only such lines are simplified to check.
 _TRADITIONAL_FURNITURE = re.compile(r"[來發責編輯關閉號體載頁權轉閱覽時間首當導覽]")
-_TRADITIONAL_TITLE = re.compile(r"[規劃計動實見發]")
+_TRADITIONAL_TITLE_CHARS = "規劃計動實見發"
+_TRADITIONAL_TITLE = re.compile(f"[{_TRADITIONAL_TITLE_CHARS}]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{3,})\s*\d+\s*$")
 _TITLE_WORDS = ("行动计划", "行动方案", "实施方案", "若干措施", "发展规划", "规划", "的意见", "的通知", "工作方案")
@@ -148,15 +150,19 @@ def _prepared(text: str) -> str:
     return (_DROPPED_SPACE if "\t" in text else _DROPPED_SPACE_NO_TAB).sub("", text)
 
 
+_PAGE_EDGE_MAX = 24  # characters of the longest page-number line
+_HEADER_MAX = 40  # and of the longest running header
+
+
 def _is_page_edge(line: str) -> bool:
-    return line == "\f" or (len(line) <= 24 and bool(_PAGE_NUMBER.match(line)))
+    return line == "\f" or (len(line) <= _PAGE_EDGE_MAX and bool(_PAGE_NUMBER.match(line)))
 
 
 def _is_kept(line: str, headers: set[str]) -> bool:
     """Not a page number, page break, table-of-contents entry, running header or web-page furniture."""
     if not line or line in headers:
         return False
-    if len(line) <= 24 and _is_page_edge(line):
+    if len(line) <= _PAGE_EDGE_MAX and _is_page_edge(line):
         return False
     if line[-1].isdigit() and _TOC_LINE.search(line):
         return False
@@ -184,33 +190,57 @@ def _running_headers(chunks: list[str]) -> set[str]:
 
 
 def _may_be_header(line: str) -> bool:
-    return bool(line) and len(line) <= 40 and not _is_page_edge(line) and not _HEADING.match(line)
+    return bool(line) and len(line) <= _HEADER_MAX and not _is_page_edge(line) and not _HEADING.match(line)
 
 
-def _is_heading(line: str) -> bool:
-    """Numbered headings and title lines stand alone even without closing punctuation."""
+def _is_heading(line: str, traditional: bool) -> bool:
+    """Numbered headings and title lines stand alone even without closing punctuation. `traditional` is False when
+    the text has no traditional character of a title word, so no line needs a look for one."""
     if len(line) <= 80 and (
         (line[-1] in _TITLE_LAST and _TITLE_END.search(line))
-        or (_TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))
+        or (traditional and _TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))
     ):
         return True  # also a title in traditional characters (…發展規劃)
     return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
 
 
-def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
-    """Re-join lines that a PDF broke inside a sentence or a word."""
-    parts: list[str] = []
-    size = 0
-    for line in lines:
-        if parts and (
-            parts[-1][-1] in _SENTENCE_END or _HEADING.match(line) or (size <= 80 and _is_heading("".join(parts)))
-        ):
-            yield "".join(parts)
-            parts, size = [], 0
-        parts.append(line)
+# A line break that always ends a paragraph: after a sentence end or before a heading. Opening with the literal,
+# the engine skips from line break to line break.
+_PARAGRAPH_END = re.compile(rf"\n(?:(?<=[{_SENTENCE_END}]\n)|(?={_HEADING.pattern}))")
+_PARAGRAPH_HEADING_MAX = 80  # characters of the longest paragraph that may still be a title
+
+
+def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
+    """Lines re-joined where a PDF broke them inside a sentence or a word: within each run of lines that no
+    sentence end or heading breaks, only the titles that open it stand alone (see `_joined`). The lines come a
+    chunk at a time, and a chunk's last run may go on in the next."""
+    last = None
+    for text in texts:
+        text = text if last is None else last + "\n" + text
+        traditional = any(c in text for c in _TRADITIONAL_TITLE_CHARS)
+        runs = _PARAGRAPH_END.split(text)
+        last = runs.pop()
+        yield from (run if "\n" not in run else _joined(run, traditional) for run in runs)
+    if last is not None:
+        yield _joined(last, any(c in last for c in _TRADITIONAL_TITLE_CHARS))
+
+
+def _joined(run: str, traditional: bool) -> str:
+    """The lines of `run` as one paragraph, less the titles that open it: a paragraph so far that is a title ends
+    there. Past the longest title, the rest of the run is one paragraph."""
+    lines = run.split("\n")
+    paragraphs: list[str] = []
+    start = size = 0  # the first line of the paragraph at hand, and its length so far
+    for i, line in enumerate(lines[:-1]):
         size += len(line)
-    if parts:
-        yield "".join(parts)
+        if size > _PARAGRAPH_HEADING_MAX:
+            break
+        so_far = "".join(lines[start : i + 1])
+        if _is_heading(so_far, traditional):
+            paragraphs.append(so_far)
+            start, size = i + 1, 0
+    paragraphs.append("".join(lines[start:]))
+    return "\n".join(paragraphs)
 
 
 _CHUNK = 1 << 18
@@ -229,18 +259,48 @@ def _chunks(text: str) -> list[str]:
     return chunks
 
 
-def _kept_lines(chunks: list[str], headers: set[str]) -> Iterator[str]:
-    """Kept lines chunk by chunk, each chunk released once split."""
+# Characters body text ends a line with; none is a digit to str.isdigit, as a page number or a table of contents
+# line ends with.
+_BODY_END = "\u3400-\u9fff。，；：！？、”’）》」』…—"
+_BLANK_LINES = re.compile(r"\n\n+")
+# Short lines `_is_kept` has to judge: any that a running header could be, else the ones that open like a page
+# number or a page break (_PAGE_NUMBER).
+_MAYBE_HEADER = rf"[^\n]{{1,{_HEADER_MAX}}}\n"
+_MAYBE_PAGE_EDGE = rf"[-—–\s\d第][^\n]{{0,{_PAGE_EDGE_MAX - 1}}}\n"
+
+
+@lru_cache(maxsize=2)
+def _doubtful(short: str) -> re.Pattern[str]:
+    """Lines `_is_kept` has to judge, each with the line break before it: `short` ones, ones with no ， or 。
+    (furniture has neither), ones that end in a character body text does not end with, and ones that start like
+    furniture, also once simplified (來源：…). Every other line is body text."""
+    table, _ = _ts_table()
+    first = FURNITURE_FIRST | {chr(c) for c, to in table.items() if to in FURNITURE_FIRST}
+    starts = "".join(sorted(re.escape(c) for c in first))
+    return re.compile(rf"\n(?={short}|[^，。\n]++\n|[^\n]++(?<![{_BODY_END}])|[{starts}])[^\n]+")
+
+
+def _kept_text(chunk: str, headers: set[str]) -> str:
+    """The kept lines of one chunk, one per line: a regex scan finds the few lines that may go, and Python judges
+    only those."""
+    doubtful = _doubtful(_MAYBE_HEADER if headers else _MAYBE_PAGE_EDGE)
+    text = doubtful.sub(lambda m: m.group() if _is_kept(m.group()[1:], headers) else "", "\n" + chunk + "\n")
+    return _BLANK_LINES.sub("\n", text).strip("\n")
+
+
+def _kept(chunks: list[str], headers: set[str]) -> Iterator[str]:
+    """Kept lines chunk by chunk, one per line; each chunk released once read."""
     for i, chunk in enumerate(chunks):
         chunks[i] = ""
-        yield from (line for line in filter(None, chunk.split("\n")) if _is_kept(line, headers))
+        if text := _kept_text(chunk, headers):
+            yield text
 
 
 def normalize(raw: str, is_html: bool = False) -> str:
     """The normalized text every span refers to: one paragraph per line."""
     chunks = _chunks(html_to_text(raw) if is_html else raw)
     headers = _running_headers(chunks)
-    return "\n".join(_paragraphs(_kept_lines(chunks, headers))) + "\n"
+    return "\n".join(_paragraphs(_kept(chunks, headers))) + "\n"
 
 
 @lru_cache(maxsize=1)
