@@ -108,6 +108,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                     add(place, cluster, found, (), offset, offset + len(line))
                 continue
         columns = None
+        if scope.place is None and "该" not in line and not index.may_name(line):
+            continue  # most lines name no place: one scan, before the slower one for typo doubles
         doubled = bool(_DOUBLED.search(line))
         in_line = [] if doubled else index.find(line)
         if scope.place is None and not doubled and not in_line and "该" not in line:

@@ -68,10 +68,15 @@ class PlaceIndex:
         words = set(surface_forms) | (set(SUFFIXES) if zones is not None else set())
         self._candidate = re.compile(trie_pattern(words)) if words else None
 
+    def may_name(self, text: str) -> bool:
+        """Whether `text` holds any place name or zone suffix at all: one scan that rejects most lines. A typo
+        double (南南山区) never hides a name from it, since the name stays a substring."""
+        return self._candidate is not None and self._candidate.search(text) is not None
+
     def find(self, text: str, organisations: bool = False) -> list[Mention]:
         """Mentions in `text` (already simplified), organisations (南山区政府) dropped unless asked for; a
         recognised zone name wins over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
-        if self._candidate is None or not self._candidate.search(text):
+        if not self.may_name(text):
             return []
         known = []
         if self._pattern is not None:

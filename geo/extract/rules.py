@@ -24,15 +24,16 @@ from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions
 from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
-# Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail.
-# Every alternative opens with a literal, so the engine scans for those characters instead of trying each position.
-_ROUND = r"[^（）()\n]*[）)]"
-_SQUARE = r"[^\[\]［］【】\n]*[\]］】]"
+# Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail. Every alternative opens
+# with a literal, so the engine scans for those characters instead of trying each position; the responsible word is
+# looked for inside the pattern, so the many brackets without one ((一), (2023年)) cost no call back into Python.
+_RESPONSIBLE_WORD = r"(?:负责|责任单位|牵头|配合|按职责|分工)"
+_ROUND = rf"(?=[^（）()\n]*?{_RESPONSIBLE_WORD})[^（）()\n]*[）)]"
+_SQUARE = rf"(?=[^\[\]［］【】\n]*?{_RESPONSIBLE_WORD})[^\[\]［］【】\n]*[\]］】]"
 _BRACKETED = re.compile(
     "|".join((f"（{_ROUND}", rf"\({_ROUND}", rf"\[{_SQUARE}", f"［{_SQUARE}", f"【{_SQUARE}"))
     + "".join(rf"|{word}[：:][^。\n]*" for word in ("责任单位", "牵头单位", "配合单位"))
 )
-_RESPONSIBLE_WORD = re.compile(r"负责|责任单位|牵头|配合|按职责|分工")
 # Where a clause, a role phrase or an object list ends; found with one regex scan, not a loop per character.
 _CLAUSE_BREAK = re.compile("[，；：,;]")
 _COLON_CLAUSE_BREAK = re.compile("[，；,;]")
@@ -129,7 +130,7 @@ def _first(chars: re.Pattern[str], work: str, start: int, end: int) -> int:
 
 def mask_responsible(text: str) -> str:
     """Blank out responsible-unit notes so districts named there never become roles."""
-    return _BRACKETED.sub(lambda m: MASK * len(m.group()) if _RESPONSIBLE_WORD.search(m.group()) else m.group(), text)
+    return _BRACKETED.sub(lambda m: MASK * len(m.group()), text)
 
 
 def _last_outside_quotes(role: str, ch: str) -> int:
