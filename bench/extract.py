@@ -1,5 +1,5 @@
-"""Extraction speed: the sample corpus (target < 1 s), a corpus 100x larger (target >= 10 MB/s), and the peak
-memory of one large input (target <= 5x its size).
+"""Extraction speed: the sample corpus (target < 1 s), a corpus 100x larger (target >= 10 MB/s) in one process
+and in geo extract's worker pool (one process per core), and the peak memory of one large input (target <= 5x its size).
 
 Run: python bench/extract.py [--repeat N] [--scale N] [--large-mb N]. Prints medians; the machine is shared, so
 compare ratios. Memory is the growth of max RSS in a fresh process: after warming up on a small plan (imports,
@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from geo import paths  # noqa: E402
 from geo.ingest.plans import load_index  # noqa: E402
 from geo.ingest.read import read_plan_text  # noqa: E402
-from geo.pipeline import build_corpus, extract_file  # noqa: E402
+from geo.batch import default_jobs, extract_files  # noqa: E402
+from geo.pipeline import build_corpus  # noqa: E402
 
 
 def timed(fn):  # type: ignore[no-untyped-def]
@@ -75,13 +76,19 @@ def main() -> None:
                 shutil.copyfile(paths.PLANS_DIR / m.file, dest)
                 files.append((dest, m.city))
         big = size * args.scale
-        runs = []
-        for _ in range(3):
-            elapsed, n = timed(lambda: sum(len(extract_file(f, city=c)[1]) for f, c in files))
-            runs.append(elapsed)
-        med = statistics.median(runs)
+        jobs = default_jobs(len(files))
+        one, many = [], []
+        for _ in range(3):  # one process and the worker pool, alternating, so both see the same machine
+            elapsed, n = timed(lambda: sum(len(roles) for _, _, roles in extract_files(files, 1)))
+            one.append(elapsed)
+            elapsed, n_many = timed(lambda: sum(len(roles) for _, _, roles in extract_files(files, jobs)))
+            many.append(elapsed)
+        assert n_many == n
+        med, med_many = statistics.median(one), statistics.median(many)
         print(f"corpus x{args.scale}: {len(files)} files, {big / 1e6:.1f} MB, {n} roles")
-        print(f"  median {med:.2f} s over 3 runs -> {big / 1e6 / med:.2f} MB/s, {n / med:.0f} roles/s, {len(files) / med:.0f} files/s")
+        print(f"  one process: median {med:.2f} s over 3 runs -> {big / 1e6 / med:.2f} MB/s, {n / med:.0f} roles/s, {len(files) / med:.0f} files/s")
+        print(f"  {jobs} worker processes (geo extract's default, one per core): median {med_many:.2f} s -> "
+              f"{big / 1e6 / med_many:.2f} MB/s ({med / med_many:.2f}x one process)")
         print(f"  per-corpus-equivalent: {med / args.scale:.3f} s (ratio to warm single corpus: {med / args.scale / statistics.median(warm):.2f})")
         reads = [timed(lambda: sum(len(read_plan_text(f)) for f, _ in files))[0] for _ in range(3)]
         print(f"  of which reading and normalizing: median {statistics.median(reads):.2f} s -> {big / 1e6 / statistics.median(reads):.2f} MB/s")

@@ -22,7 +22,8 @@ def _extract(args: argparse.Namespace) -> int:
     """Roles of plan files; a file that cannot be read or an unknown city is one `error:` line and exit 2."""
     from geo.extract import roles
     from geo.ingest.read import IngestError
-    from geo.pipeline import CityUnknown, extract_file
+    from geo.batch import default_jobs, extract_files
+    from geo.pipeline import CityUnknown
     from geo.reference.gazetteer import closest_cities, resolve_city
 
     city = None
@@ -34,16 +35,15 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"error: --city {args.city}: no such city in the gazetteer{hint}", file=sys.stderr)
             return 2
     found = []
-    for name in args.files:
-        path = Path(name)
-        try:
-            city_found, file_roles = extract_file(path, city=city)
-        except (CityUnknown, IngestError) as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        if not file_roles:
-            print(f"{path}: no district roles found ({city_found})", file=sys.stderr)
-        found.extend(file_roles)
+    files = [(Path(name), city) for name in args.files]
+    try:
+        for path, city_found, file_roles in extract_files(files, args.jobs or default_jobs(len(files))):
+            if not file_roles:
+                print(f"{path}: no district roles found ({city_found})", file=sys.stderr)
+            found.extend(file_roles)
+    except (CityUnknown, IngestError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     sys.stdout.write(roles.to_json(found) if args.format == "json" else roles.to_csv(found))
     return 0
 
@@ -132,6 +132,13 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return n
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Cluster Atlas data tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("files", nargs="+")
     ex.add_argument("--city", help="e.g. 深圳市; detected from the text when omitted")
     ex.add_argument("--format", choices=["csv", "json"], default="csv")
+    ex.add_argument("--jobs", type=_jobs, default=0, help="worker processes for several files (default: one per core)")
     sub.add_parser("build", help="rebuild data/roles.csv from the corpus in data/plans/")
     from geo import paths
 

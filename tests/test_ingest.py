@@ -365,6 +365,18 @@ def test_cli_unknown_city_suggests_the_closest(tmp_path):
     assert ok.returncode == 0 and "光明区" in ok.stdout
 
 
+def test_several_files_in_worker_processes_give_what_one_process_gives(tmp_path):
+    plans = sorted(str(p) for p in paths.PLANS_DIR.glob("*.txt"))
+    one = run_extract(*plans, "--jobs", "1", "--format", "json")
+    many = run_extract(*plans, "--jobs", "2", "--format", "json")
+    assert one.returncode == many.returncode == 0, many.stderr
+    assert many.stdout == one.stdout and len(one.stdout) > 10_000
+    # a file that cannot be read, in the middle of a batch: one error line naming it, exit 2, in the pool too
+    bad = tmp_path / "binary-plan.txt"
+    bad.write_bytes(bytes(range(256)) * 40)
+    assert_one_error_line(run_extract(plans[0], str(bad), plans[1], "--jobs", "2"), str(bad), "binary file")
+
+
 def test_closest_cities_and_resolve_city():
     assert resolve_city("深圳") == "深圳市" and resolve_city("深圳市") == "深圳市" and resolve_city("深川市") is None
     assert closest_cities("深川市")[0] == "深圳市"

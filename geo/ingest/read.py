@@ -36,6 +36,9 @@ class IngestError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[Path, str]]:
+        return IngestError, (self.path, self.reason)  # so a worker process can hand it back (geo.batch)
+
 
 def read_plan_text(path: Path) -> str:
     """The normalized text of a plan file (.txt in any supported encoding, .html, .pdf or .docx)."""
