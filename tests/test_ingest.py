@@ -194,6 +194,20 @@ def test_a_positioning_table_in_word_gives_each_row_its_role_and_industries(tmp_
     }
     row = next(r for r in rs if r.district == "江北区")
     assert row.quote == "江北区；数字经济、金融；数字经济创新示范区。"
+    # the same table on a web page (one row per line, like Word's), with an empty cell and a </td> left out
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><body><h1>某市制造业空间布局规划</h1><p>一、各区功能定位</p><table>"
+        "<tr><th>区县</th><th>主导产业</th><th>功能定位</th></tr>"
+        "<tr><td><p>江北区</p><td>数字经济、<br>金融</td><td>数字经济创新示范区</td></tr>"
+        "<tr><td>巴南区</td><td></td><td>生物医药产业基地</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert "江北区；数字经济、金融；数字经济创新示范区。\n巴南区；；生物医药产业基地。" in read_plan_text(page)
+    _, rs = extract_file(page, city="重庆市")
+    assert {(r.district, r.cluster, r.role) for r in rs} == {
+        ("江北区", "数字经济", "数字经济创新示范区"), ("巴南区", "生物医药", "生物医药产业基地"),
+    }
     # a table with no role column gives each place its industries
     table = [["区域", "重点产业"], ["两江新区", "汽车、新型显示"]]
     _, rs = extract_file(make_docx(tmp_path / "u.docx", lines, table), city="重庆市")

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.ingest.read import IngestError
+from geo.ingest.rows import row_line
 
 if TYPE_CHECKING:
     from docx.table import Table
-
-_SENTENCE_END = "。！？；：…”」』"
 
 
 def docx_text(path: Path, data: bytes) -> str:
@@ -32,14 +31,5 @@ def docx_text(path: Path, data: bytes) -> str:
 
 
 def _table_rows(table: Table) -> list[str]:
-    rows = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = "".join(p.text for p in cell.paragraphs).strip()
-            if text and (not cells or cells[-1] != text):  # a merged cell repeats in every column it spans
-                cells.append(text)
-        if cells:
-            row_text = "；".join(cells)
-            rows.append(row_text if row_text[-1] in _SENTENCE_END else row_text + "。")
-    return rows
+    rows = (row_line(["".join(p.text for p in cell.paragraphs) for cell in row.cells]) for row in table.rows)
+    return [r for r in rows if r]

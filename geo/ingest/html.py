@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from geo.ingest.rows import row_line
+
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "select", "button", "form",
               "iframe", "template", "svg"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -23,13 +25,15 @@ _FURNITURE_ATTR = re.compile(
 
 
 class _Text(HTMLParser):
-    """Collects text outside furniture elements; block elements break lines."""
+    """Collects text outside furniture elements; block elements break lines, a table row is one line of cells."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip_tag = ""
         self._skip_depth = 0
+        self._row: list[str] | None = None  # the cells of the table row being read
+        self._cell: int | None = None  # where in `parts` the cell being read began
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip_depth:
@@ -44,6 +48,13 @@ class _Text(HTMLParser):
         if tag in _SKIP_TAGS or (marks and _FURNITURE_ATTR.search(marks)):
             self._skip_tag, self._skip_depth = tag, 1
             return
+        if tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._end_cell()  # HTML may leave </td> out
+            self._cell = len(self.parts)
+            return
         if tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -56,8 +67,26 @@ class _Text(HTMLParser):
             if tag == self._skip_tag:
                 self._skip_depth -= 1
             return
+        if tag in ("td", "th") and self._cell is not None:
+            self._end_cell()
+            return
+        if tag in ("tr", "table"):
+            self._end_row()
         if tag in _BLOCKS:
             self.parts.append("\n")
+
+    def _end_cell(self) -> None:
+        if self._row is not None and self._cell is not None:
+            self._row.append("".join(self.parts[self._cell :]))
+            del self.parts[self._cell :]
+        self._cell = None
+
+    def _end_row(self) -> None:
+        """The row read so far as one line, like a Word table's row."""
+        self._end_cell()
+        if self._row is not None:
+            self.parts.append("\n" + row_line(self._row))
+        self._row = None
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
