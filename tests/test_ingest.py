@@ -208,6 +208,13 @@ def test_a_positioning_table_in_word_gives_each_row_its_role_and_industries(tmp_
     assert {(r.district, r.cluster, r.role) for r in rs} == {
         ("江北区", "数字经济", "数字经济创新示范区"), ("巴南区", "生物医药", "生物医药产业基地"),
     }
+    # a page laid out in a table keeps its paragraphs and headings; a data table inside it is still read by row
+    layout = tmp_path / "layout.html"
+    article = "<p>一、各区功能定位</p><p>" + "南山区打造智能终端产业集聚区。" * 8 + "</p>"
+    inner = "<table><tr><td>区县</td><td>功能定位</td></tr><tr><td>福田区</td><td>金融科技创新中心</td></tr></table>"
+    layout.write_text(f"<table><tr><td>栏目</td><td>{article}{inner}<p>二、保障措施</p></td></tr></table>", encoding="utf-8")
+    lines = read_plan_text(layout).splitlines()
+    assert "一、各区功能定位" in lines and "二、保障措施" in lines and "福田区；金融科技创新中心。" in lines
     # a table with no role column gives each place its industries
     table = [["区域", "重点产业"], ["两江新区", "汽车、新型显示"]]
     _, rs = extract_file(make_docx(tmp_path / "u.docx", lines, table), city="重庆市")

@@ -24,6 +24,9 @@ _FURNITURE_ATTR = re.compile(
 )
 
 
+_DATA_CELL_MAX = 100  # longer cells belong to a table that lays out a page, not to a table of data
+
+
 class _Text(HTMLParser):
     """Collects text outside furniture elements; block elements break lines, a table row is one line of cells."""
 
@@ -82,11 +85,16 @@ class _Text(HTMLParser):
         self._cell = None
 
     def _end_row(self) -> None:
-        """The row read so far as one line, like a Word table's row."""
+        """The row read so far: one line of cells, like a Word table's row, when it holds data; a row of a
+        layout table (a page laid out in a table, the article in one long cell) keeps its text as blocks."""
         self._end_cell()
-        if self._row is not None:
-            self.parts.append("\n" + row_line(self._row))
-        self._row = None
+        row, self._row = self._row, None
+        if row is None:
+            return
+        if len(row) >= 2 and all(len(" ".join(c.split())) <= _DATA_CELL_MAX for c in row):
+            self.parts.append("\n" + row_line(row))
+        else:
+            self.parts.extend("\n" + c for c in row)
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
