@@ -197,6 +197,11 @@ def test_more_role_verbs_and_nouns():
     }
 
 
+def test_respective_industries_inside_one_role():
+    text = "支持经开区、高新区分别建设新能源汽车、集成电路专业园区。"
+    assert places(text, "合肥市") == {("合肥经开区", "新能源汽车"), ("合肥高新区", "半导体与集成电路")}
+
+
 def test_places_that_build_together_share_the_role():
     assert roles("成都高新区、双流区、郫都区共建电子信息产业生态圈。", "成都市") == {
         ("成都高新区", "电子信息", "电子信息产业生态圈"),

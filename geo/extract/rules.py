@@ -365,12 +365,17 @@ def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMent
     return [Found(cell, role_start, end, industries)]
 
 
-def _respective(found: list[Found], run: Run, work: str) -> list[Found]:
-    """甲区、乙区分别打造A和B / 分别聚焦X、Y: the i-th role or cluster goes to the i-th place."""
+def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
+    """甲区、乙区分别打造A和B / 分别聚焦X、Y / 分别建设X、Y专业园区: the i-th role or cluster goes to the i-th place."""
     if "分别" not in work[run.end : found[0].start + 2] if found else True:
         return found
     if len(found) == len(run.places) > 1:
         return [Found(f.role, f.start, f.end, f.clusters, i) for i, f in enumerate(found)]
+    if len(found) == 1 and not found[0].clusters:
+        f = found[0]
+        named = list({c.cluster.slug: c.cluster for c in clusters if f.start <= c.start and c.end <= f.end}.values())
+        if len(named) == len(run.places) > 1:
+            return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(named)]
     if len(found) == 1 and len(found[0].clusters) == len(run.places) > 1:
         f = found[0]
         return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters)]
@@ -406,7 +411,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
         end = max(after, next_start)
         stated = (_role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)) if after > run.end else []
-        return found + _respective(stated, run, work) if stated else found
+        return found + _respective(stated, run, work, clusters) if stated else found
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
@@ -438,8 +443,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         if found:
             if end != clause_end and (focus := _focus(work, run.end, clause_end, clusters)):
                 found = focus + found  # 甲区重点发展X、Y产业，打造Z基地: the place's industries and its role
-            return _respective(found, run, work)
-    return _respective(_develop_role(work, run.end, next_start, clusters), run, work)
+            return _respective(found, run, work, clusters)
+    return _respective(_develop_role(work, run.end, next_start, clusters), run, work, clusters)
 
 
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
