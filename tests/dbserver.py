@@ -87,17 +87,18 @@ def wait_for(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyp
 
 
 class AppProcess:
-    """The app under gunicorn in its own process, over the given database (what a deployment runs)."""
+    """The app under gunicorn in its own process, over the given database (what a deployment runs); with
+    threads > 1 gunicorn's threaded workers, as `python -m web` runs them."""
 
-    def __init__(self, database_url: str, workers: int = 1, data_dir: Path | None = None):
+    def __init__(self, database_url: str, workers: int = 1, data_dir: Path | None = None, threads: int = 1):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "ATLAS_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
         if data_dir is not None:
             env["ATLAS_DATA_DIR"] = str(data_dir)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{self.port}", "--preload",
-             "--log-level", "warning", "web:create_app()"],
+            [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{self.port}",
+             "--preload", "--log-level", "warning", "web:create_app()"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
         wait_for(self._up, 60)

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -13,6 +14,7 @@ from geo import paths
 from geo.store.factory import load, open_store
 from geo.store.files import FileStore
 from geo.store.loader import read_dataset
+from geo.store.review import Reviewer
 from geo.store.sql import MigrationFailed
 from tests.dbserver import free_port
 from web import create_app
@@ -120,6 +122,48 @@ def test_a_change_through_one_app_is_served_by_the_other_at_its_next_request(dat
     assert after.status_code == 200 and "onerror=alert(1)" in after.get_data(as_text=True)
     assert after.headers["ETag"] != before.headers["ETag"]
     assert c1.get(path).headers["ETag"] == after.headers["ETag"]
+
+
+def test_a_db_load_by_another_process_is_served_at_the_next_request(database_url, hostile_data, backend):
+    """`python -m geo db load` in a process of its own: the app serves the loaded data from its next request
+    (SQLite: PRAGMA data_version moved; PostGIS: the load's notification, once delivered)."""
+    url = database_url("cli_load")
+    client = create_app({"DATABASE_URL": url}).test_client()
+    path = "/api/v1/roles.csv?city=shenzhen"
+    before = client.get(path)
+    assert client.get(path, headers={"If-None-Match": before.headers["ETag"]}).status_code == 304
+    subprocess.run([sys.executable, "-m", "geo", "db", "load", "--database-url", url, "--data-dir", str(hostile_data)],
+                   cwd=paths.ROOT, capture_output=True, check=True)
+    if backend == "postgis":
+        time.sleep(0.5)  # LISTEN/NOTIFY is asynchronous: see tests/test_postgis.py DELIVERY
+    after = client.get(path, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and "onerror=alert(1)" in after.get_data(as_text=True)
+
+
+def test_sqlite_asks_for_the_version_only_after_a_commit(database_url, backend):
+    """On SQLite a request reads `PRAGMA data_version` (it moves when another connection commits) and asks
+    for the data version only when it moved, or after a write through its own connection (which does not
+    move it)."""
+    if backend != "sqlite":
+        pytest.skip("SQLite's change counter; PostGIS: tests/test_postgis.py")
+    url = database_url("data_version")
+    app = create_app({"DATABASE_URL": url})
+    st, client = app.extensions["atlas.store"], app.test_client()
+    path = "/api/v1/roles.csv?city=shenzhen"
+    etag = client.get(path).headers["ETag"]
+    statements: list[str] = []
+    st._conn().set_trace_callback(statements.append)  # the Flask test client runs requests on this thread
+    for _ in range(5):
+        assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    assert set(statements) == {"PRAGMA data_version"}
+
+    for store, phrase in ((open_store(url), "另一连接集聚区"), (st, "本连接集聚区")):  # another connection, then this one
+        store.refresh()
+        nanshan = next(r for r in store.roles("深圳市", "智能终端") if r.district_id == "shenzhen-nanshan" and r.via == "direct")
+        Reviewer(store, "planner").review(nanshan.role_id, "edit", {"role": phrase})
+        after = client.get(path, headers={"If-None-Match": etag})
+        assert after.status_code == 200 and phrase in after.get_data(as_text=True)
+        etag = after.headers["ETag"]
 
 
 def test_unreachable_database_at_start_exits_with_one_line_without_the_password():

@@ -31,7 +31,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
 
     @app.before_request
     def current_version() -> None:
-        """One small query per request: the data version; a change by any process is served from here on."""
+        """The current data version (the store asks the database only when it may have moved): a change by any
+        process is served from here on."""
         if request.blueprint != "assets":
             st.refresh()
 

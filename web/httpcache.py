@@ -134,7 +134,7 @@ class _Replay:
 
 class PreparedFront:
     """WSGI layer in front of Flask that answers repeated GETs of prepared resources with what Flask answered
-    the first time for the current data version, so a request costs the version query and a dict lookup:
+    the first time for the current data version, so a request costs the version check and a dict lookup:
     a 200 replays status, headers and bytes (downloads at static-file speed), and a conditional GET whose
     If-None-Match holds the ETag gets the 304 without entering Flask, learnt from a 200 or from a 304 Flask
     made. Everything else, any other If-None-Match included, goes to Flask, and so does a request while the
@@ -152,7 +152,7 @@ class PreparedFront:
         if environ["REQUEST_METHOD"] != "GET" or inm == "*" or not path.startswith(REPLAYABLE):
             return self.wsgi_app(environ, start_response)
         try:
-            version = self.store.refresh()  # asked on every request: a change by any process is served from here on
+            version = self.store.refresh()  # checked on every request: a change by any process is served from here on
         except StoreUnavailable:
             return self.wsgi_app(environ, start_response)  # Flask answers 503
         key = (path, environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT_ENCODING", ""),

@@ -1,8 +1,9 @@
 """What the SQLite and PostGIS stores share: migrations, the transactional load, and per-version snapshots.
 
 Reads never query per record: each data version is read once into an immutable snapshot (geometry per city
-on first use), and a request only asks the database which version is current. A change by any process
-bumps the version, so every process serves it from its next request on.
+on first use), and a request only learns which version is current: from the dialect's change signal
+(SQLite's `PRAGMA data_version`, PostgreSQL's LISTEN/NOTIFY), asking the database only when it moved. A
+change by any process gives the data a new version, so every process serves it from its next request on.
 """
 from __future__ import annotations
 
@@ -136,6 +137,16 @@ class SqlStore:
     def _table_exists(self, conn: Any, name: str) -> bool:
         raise NotImplementedError
 
+    def _current(self) -> Snapshot:
+        """The snapshot of the current version: `_ask` unless the dialect's change signal says that nothing
+        was committed since this store (or thread) last asked."""
+        raise NotImplementedError
+
+    def _wrote(self) -> None:
+        """After a commit through this store that gave the data a new version: the change signal of the
+        dialect may not show it to this process, so reset it."""
+        raise NotImplementedError
+
     # --- connections ---------------------------------------------------------------------------------
     def _conn(self) -> Any:
         """One connection per thread and process (a fork under gunicorn --preload opens its own)."""
@@ -236,8 +247,9 @@ class SqlStore:
                 for i, r in enumerate(data.roles)])
             ex("INSERT INTO plan_texts (file_id, city, origin, body, meta) VALUES (?, ?, 'files', ?, ?)",
                [(t.file_id, t.city, t.body, _dumps(t.meta)) for t in data.texts])
-            self._set_meta(conn, "data_version", f"{data.fingerprint}-{uuid.uuid4().hex[:8]}")
+            self._set_version(conn, f"{data.fingerprint}-{uuid.uuid4().hex[:8]}")
             self._set_meta(conn, "source_fingerprint", data.fingerprint)
+        self._wrote()
         return True
 
     @contextlib.contextmanager
@@ -265,12 +277,16 @@ class SqlStore:
         The files' fingerprint stays, so a restart keeps the change."""
         with self.write() as run:
             yield run
-            run("DELETE FROM atlas_meta WHERE key = 'data_version'")
-            run("INSERT INTO atlas_meta (key, value) VALUES (?, ?)", "data_version", uuid.uuid4().hex[:16])
+            self._set_version(self._conn(), uuid.uuid4().hex[:16])
+        self._wrote()
 
     def query(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
         """Rows of one read outside the snapshot (the change log, accounts): always the current state."""
         return self._query(query, params)
+
+    def _set_version(self, conn: Any, version: str) -> None:
+        """Give the data a new version, inside the transaction that changes it."""
+        self._set_meta(conn, "data_version", version)
 
     def _set_meta(self, conn: Any, key: str, value: str) -> None:
         conn.execute(self._sql("DELETE FROM atlas_meta WHERE key = ?"), (key,))
@@ -278,6 +294,12 @@ class SqlStore:
 
     # --- reads ---------------------------------------------------------------------------------------
     def refresh(self) -> str:
+        """Move this thread to the snapshot of the current data version (once per request); the version."""
+        snap = self._current()
+        self._local.snap = snap
+        return snap.version
+
+    def _ask(self) -> Snapshot:
         """Ask the database for the current version (one tiny query) and read a new snapshot if it moved."""
         rows = self._query("SELECT value FROM atlas_meta WHERE key = 'data_version'")
         version = rows[0][0] if rows else ""
@@ -287,8 +309,7 @@ class SqlStore:
                 if self._latest is None or self._latest.version != version:
                     self._latest = self._read_snapshot()
                 latest = self._latest
-        self._local.snap = latest
-        return latest.version
+        return latest
 
     def _snap(self) -> Snapshot:
         snap = getattr(self._local, "snap", None) or self._latest
