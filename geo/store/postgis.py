@@ -34,7 +34,8 @@ KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "
 
 class Listener:
     """This process's LISTEN connection to one database, shared by the stores over it (a write through one
-    is seen by the others at once) and by their threads, under a lock held only for a non-blocking read.
+    is seen by the others at once) and by their threads, under a lock: held for a read that never waits, or
+    while the connection is reopened (at most once a second; other threads wait, then ask the database).
 
     `count` rises with every sign that the data version may have moved: a notification, a write through this
     process, a new listener. A store compares it with the count it last asked the database at."""
