@@ -98,6 +98,8 @@ def test_readers_never_see_a_half_loaded_state(database_url, hostile_data):
         while not done.is_set():
             reader.refresh()
             seen.append((reader.version(), sum(len(reader.roles(c.name)) for c in reader.cities())))
+            time.sleep(0.001)  # a refresh without a change asks the database nothing: without a pause this thread
+            # would hold the interpreter lock and starve the loading thread (each of its round trips waits 5 ms for it)
 
     t = threading.Thread(target=read)
     t.start()
