@@ -135,12 +135,7 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
             headers = {"Accept-Encoding": ENCODING, **({"If-None-Match": etags[path]} if conditional else {})}
             assert get(port, path, headers)[0] == (304 if conditional else 200), label  # wrk counts any 3xx as success
             wrk(port, path, headers, 1, args.connections)  # every worker prepares its bytes before measuring
-            ours, theirs = [], []
-            for _ in range(args.runs):
-                ours.append(wrk(port, path, headers, args.seconds, args.connections))
-                theirs.append(wrk(base_port, path, {"Accept-Encoding": ENCODING}, args.seconds, args.connections))
-            o = statistics.median(r for r, _ in ours), statistics.median(p for _, p in ours)
-            t = statistics.median(r for r, _ in theirs), statistics.median(p for _, p in theirs)
+            o, t = side_by_side(port, base_port, path, headers, args)
             lines.append(f"| {label} | {o[0]:.0f} | {t[0]:.0f} | {o[0] / t[0]:.2f}× | {o[1]:.1f} | {t[1]:.1f} |")
             print(lines[-1], flush=True)
             if conditional:
@@ -160,15 +155,22 @@ def bench_backend(name: str, database_url: str | None, workers: int, app_root: P
     return lines
 
 
+def side_by_side(port: int, base_port: int, path: str, headers: dict[str, str], args: argparse.Namespace) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(req/s, p99 ms) medians of `port` with `headers` and of the minimal app's plain 200, runs alternated."""
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        ours.append(wrk(port, path, headers, args.seconds, args.connections))
+        theirs.append(wrk(base_port, path, {"Accept-Encoding": ENCODING}, args.seconds, args.connections))
+    def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(r for r, _ in runs), statistics.median(p for _, p in runs)
+
+    return medians(ours), medians(theirs)
+
+
 def ceiling_row(bare_port: int, base_port: int, path: str, headers: dict[str, str], args: argparse.Namespace) -> str:
     """What a 304 can reach at all here: the bare app's 304s against the minimal app's 200s, alternated."""
     wrk(bare_port, path, headers, 1, args.connections)
-    bare, theirs = [], []
-    for _ in range(args.runs):
-        bare.append(wrk(bare_port, path, headers, args.seconds, args.connections))
-        theirs.append(wrk(base_port, path, {"Accept-Encoding": ENCODING}, args.seconds, args.connections))
-    b = statistics.median(r for r, _ in bare), statistics.median(p for _, p in bare)
-    t = statistics.median(r for r, _ in theirs), statistics.median(p for _, p in theirs)
+    b, t = side_by_side(bare_port, base_port, path, headers, args)
     return f"| (ceiling: a bare WSGI 304, no Flask, no store) | {b[0]:.0f} | {t[0]:.0f} | {b[0] / t[0]:.2f}× | {b[1]:.1f} | {t[1]:.1f} |"
 
 

@@ -103,8 +103,9 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             if header := header_of(line, index):
                 columns = header
                 continue
-            if columns is not None and (rows := read_row(line, columns, index, clusters)) is not None:
-                for place, cluster, found in _row_roles(line, rows, scope, clusters):
+            mentions = clusters.find(line) if columns is not None else []
+            if columns is not None and (rows := read_row(line, columns, index, mentions)) is not None:
+                for place, cluster, found in _row_roles(line, rows, Topic(tuple(mentions), scope.cluster), clusters):
                     add(place, cluster, found, (), offset, offset + len(line))
                 continue
         columns = None
@@ -135,9 +136,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     return records.roles()
 
 
-def _row_roles(line: str, rows: list[Row], scope: Scope[Place], clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found]]:
+def _row_roles(line: str, rows: list[Row], topic: Topic, clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found]]:
     """(place, cluster, role) for each place of a table row, its clusters read like a sentence's."""
-    topic = Topic(tuple(clusters.find(line)), scope.cluster)
     for row in rows:
         where = Where(0, 0, (0,), row.found.start, row.found.end)
         for cluster in clusters_for(line, where, row.found.clusters, topic, clusters):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.extract.places import Place, PlaceIndex
 from geo.extract.rules import Found, clean_role, industries_named
-from geo.reference.clusters import Cluster, ClusterMatcher
+from geo.reference.clusters import Cluster, ClusterMention
 
 _CELL = re.compile("[；;]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
@@ -57,8 +57,9 @@ class Row:
     found: Found  # the role cell (or the industry cell when the table has no role column), with the industries
 
 
-def read_row(line: str, columns: Columns, index: PlaceIndex, clusters: ClusterMatcher) -> list[Row] | None:
-    """The places of a row and their role, or None when `line` is not a row of this table."""
+def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[ClusterMention]) -> list[Row] | None:
+    """The places of a row and their role, or None when `line` is not a row of this table; `mentions` are the
+    row's cluster mentions."""
     cells = _cells(line)
     if len(cells) != columns.count:
         return None
@@ -71,7 +72,7 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, clusters: ClusterMa
     industries: tuple[Cluster, ...] = ()
     if columns.industry >= 0:
         begin = starts[columns.industry]
-        industries = industries_named(line, begin, begin + len(cells[columns.industry]), clusters.find(line))
+        industries = industries_named(line, begin, begin + len(cells[columns.industry]), mentions)
     if columns.role >= 0 and cells[columns.role].strip():
         i = columns.role
         role = clean_role(cells[i])

@@ -224,12 +224,7 @@ class ZoneRecognizer:
         """One key for every way of writing a zone, with the city in front: 中国（西安）…, 西安市…,
         深圳国家…, 南京江宁… and 江宁… agree (西安高新区, 南京江宁经开区). A zone named after another
         city or a province (长沙经开区 in a 西安 plan, 湖北自贸试验区) keeps its own name."""
-        prefix = _CHINA_PREFIX.sub(r"\1", prefix)
-        for own in (self.city, self.short):
-            if prefix.startswith(own):
-                prefix = prefix[len(own) :]
-                break
-        prefix = _RANK.sub("", prefix)
+        prefix = _RANK.sub("", self._own_name(_CHINA_PREFIX.sub(r"\1", prefix)))
         if (self._others is not None and self._others.match(prefix)) or self.short in prefix:
             return prefix + short  # 长沙经开区 in a 西安 plan; 中新天津生态城 names its city inside
         return self.short + prefix + short
