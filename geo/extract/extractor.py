@@ -109,21 +109,23 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                     add(place, cluster, found, (), offset, offset + len(line))
                 continue
         columns = None
-        if scope.place is None and "该" not in line and not index.may_name(line):
+        may_name = index.may_name(line)
+        if scope.place is None and "该" not in line and not may_name:
             continue  # most lines name no place: one scan, before the slower one for typo doubles
         doubled = bool(_DOUBLED.search(line))
-        in_line = [] if doubled else index.find(line)
+        in_line = index.mentions(line) if may_name and not doubled else []
         if scope.place is None and not doubled and not in_line and "该" not in line:
             continue  # most lines name no place: one pass over the line instead of one per sentence
         named: tuple[int, Place] | None = None  # where this paragraph last named a place, and which
         for s in _SENTENCE.finditer(line):
-            s0, s1 = offset + s.start(), offset + s.end()
+            a, b = s.span()
+            s0, s1 = offset + a, offset + b
             if doubled:
                 work = _undouble(work_text[s0:s1])
                 mentions = index.find(work)
             else:
                 work = work_text[s0:s1]
-                mentions = [Mention(m.start - s.start(), m.end - s.start(), m.place) for m in in_line if s.start() <= m.start and m.end <= s.end()]
+                mentions = [Mention(m.start - a, m.end - a, m.place) for m in in_line if a <= m.start and m.end <= b]
             quote_start = s0
             if mentions:
                 named = (s0, mentions[-1].place)

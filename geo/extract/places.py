@@ -76,8 +76,10 @@ class PlaceIndex:
     def find(self, text: str, organisations: bool = False) -> list[Mention]:
         """Mentions in `text` (already simplified), organisations (南山区政府) dropped unless asked for; a
         recognised zone name wins over a shorter place inside it (江宁 in 江宁经济技术开发区)."""
-        if not self.may_name(text):
-            return []
+        return self.mentions(text, organisations) if self.may_name(text) else []
+
+    def mentions(self, text: str, organisations: bool = False) -> list[Mention]:
+        """`find` for text `may_name` has already passed: the extractor asks it of every line first."""
         known = []
         if self._pattern is not None:
             known = [Mention(m.start(), m.end(), self.places[m.group()]) for m in self._pattern.finditer(text)]

@@ -6,6 +6,7 @@ original); matching runs on `simplified()`, which maps character for character s
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -58,12 +59,10 @@ _RADICAL_SUPPLEMENT = {
 }
 _CHARS = _char_table()
 # The ranges _CHARS maps from; a class of ranges is fast where one of 1,300 single characters is not.
-_MAPPED_CLASS = (
-    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
-    "\U0002f800-\U0002fa1f]"
-)
-# Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates.
-_MAPPED = re.compile(f"{_MAPPED_CLASS}{_MAPPED_CLASS}*")
+_MAPPED_BMP = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2fdf\uf900-\ufaff"
+# Runs are written [x][x]*, not [x]+: only a pattern that opens with a class lets the engine skip to candidates. An
+# astral range in a class halves the engine's speed, so text without astral characters gets a class without one.
+_MAPPED = tuple(re.compile(f"[{c}][{c}]*") for c in (_MAPPED_BMP, _MAPPED_BMP + "\U0002f800-\U0002fa1f"))
 _HALF_PUNCT_CHARS = "();?!"
 _HALF_PUNCT = re.compile("[{0}][{0}]*".format(re.escape(_HALF_PUNCT_CHARS)))
 # One literal each: the engine scans for a literal many times faster than for a class of two.
@@ -114,7 +113,7 @@ def _half_punct(m: re.Match[str]) -> str:
 def _canonical_chars(text: str) -> str:
     """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
     punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
-    text = _MAPPED.sub(lambda m: m.group().translate(_CHARS), text)
+    text = _MAPPED[may_be_astral(text)].sub(lambda m: m.group().translate(_CHARS), text)
     # A pass runs only if the text has a character it needs: str.find per character is far faster than the
     # engine's scan for a class, and most plans have no pinyin and no half-width punctuation.
     if any(c in text for c in _TONED):
@@ -123,7 +122,8 @@ def _canonical_chars(text: str) -> str:
     if any(c in text for c in _HALF_PUNCT_CHARS):
         text = _HALF_PUNCT.sub(_half_punct, text)
     for end, pattern in _RUN_IN_HEADINGS:
-        text = pattern.sub(end + "\n", text)
+        if end in text:  # ！ and ？ are rare in plans: a find is cheaper than a pass of the engine
+            text = pattern.sub(end + "\n", text)
     return text
 
 
@@ -304,9 +304,9 @@ def normalize(raw: str, is_html: bool = False) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
-    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and a pattern for
-    runs of those characters and of astral ones: str.translate over a whole text looks up every character and is
+def _ts_table() -> tuple[dict[int, str], tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, Apache-2.0), and patterns for runs
+    of those characters, without and with astral ones: str.translate over a whole text looks up every character and is
     slow. One pass, so a BMP character whose simplified form is astral maps on as that form would."""
     import opencc
 
@@ -319,12 +319,20 @@ def _ts_table() -> tuple[dict[int, str], re.Pattern[str]]:
             table[ord(src)] = first
     table = {c: table.get(ord(to), to) if c < 0x10000 <= ord(to) else to for c, to in table.items()}
     # BMP characters listed compile to a bitmap; astral ones as one range, or the engine would test each in turn.
+    # The range halves the engine's speed: text without astral characters gets the bitmap alone.
     bmp = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000)
-    char = f"[{bmp}\U00010000-\U0010ffff]"
-    return table, re.compile(f"{char}{char}*")  # [x][x]*, not [x]+, as for _MAPPED
+    patterns = tuple(re.compile(f"{char}{char}*") for char in (f"[{bmp}]", f"[{bmp}\U00010000-\U0010ffff]"))
+    return table, patterns  # [x][x]*, not [x]+, as for _MAPPED
 
 
 def simplified(text: str) -> str:
     """Same length as `text`, traditional characters replaced by simplified ones."""
-    table, pattern = _ts_table()
-    return pattern.sub(lambda m: m.group().translate(table), text)
+    table, patterns = _ts_table()
+    return patterns[may_be_astral(text)].sub(lambda m: m.group().translate(table), text)
+
+
+def may_be_astral(text: str) -> bool:
+    """Whether `text` may hold a character beyond the BMP, in constant time: CPython stores a string that holds one
+    at four bytes a character (PEP 393), so its size tells. A short string may be judged astral wrongly; it only
+    takes the slower pattern."""
+    return sys.getsizeof(text) >= 4 * len(text)

@@ -25,7 +25,10 @@ _BOMS = (
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|br|span|table|td|h[1-6])\b[^<>]*>", re.I)
 # Control characters that do not occur in text: NUL and the C0 range except tab, line and page breaks.
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# Control characters no text file holds. Counted in the UTF-8 bytes of the decoded text: bytes.translate deleting
+# every other byte is twice as fast as a regex scan for a class, which the engine tries at every position.
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+_NOT_BINARY = bytes(b for b in range(256) if b not in _BINARY_BYTES)
 
 
 class IngestError(Exception):
@@ -97,7 +100,7 @@ def decode(path: Path, head: bytes) -> str:
         if text is None:
             raise IngestError(path, "binary file or unknown encoding (neither UTF-8 nor GB18030 text)")
     sample = text[:_HEAD]
-    if len(_BINARY.findall(sample)) > max(8, len(sample) // 1000):
+    if len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_BINARY)) > max(8, len(sample) // 1000):
         raise IngestError(path, "binary file (control characters), not plan text")
     return text
 
