@@ -46,6 +46,9 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
         ("核电", "新能源"), ("北斗", "航空航天"), ("元宇宙", "虚拟现实"), ("碳纤维", "新材料"), ("海洋工程", "海洋工程装备"),
         ("跨境电商", "电子商务"), ("陶瓷", "建材"), ("类脑", "脑科学与类脑智能"), ("6G", "网络与通信"), ("农机", "农机装备"),
         ("输变电", "节能与新能源装备"), ("白酒", "食品"), ("冶金", "钢铁"), ("文旅", "文化旅游"), ("网络安全", "网络安全"),
+        ("智能物联", "物联网"), ("光电显示", "新型显示"), ("光芯片", "光电子"), ("光子", "光电子"), ("通航", "低空经济"),
+        ("耐火材料", "建材"), ("风光储", "新能源"), ("智能制造", "智能制造装备"), ("新能源智能汽车", "新能源汽车"),
+        ("纳米技术", "纳米材料"),
     ],
 )
 def test_names_plans_commonly_use_resolve_to_one_cluster(name, cluster):
@@ -79,10 +82,10 @@ def test_heading_of_any_numbering_scopes_the_lines_below(heading):
 
 
 def test_a_heading_naming_an_industry_the_taxonomy_lacks_scopes_it():
-    text = "（一）光子产业集群。以长安区为核心，鄠邑区为拓展区。\n（二）壮大优势产业\n高陵区建设汽车零部件配套园。"
+    text = "（一）磁悬浮产业集群。以长安区为核心，鄠邑区为拓展区。\n（二）壮大优势产业\n高陵区建设汽车零部件配套园。"
     assert roles(text, "西安市") == {
-        ("长安区", "光子", "核心"),
-        ("鄠邑区", "光子", "拓展区"),
+        ("长安区", "磁悬浮", "核心"),
+        ("鄠邑区", "磁悬浮", "拓展区"),
         ("高陵区", "汽车", "汽车零部件配套园"),  # 壮大优势产业 names no industry
     }
     assert heading_of("（二）壮大优势产业") is not None
@@ -177,6 +180,8 @@ def test_a_label_over_a_corridor_names_both_ends():
         ("瑶海区", "半导体与集成电路", "一核"),
         ("包河区", "半导体与集成电路", "一带"),
         ("蜀山区", "半导体与集成电路", "一带"),
+        ("包河区", "半导体与集成电路", "集成电路产业带"),  # the corridor's own name, after its ends
+        ("蜀山区", "半导体与集成电路", "集成电路产业带"),
     }
 
 
@@ -782,3 +787,91 @@ def test_a_strong_develop_verb_gives_a_focus_even_outside_the_taxonomy():
 ])
 def test_titles_and_rankings_a_place_holds_are_not_roles(sentence):
     assert roles("杭州市数字经济发展规划\n" + sentence + "\n", "杭州市", "杭州市数字经济发展规划") == set()
+
+
+# --- roles named by the place before them, more verbs, roles stated first -------------------------
+
+
+def test_a_verb_before_places_that_name_their_role_nouns_gives_each_place_its_own():
+    got = roles("加快建设望城区航空动力产业园和开福区软件产业园。\n", "长沙市")
+    assert got == {("望城区", "航空航天", "航空动力产业园"), ("开福区", "软件与信息服务", "软件产业园")}
+    tail = roles("推进岳麓区软件产业园、雨花区智能装备城建设。\n", "长沙市")
+    assert {(p, r) for p, _, r in tail} == {("岳麓区", "软件产业园"), ("雨花区", "智能装备城")}  # 建设 after the list
+    counted = roles("做优天心区、开福区两大数字经济板块。\n", "长沙市")
+    assert counted == {("天心区", "数字经济", "数字经济板块"), ("开福区", "数字经济", "数字经济板块")}  # 两大 is no part of it
+
+
+def test_a_place_named_before_its_role_keeps_the_role_the_next_clause_states():
+    got = roles("推进青白江区国际铁路港建设，打造内陆开放门户。\n", "成都市")
+    assert {(p, r) for p, _, r in got} == {("青白江区", "国际铁路港"), ("青白江区", "内陆开放门户")}
+
+
+@pytest.mark.parametrize("sentence", ["推动岳麓区产业转型升级。", "支持开福区做强金融服务中心。", "加快雨花区发展。"])
+def test_a_predicate_after_the_place_is_no_role_it_names(sentence):
+    assert roles(sentence + "\n", "长沙市") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("望城区积极承接电子信息配套项目。", ("望城区", "电子信息", "积极承接电子信息配套项目")),
+        ("在宁乡市布局储能装备项目。", ("宁乡市", "新型储能", "布局储能装备项目")),
+        ("芙蓉区着力构筑数字经济高地。", ("芙蓉区", "数字经济", "数字经济高地")),
+        ("岳麓区要当好人工智能产业主战场。", ("岳麓区", "人工智能", "人工智能产业主战场")),
+        ("浏阳市侧重烟花爆竹新材料。", ("浏阳市", "新材料", "侧重烟花爆竹新材料")),
+        ("雨花区重点配套整车企业。", ("雨花区", "汽车", "重点配套整车企业")),
+    ],
+)
+def test_verbs_that_give_a_place_its_industries(sentence, expected):
+    assert expected in roles(sentence + "\n", "长沙市")
+
+
+def test_a_role_stated_before_the_place_it_belongs_to():
+    got = roles("作为全市生物医药产业引领区，岳麓区将加快引进创新药企业。\n", "长沙市")
+    assert got == {("岳麓区", "生物医药", "生物医药产业引领区")}
+
+
+def test_an_instrument_after_yi_gives_way_to_the_role_the_clause_states():
+    got = roles("以雨花区为载体打造智能制造装备集聚区。\n", "长沙市")
+    assert got == {("雨花区", "智能制造装备", "智能制造装备集聚区")}
+    assert roles("以黄埔区为支撑，番禺区、南沙区为两翼。\n", "广州市") == {
+        ("黄埔区", "*", "支撑"), ("番禺区", "*", "两翼"), ("南沙区", "*", "两翼")}
+
+
+def test_respectively_aligns_one_item_of_an_object_list_with_each_place_in_every_role():
+    got = roles("开福区、天心区、雨花区分别聚焦文化创意、金融科技、汽车零部件，建设特色产业园区。\n", "长沙市")
+    assert got == {("开福区", "数字创意", "特色产业园区"), ("天心区", "金融科技", "特色产业园区"), ("雨花区", "汽车", "特色产业园区")}
+    led = roles("开福区和雨花区分别以人工智能、智能网联汽车为主攻方向，建设创新基地。\n", "长沙市")
+    assert {(p, c) for p, c, _ in led} == {("开福区", "人工智能"), ("雨花区", "智能网联汽车")}
+    assert {r for _, _, r in led} == {"主攻方向", "创新基地"}
+
+
+def test_a_list_of_industries_that_opens_the_clause_is_its_subject():
+    got = places("人工智能及软件信息服务产业主要集聚在岳麓区、天心区。\n", "长沙市")
+    assert got == {(p, c) for p in ("岳麓区", "天心区") for c in ("人工智能", "软件与信息服务")}
+    after_verb = places("围绕氢能、储能等新兴能源产业，在南沙区建设氢能产业基地。\n", "广州市")
+    assert after_verb == {("南沙区", "氢能")}
+
+
+def test_the_subject_before_a_colon_speaks_for_every_part_and_bare_labels_open_parts():
+    got = roles("全市新材料产业按照“一核两翼”布局：一核为宁乡市；两翼为浏阳市、望城区。\n", "长沙市")
+    assert got == {("宁乡市", "新材料", "一核"), ("浏阳市", "新材料", "两翼"), ("望城区", "新材料", "两翼")}
+    assert roles("其中一区为开福区。\n", "长沙市") == set()  # a bare label takes 为 only where it opens a part
+
+
+def test_a_label_before_a_dash_and_each_place_s_own_role_noun_after_a_label():
+    dash = roles("“一核”——宁乡市先进储能材料核心区。\n", "长沙市")
+    assert {(p, r) for p, _, r in dash} == {("宁乡市", "一核"), ("宁乡市", "先进储能材料核心区")}
+    listed = roles("“两园”即宁乡市储能材料产业园、浏阳市电子信息产业园。\n", "长沙市")
+    assert listed == {("宁乡市", "新型储能", "两园"), ("宁乡市", "新型储能", "储能材料产业园"),
+                      ("浏阳市", "电子信息", "两园"), ("浏阳市", "电子信息", "电子信息产业园")}
+
+
+def test_a_numbered_heading_does_not_leak_into_a_label():
+    got = roles("（一）一核：东湖高新区\n", "武汉市")
+    assert {r for _, _, r in got} == {"一核"}
+
+
+def test_a_long_qualified_alias_right_after_a_develop_verb_is_a_whole_item():
+    got = roles("雨花区重点发展智能装备和生物医药。\n", "长沙市")
+    assert {c for _, c, _ in got} == {"高端装备制造", "生物医药"}

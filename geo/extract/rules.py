@@ -40,13 +40,14 @@ _COLON_CLAUSE_BREAK = re.compile("[，；,;]")
 _OBJECTS_END = re.compile("[，。；：（]")
 _ROLE_END = re.compile("[，。；：（\n]")
 _TRIGGER = re.compile(
-    r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|争创|争当|构建|形成|培育|推进|"
+    r"定位为|定位[：:]|打造成为|打造成|打造为|建设成为|建设成|建成|打造|建设|共建|创建|争创|争当|争做|当好|构建|构筑|形成|培育|推进|"
     r"大力发展|重点发展|加快发展|积极发展|着力发展|优先发展|作为|成为|为|是"  # literals first: the engine scans for them
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
-    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
+    r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
+    r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|"
     r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯]都)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
@@ -68,9 +69,9 @@ _QUOTED_ROLE = re.compile(r"“(?P<r>[^“”，。；、]{2,12})”(?=[，。�
 _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 # “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
 _LABEL_NAME = (
-    r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
+    r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”（）()]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
 )
-_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:])沿?$")
+_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:]|——|—)沿?$")
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
 _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
@@ -79,24 +80,42 @@ _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|�
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
 _GATHER_ENDS = ("在", "于")
-_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿")  # “一带”指沿甲区—乙区…
+_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—")  # “一带”指沿甲区—乙区…
 _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 # 以甲区为核心、乙区为支撑的X产业带: the part a run plays in a layout, not the layout's name after 的.
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
+# 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
+_INSTRUMENTS = ("载体", "抓手", "依托", "平台")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
+# A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
+# (两大) before it and 建设 after the list's last item are not part of it. City, park and port nouns count here, with
+# the verb before the list to say the phrase is a role (建设甲区医学城).
+_MODIFIED = re.compile(
+    rf"(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
+    r"(?:的?建设|建设工程)?(?:、|和|及|与|以及|等)?[。！？]?"
+)
+_MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快"
+# The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
+_MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
+# 甲区做强X中心 is a predicate, not a phrase the place names (a verb inside a name, 创新发展先导区, is no matter).
+_VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
+_AS_ROLE = re.compile(rf"作为(?P<r>[^，。；：]{{2,40}}?(?:{_HEAD.pattern}))")
 _COLON = re.compile(r"[：:]")
 _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
 _DEVELOP_ROLE_MAX = 24
-# A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料).
-_STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局)")
+# A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
+# 布局 and 配套 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目).
+_STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|配套)|(?:重点|主要|优先|着力|积极|有序)?(?:承接|侧重|聚力|深耕)")
+_BARE_STRONG = ("布局", "配套")
+_BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
 # 区域功能定位甲区X核心区乙市Y基地 — a column header, then places each followed by its role noun phrase.
 _TABLE_HEADER = re.compile(r"功能定位|发展定位|产业定位|主要定位|定位")
@@ -189,6 +208,8 @@ def _role_after_trigger(work: str, start: int, end: int) -> list[Found]:
         heads = [h for h in _HEAD.finditer(work, trig.end(), seg_end) if _ends_phrase(work, h.end(), seg_end)]
         if trig.group() == "是":
             heads = [h for h in heads if h.group() != "区"]  # 甲区是全国文明城区: a description, not a role
+        if heads and trig.group() in ("为", "是") and _TRIGGER.search(work, trig.end(), heads[0].start()):
+            continue  # 以甲区为载体建设X集聚区: the verb nearer the role noun states it
         if not heads:
             if named := _QUOTED_ROLE.match(work, trig.end(), end):
                 return [Found(named.group("r"), trig.start(), named.end())]  # 打造“芯片之城”: a name in quotes
@@ -248,7 +269,8 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         objects = industries_named(work, v.end(), stop, clusters)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
-        if _STRONG_DEVELOP.fullmatch(v.group()) and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
+        strong = _STRONG_DEVELOP.fullmatch(v.group()) or (v.group() in _BARE_STRONG and work[start : v.start()] in _BEFORE_BARE_VERB)
+        if strong and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
             return [Found(work[v.start() : stop], v.start(), stop)]  # 临港新片区重点布局装备材料: the plan's cluster
     return []
 
@@ -283,7 +305,7 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
     return q >= 0 and "”" not in work[q : run.start] and bool(_TRIGGER_AT_END.search(work, max(0, q - 6), q))
 
 
-def _label_role(work: str, run: Run, clusters: list[ClusterMention]) -> list[Found]:
+def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start: int, clause_end: int) -> list[Found]:
     """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…） / 集成电路：甲区、乙区."""
     m = _LABEL.search(work, max(0, run.start - 20), run.start) if work.endswith(_LABEL_LINK_ENDS, 0, run.start) else None
     if m is None and work.endswith("、", 0, run.start):
@@ -301,9 +323,12 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention]) -> list[Fou
                 return [Found("布局区域", clause, run.end, (named[0].cluster,))]  # 集成电路：甲区、乙区；生物医药：…
         return []
     label = m.group("q") or m.group("n")
-    if m.group("n") and m.group("link") == "为":
-        return []  # 一区为甲区 is not a label; only quoted labels take 为
-    return [Found(label, m.start(), run.end)]
+    if m.group("n") and m.group("link") == "为" and work[m.start() - 1 : m.start()] not in ("", "：", ":", "；", ";", "。"):
+        return []  # 其中一区为甲区 is not a label; an unquoted one takes 为 only where it opens a part (…布局：一核为甲区；两翼为…)
+    # “三区”即甲区X集聚区、乙区Y集聚区: each place's own role noun, after the label, whose industry the label takes
+    own = _named_phrase(work, run, next_start, clause_end)
+    named = tuple({c.cluster.slug: c.cluster for c in clusters if own and run.end <= c.start and c.end <= own[0].end}.values())
+    return [Found(label, m.start(), run.end, named)] + own
 
 
 def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
@@ -338,6 +363,24 @@ def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
     return [Found(role, run.start, clause_end)] if 2 <= len(role) <= _ROLE_MAX and MASK not in role and not _TRIGGER.search(role) else []
 
 
+def _modified_role(work: str, run: Run, next_start: int, clause_end: int) -> list[Found]:
+    """重点建设甲区X产业园、乙区Y基地 / 推进甲区X园、乙区Y城建设 / 做强甲区、乙区两大X板块: the place names the
+    role noun phrase right after it, the clause's verb stands before the list of such phrases."""
+    if not _MODIFYING_VERB.fullmatch(work, _clause_start(work, run.start), run.start) or not (found := _named_phrase(work, run, next_start, clause_end)):
+        return []
+    # 推进甲区X港建设，打造Y拓展区: the role the next clauses state is the place's too
+    return found + (_role_after_trigger(work, clause_end, next_start) if clause_end < next_start else [])
+
+
+def _named_phrase(work: str, run: Run, next_start: int, clause_end: int) -> list[Found]:
+    """The role noun phrase right after a place, up to the next place or the clause's end (甲区X产业园、)."""
+    m = _MODIFIED.fullmatch(work, run.end, min(next_start, clause_end))
+    role = m.group("r") if m else ""
+    if MASK in role or _TRIGGER.search(role) or _VERB_FIRST.match(role) or not 2 <= len(role) <= _ROLE_MAX:
+        return []
+    return [Found(role, run.start, m.end("r"))]  # type: ignore[union-attr]
+
+
 def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """The role cell of a flattened table row: a role noun phrase that fills the space up to the next place
     (or the line's end), with a 定位 column header before the first row and no sentence between. Cells a
@@ -369,6 +412,8 @@ def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterM
     """甲区、乙区分别打造A和B / 分别聚焦X、Y / 分别建设X、Y专业园区: the i-th role or cluster goes to the i-th place."""
     if "分别" not in work[run.end : found[0].start + 2] if found else True:
         return found
+    if aligned := _aligned_items(found, run, work, clusters):
+        return aligned
     if len(found) == len(run.places) > 1:
         return [Found(f.role, f.start, f.end, f.clusters, i) for i, f in enumerate(found)]
     if len(found) == 1 and not found[0].clusters:
@@ -384,6 +429,35 @@ def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterM
         f = found[0]
         return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters[-len(run.places) :])]
     return found
+
+
+def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
+    """甲区、乙区、丙区分别聚焦X、Y、Z，打造…园区 / 分别以X、Y为主攻方向: an object list with one item per place
+    gives the i-th place the i-th industry (a taxonomy cluster, else the item's own name) in every role found."""
+    if len(run.places) < 2:
+        return []
+    for f in found:
+        lead = _LEADING.match(work, f.start) if work.startswith("以", f.start) else None
+        verb = None if lead else _DEVELOP.match(work, f.start)
+        span = (lead.start("obj"), lead.end("obj")) if lead else (verb.end(), f.end) if verb and f.clusters else None
+        if span is None:
+            continue
+        items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
+        if len(items) != len(run.places):
+            continue
+        per_place = [_item_cluster(work, m, clusters) for m in items]
+        roles = [g for g in found if not g.focus] or [f]
+        return [Found(g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
+    return []
+
+
+def _item_cluster(work: str, item: re.Match[str], clusters: list[ClusterMention]) -> Cluster:
+    """The cluster one list item names, else a cluster of the item's own name (机械装备, 电气)."""
+    named = [c.cluster for c in clusters if item.start() <= c.start < item.end()]
+    if named:
+        return named[0]
+    name = item.group().removesuffix("产业")
+    return Cluster(name, fallback_slug(name), "")
 
 
 def _company_news(work: str, run: Run) -> bool:
@@ -406,21 +480,24 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(m.group("r"), m.start(), m.end())]  # 甲区、乙区（数字经济）协同发展
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
-    if found := _label_role(work, run, clusters):
+    clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
+    if found := _label_role(work, run, clusters, next_start, clause_end):
         # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
         end = max(after, next_start)
         stated = (_role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)) if after > run.end else []
         return found + _respective(stated, run, work, clusters) if stated else found
+    if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
+        return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
         return [Found("集聚区", start - 1, t.end())]
     if run.counted and work.endswith("其中", 0, start) and (a := _ALLOCATION.search(work, 0, start)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
-    clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _short_yi_role(work, run, clause_end):
-        if _HEAD.search(found[0].role) or _LAYOUT_PART.search(found[0].role) or not (longer := _role_after_trigger(work, run.end, clause_end)):
+        instrument = found[0].role in _INSTRUMENTS
+        if not instrument and (_HEAD.search(found[0].role) or _LAYOUT_PART.search(found[0].role)) or not (longer := _role_after_trigger(work, run.end, clause_end)):
             return found
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
@@ -432,9 +509,11 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return named  # 甲区：打造X高地 — the verb names a role noun
         if (verb or not named) and (found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb)):
             return found + _role_after_trigger(work, found[0].end, next_start)
-    if (m := _LEADING.match(work, run.end)) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
-        return [Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start)
+    if (m := _LEADING.match(work, run.end + 2 * work.startswith("分别", run.end))) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
+        return _respective([Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start), run, work, clusters)
     if found := _dash_role(work, run, clause_end):
+        return found
+    if found := _modified_role(work, run, next_start, clause_end):
         return found
     if found := _table_role(work, run, next_start, clusters):
         return found

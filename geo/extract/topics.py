@@ -128,6 +128,34 @@ def _clause_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMenti
     ]
 
 
+_NO_SUBJECT_LEAD = re.compile(r"围绕|聚焦|依托|面向|以|对|按照|立足|瞄准|在|发展|培育|壮大|布局")
+_LIST_GAP = ("、", "和", "与", "及", "以及", "、以及")
+
+
+def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluster]:
+    """The industries of a list that opens its clause (no verb before it) and ends with 产业/集群."""
+    clause = max(work.rfind(ch, 0, first.start) for ch in "，。；：,;") + 1
+    if _NO_SUBJECT_LEAD.search(work, clause, first.start):
+        return []
+    listed = [first]
+    for m in topic.mentions:
+        if m.start > listed[-1].end and work[listed[-1].end : m.start] in _LIST_GAP:
+            listed.append(m)
+    last = listed[-1]
+    closed = work[last.start : last.end].endswith(("产业", "集群")) or work.startswith(("产业", "集群", "等产业"), last.end)
+    found = list({m.cluster.slug: m.cluster for m in listed}.values())
+    return found if len(listed) > 1 and closed and len(found) <= _LIST_CLUSTERS_MAX else []
+
+
+def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMention]:
+    """全市X产业按照“一核两翼”布局推进：一核为甲区；两翼为乙区: the industry that opens the sentence before a
+    colon speaks for every part the colon introduces."""
+    colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start))
+    if colon < 0:
+        return []
+    return [m for m in topic.mentions if m.start <= _SUBJECT_SLACK + 2 and m.end <= colon][:1]
+
+
 def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
@@ -150,8 +178,13 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
             m for m in topic.mentions
             if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
         ]
+        subjects = subjects or _colon_subjects(work, seg_start, topic)
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
-        subjects = []  # 围绕氢能、地热能等新兴能源产业: a list of industries is no single subject
+        # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
+        # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject
+        if listed := _subject_list(work, subjects[0], topic):
+            return _fit(listed, scope, matcher)
+        subjects = []
     if subjects:
         return _fit([subjects[0].cluster], scope, matcher)
     if scope is None:

@@ -70,10 +70,15 @@ _ITEM_BEFORE = "：:、，,（(“"
 _ITEM_AFTER = "、，,。；;和及与）)”"
 
 
+# Verbs a list of industries follows (重点发展高端装备和生物医药): the first item starts right after them.
+_ITEM_VERBS = ("发展", "布局", "聚焦", "培育", "壮大", "做强", "主攻", "承接", "侧重", "深耕", "引育", "发力", "突出")
+
+
 def _whole_item(text: str, start: int, end: int) -> bool:
-    """A qualified alias of four or more characters that is a whole list item (章丘区：高端装备、新材料)
-    names its industry without 产业; a short one (健康, 金融) needs the industry word."""
-    return end - start >= 4 and (start == 0 or text[start - 1] in _ITEM_BEFORE) and (end == len(text) or text[end] in _ITEM_AFTER)
+    """A qualified alias of four or more characters that is a whole list item (章丘区：高端装备、新材料;
+    重点发展高端装备和生物医药) names its industry without 产业; a short one (健康, 金融) needs the industry word."""
+    starts_item = start == 0 or text[start - 1] in _ITEM_BEFORE or text.endswith(_ITEM_VERBS, 0, start)
+    return end - start >= 4 and starts_item and (end == len(text) or text[end] in _ITEM_AFTER)
 
 
 @dataclass(frozen=True, slots=True)
