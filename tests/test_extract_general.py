@@ -875,3 +875,61 @@ def test_a_numbered_heading_does_not_leak_into_a_label():
 def test_a_long_qualified_alias_right_after_a_develop_verb_is_a_whole_item():
     got = roles("雨花区重点发展智能装备和生物医药。\n", "长沙市")
     assert {c for _, c, _ in got} == {"高端装备制造", "生物医药"}
+
+
+# --- more zone names, labelled headings, tags, brackets and flattened tables ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "zone"),
+    [
+        ("长春汽开区重点发展整车制造。", "长春市", "长春汽车经开区"),
+        ("长春汽车经济技术开发区重点发展整车制造。", "长春市", "长春汽车经开区"),  # the long form is the same zone
+        ("山西综改示范区建设氢能产业基地。", "太原市", "山西综改示范区"),
+        ("西安航天基地打造卫星应用产业集群。", "西安市", "西安航天基地"),
+        ("中德生态园重点培育氢能产业。", "青岛市", "青岛中德生态园"),
+    ],
+)
+def test_more_generic_zone_names(sentence, city, zone):
+    assert zone in {p for p, _ in places(sentence + "\n", city)}
+
+
+def test_an_industry_before_a_base_makes_no_zone():
+    assert roles("建设通用航空基地。\n", "成都市") == set()
+
+
+def test_a_heading_that_labels_a_place_scopes_the_lines_below():
+    got = roles("（一）一核：东湖高新区\n建设光电子信息产业核心区。\n", "武汉市")
+    assert got == {("武汉东湖高新区", "*", "一核"), ("武汉东湖高新区", "光电子", "光电子信息产业核心区")}
+
+
+def test_a_bracketed_place_tag_opens_a_block_for_the_sentences_after_it():
+    got = places("【鹿泉区】功能定位：全省电子信息产业核心区。主导产业：光电子、卫星导航。\n【栾城区】\n主导产业：生物医药。\n", "石家庄市")
+    assert got == {("鹿泉区", "电子信息"), ("鹿泉区", "光电子"), ("鹿泉区", "航空航天"), ("栾城区", "生物医药")}
+    other = roles("【重点任务】\n鹿泉区建设光电子产业园。\n", "石家庄市")  # a tag that names no place changes nothing
+    assert other == {("鹿泉区", "光电子", "光电子产业园")}
+
+
+def test_a_bracket_of_an_unlisted_industry_counts_beside_brackets_of_known_ones():
+    got = places("以乐清市（电气）、瑞安市（汽摩配）为重点，建设先进制造业基地。\n", "温州市")
+    assert got == {("乐清市", "电气"), ("瑞安市", "汽车")}  # 电气 no longer takes its neighbour's 汽车
+    alone = places("南山区（前海）、宝安区（空港）建设人工智能产业集聚区。\n", "深圳市")
+    assert ("宝安区", "人工智能") in alone and ("宝安区", "空港") not in alone  # a bracket alone may say anything
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "区县 功能定位 主导产业\n北仑区 国际一流的绿色石化基地 石化、钢铁、汽车\n慈溪市 智能家电制造高地 智能家电\n",
+        "区县 主导产业 功能定位\n北仑区 石化、钢铁、汽车 国际一流的绿色石化基地\n慈溪市 智能家电 智能家电制造高地\n",
+    ],
+)
+def test_a_flattened_table_with_role_and_industry_columns_in_either_order(table):
+    got = roles(table, "宁波市")
+    assert got == {("北仑区", "绿色石化", "国际一流的绿色石化基地"), ("北仑区", "钢铁", "国际一流的绿色石化基地"),
+                   ("北仑区", "汽车", "国际一流的绿色石化基地"), ("慈溪市", "智能家电", "智能家电制造高地")}
+
+
+def test_row_numbers_a_flattened_table_ran_into_its_cells_are_dropped():
+    table = "序号 板块 重点集群 发展定位\n1 昆山市 新型显示 全国重要的光电显示产业基地\n2 吴江区 光通信 光纤光缆制造高地\n"
+    assert roles(table, "苏州市") == {("昆山市", "新型显示", "全国重要的光电显示产业基地"), ("吴江区", "光电子", "光纤光缆制造高地")}

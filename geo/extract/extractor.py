@@ -163,11 +163,14 @@ def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceI
 
 
 def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
-    """The place a heading (simplified text) is about when it opens with one ("滨江区", "滨江区：创新引领区")."""
+    """The place a heading (simplified text) is about when it opens with one ("滨江区", "滨江区：创新引领区") or a
+    label names it ("一核：东湖高新区")."""
     found = index.find(heading)
-    if len(found) == 1 and found[0].start <= 1:
-        return found[0].place
-    return None
+    if len(found) != 1:
+        return None
+    m = found[0]
+    labelled = heading.endswith(("：", ":"), 0, m.start) and m.end == len(heading.rstrip("。 "))
+    return m.place if m.start <= 1 or labelled else None
 
 
 def extract(text: str, sections: list[Section], index: PlaceIndex) -> list[Role]:

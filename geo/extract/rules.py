@@ -121,6 +121,9 @@ _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 _TABLE_HEADER = re.compile(r"功能定位|发展定位|产业定位|主要定位|定位")
 _TABLE_CELL_BREAK = re.compile(r"[，。；：,;:、（(“”\n]")
 _TABLE_ROW_BREAK = re.compile(r"[，。：,:（(“”\n]")  # what no table row holds between its header and a place
+_TABLE_INDUSTRY_HEADER = re.compile(r"主导产业|重点产业|特色产业|产业方向|优势产业|产业重点|重点集群|主导集群|产业集群")
+_ROW_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}$")
+_HEADER_CELL_SPAN = 8  # how far from the 定位 header the industry column's header may stand
 _OBJECT_LEAD = 4  # words before a cluster's name in a list item (高端, 新一代)
 _OBJECT_TAIL = 8  # words after it (产业, 等三大新兴产业)
 _ITEM = re.compile(r"[^、，。；：和与及等]+")
@@ -391,21 +394,41 @@ def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMent
     if header is None or _TABLE_ROW_BREAK.search(work, header.end(), run.start):
         return []
     end = next_start
-    while end > run.end and work[end - 1] in "。\n ；;":
-        end -= 1
+    while end > run.end and (work[end - 1] in "。\n ；;" or (work[end - 1].isdigit() and _ROW_NUMBER.search(work, run.end, end))):
+        end -= 1  # a row's end, and the next row's number (序号) that flattening ran into it
     begin = run.end + 1 if work[run.end : run.end + 1] in ("；", ";") else run.end
     cut = max(work.rfind("；", begin, end), work.rfind(";", begin, end))
     role_start = cut + 1 if cut >= 0 else begin
+    industry_span = (begin, cut) if cut >= 0 else None
+    column = _TABLE_INDUSTRY_HEADER.search(work, max(0, header.start() - _HEADER_CELL_SPAN), header.end() + _HEADER_CELL_SPAN)
+    if cut < 0 and column:  # 区县 功能定位 主导产业, flattened: the role cell and the industry cell run together
+        split = _split_flattened(work, role_start, end, role_first=column.start() > header.start(), clusters=clusters)
+        if split is None:
+            return []
+        role_start, role_end, industry_span = split
+        end = role_end
     cell = work[role_start:end]
     if not 3 <= len(cell) <= _ROLE_MAX or _TABLE_CELL_BREAK.search(cell) or _TRIGGER.search(cell) or MASK in cell:
         return []
-    if cut < 0 and _TABLE_CELL_BREAK.search(work, header.end(), run.start):
+    if cut < 0 and (_TABLE_CELL_BREAK if not column else _TABLE_ROW_BREAK).search(work, header.end(), run.start):
         return []  # one flattened cell per row: nothing but places and roles since the header
     head = [h for h in _HEAD.finditer(cell) if h.end() == len(cell)]
     if not head or head[0].group() == "区":
         return []
-    industries = industries_named(work, begin, cut, clusters) if cut >= 0 else ()
+    industries = industries_named(work, *industry_span, clusters) if industry_span else ()
     return [Found(cell, role_start, end, industries)]
+
+
+def _split_flattened(work: str, start: int, end: int, role_first: bool, clusters: list[ClusterMention]) -> tuple[int, int, tuple[int, int]] | None:
+    """(role start, role end, industry span) of a role cell and an industry cell that lost the break between them:
+    国际一流的绿色石化基地石化、钢铁 (role first: the role ends at its last role noun) or 石化、钢铁国际一流的绿色石化基地
+    (industries first: the last item's industry name ends them)."""
+    if role_first:
+        heads = [h for h in _HEAD.finditer(work, start, end) if h.group() != "区" and h.end() < end]
+        return (start, heads[-1].end(), (heads[-1].end(), end)) if heads else None
+    last_item = max(work.rfind("、", start, end), start - 1) + 1
+    named = [c for c in clusters if last_item <= c.start < end]
+    return (named[0].end, end, (start, named[0].end)) if named and named[0].end < end else None
 
 
 def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:

@@ -5,12 +5,17 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.places import Mention, Place
-from geo.reference.clusters import Cluster, ClusterMention
+from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
 _RUN_TAIL = re.compile(r"(?:等)?(?:共?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
 _COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
 _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
+# A bracket of short industry names and nothing else (电气; 鞋革、泵阀), and the one after it in the same list.
+_SPEC_ITEM = re.compile(r"、|和|及")
+_UNLISTED_INDUSTRIES = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:、|和|及))*[\u4e00-\u9fff]{2,8}")
+_NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
+_UNLISTED = "unlisted"  # the English name slot marks a bracket's industry the taxonomy lacks, until find_runs decides
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,12 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
         if inside:
             specs = tuple({c.slug: c for c in inside}.values())
             pos = b.end()
+        elif _UNLISTED_INDUSTRIES.fullmatch(b.group("inner")) and not _NOT_INDUSTRY.search(b.group("inner")):
+            # 乙区（电气）、丙区（汽摩配）: an industry the taxonomy lacks; kept by find_runs only in a list of
+            # places whose brackets name industries it knows
+            names = dict.fromkeys(i.removesuffix("产业") for i in _SPEC_ITEM.split(b.group("inner")))
+            specs = tuple(Cluster(n, fallback_slug(n), _UNLISTED) for n in names)
+            pos = b.end()
     c = _COUNT.match(work, pos)
     if c:
         counted = True
@@ -56,4 +67,11 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
                     runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
                 continue
         runs.append(Run(m.start, end, (m.place,), (specs,), counted))
-    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, r.specs, r.counted) for r in runs]
+    known = any(c.name_en != _UNLISTED for r in runs for spec in r.specs for c in spec)
+    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, _settled(r.specs, known), r.counted) for r in runs]
+
+
+def _settled(specs: tuple[tuple[Cluster, ...], ...], known: bool) -> tuple[tuple[Cluster, ...], ...]:
+    """Brackets of industries the taxonomy lacks count only beside brackets of known ones (甲区（集成电路）、乙区（电气）):
+    alone, a bracket may say anything (甲区（老城区）)."""
+    return tuple(tuple(Cluster(c.name, c.slug, "") if c.name_en == _UNLISTED else c for c in spec) if known else tuple(c for c in spec if c.name_en != _UNLISTED) for spec in specs)

@@ -29,12 +29,15 @@ _LEVELS = re.compile(
             r"\d{1,2}(?:[、．]|\.(?!\d))\s*",
             r"[（(]\d{1,2}[）)]\s*",
             r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*",
+            r"(?=【[^】\n]{2,12}】)",  # 【鹿泉区】功能定位：… — a bracketed tag opens a block, lowest of all
         )
     )
 )
-_HEADING_START = set("第（(" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_HEADING_START = set("第（(【" + _CN + "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_TAG = re.compile(r"【(?P<t>[^】\n]{2,12})】")
 _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
+_CLAUSE_MARK = re.compile(r"[。，；！,;]")
 
 
 _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)")
@@ -98,8 +101,12 @@ def heading_of(line: str) -> Heading | None:
     if not m:
         return None
     start = m.end()
+    if tag := _TAG.match(line, start):
+        return Heading(m.lastindex - 1, tag.group("t"))  # type: ignore[operator]
     end = _RUN_IN_END.search(line, start)
     stop = end.start() if end else len(line)
+    if end and end.group() in "：:" and len(line) - start <= _HEADING_TEXT_MAX and not _CLAUSE_MARK.search(line, start):
+        stop = len(line)  # （一）一核：东湖高新区 — a label and the place it names, the whole short line
     if stop - start > _HEADING_TEXT_MAX:  # a long run-in title: its words up to a comma
         comma = line.find("，", start, start + _HEADING_TEXT_MAX)
         stop = comma if comma >= 0 else start + _HEADING_TEXT_MAX

@@ -59,6 +59,13 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "科学城": ("科学城", "science_city"),
     "科技城": ("科技城", "science_city"),
     "开发区": ("开发区", "development_zone"),
+    "汽车经济技术开发区": ("汽车经开区", "development_zone"),
+    "汽开区": ("汽车经开区", "development_zone"),
+    "综合改革示范区": ("综改示范区", "development_zone"),
+    "综改示范区": ("综改示范区", "development_zone"),
+    "航空基地": ("航空基地", "development_zone"),
+    "航天基地": ("航天基地", "development_zone"),
+    "生态园": ("生态园", "industrial_park"),
     "经济综合实验区": ("综合实验区", "development_zone"),
     "综合实验区": ("综合实验区", "development_zone"),
     "出口加工区": ("出口加工区", "bonded_zone"),
@@ -69,7 +76,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
-_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区"}
+_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区", "汽车经开区"}
 _SUFFIX = trie_pattern(SUFFIXES)
 # 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区. The pattern opens with the suffixes' one trie, so
 # the engine skips ahead to their first characters; an alternation of two groups is tried at every position.
