@@ -933,3 +933,51 @@ def test_a_flattened_table_with_role_and_industry_columns_in_either_order(table)
 def test_row_numbers_a_flattened_table_ran_into_its_cells_are_dropped():
     table = "序号 板块 重点集群 发展定位\n1 昆山市 新型显示 全国重要的光电显示产业基地\n2 吴江区 光通信 光纤光缆制造高地\n"
     assert roles(table, "苏州市") == {("昆山市", "新型显示", "全国重要的光电显示产业基地"), ("吴江区", "光电子", "光纤光缆制造高地")}
+
+
+# --- subjects over the role's own words, focus statements, functions, areas, joint roles -----------
+
+
+def test_the_subject_speaks_for_a_broader_industry_the_role_names():
+    got = places("新能源汽车产业重点在江宁区、溧水区布局整车项目，在六合区、高淳区布局零部件配套。\n", "南京市")
+    assert got == {(p, "新能源汽车") for p in ("江宁区", "溧水区", "六合区", "高淳区")}  # not 汽车 from 整车
+
+
+def test_a_role_naming_a_sibling_industry_of_the_plan_s_takes_its_own():
+    got = roles("相城区建设医疗器械产业园。\n", "苏州市", "苏州市生物医药产业发展规划")
+    assert got == {("相城区", "高端医疗器械", "医疗器械产业园")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "expected"),
+    [
+        ("蜀山区以设计为主，包河区以封测为主。", "合肥市集成电路产业发展规划",
+         {("蜀山区", "半导体与集成电路", "以设计为主"), ("包河区", "半导体与集成电路", "以封测为主")}),
+        ("长安镇、塘厦镇承担智能终端组装配套功能。", GENERAL_TITLE,
+         {("东莞长安镇", "智能终端", "智能终端组装配套功能"), ("东莞塘厦镇", "智能终端", "智能终端组装配套功能")}),
+        ("松山湖片区将重点突破创新药和高端医疗器械。", GENERAL_TITLE,
+         {("东莞松山湖片区", "生物医药", "重点突破创新药和高端医疗器械"), ("东莞松山湖片区", "高端医疗器械", "重点突破创新药和高端医疗器械")}),
+        ("虎门镇重点培育气动元件。", GENERAL_TITLE, {("东莞虎门镇", "*", "重点培育气动元件")}),
+    ],
+)
+def test_focus_statements_functions_and_breakthroughs(sentence, title, expected):
+    city = "合肥市" if "合肥" in title else "东莞市"
+    assert roles(sentence + "\n", city, title) == expected
+
+
+def test_an_area_the_places_make_up_is_their_role():
+    got = roles("东部片区以龙泉驿区、简阳市为主，重点发展汽车和航空航天产业。\n", "成都市")
+    assert {(p, r) for p, _, r in got} == {("龙泉驿区", "东部片区"), ("简阳市", "东部片区")}
+    assert {c for _, c, _ in got} == {"汽车", "航空航天"}
+
+
+def test_places_developing_together_share_the_role_they_build_jointly_only():
+    joint = roles("推动锡山区与惠山区联动发展，共同打造高端装备制造走廊。\n", "无锡市")
+    assert {(p, r) for p, _, r in joint} == {(p, r) for p in ("锡山区", "惠山区") for r in ("联动发展", "高端装备制造走廊")}
+    aim = roles("推动智能终端产业向福田、罗湖等区集聚发展，打造全球智能终端产业高地。\n", "深圳市")
+    assert {r for _, _, r in aim} == {"集聚发展"}  # the city's aim, not the districts' role
+
+
+def test_a_verb_that_spreads_to_places_names_their_role_nouns():
+    got = roles("以长春汽开区为龙头，辐射带动公主岭市、德惠市零部件园区。\n", "长春市")
+    assert {(p, r) for p, _, r in got} == {("长春汽车经开区", "龙头"), ("公主岭市", "零部件园区"), ("德惠市", "零部件园区")}

@@ -89,9 +89,10 @@ _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
 _INSTRUMENTS = ("载体", "抓手", "依托", "平台")
+_AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 # A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
@@ -101,11 +102,14 @@ _MODIFIED = re.compile(
     rf"(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
     r"(?:的?建设|建设工程)?(?:、|和|及|与|以及|等)?[。！？]?"
 )
-_MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快"
+_MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快|带动"
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
 # 甲区做强X中心 is a predicate, not a phrase the place names (a verb inside a name, 创新发展先导区, is no matter).
 _VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
+_JOINTLY = re.compile(r"(?:共同|合力|携手|联合)")
+_UNDERTAKES = re.compile(r"(?:将|要|主要|重点)?(?:承担|承接|发挥)(?P<r>[^，。；：]{2,20}?功能)")
+_FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,10})为主)(?=[，。；]|$)")
 _AS_ROLE = re.compile(rf"作为(?P<r>[^，。；：]{{2,40}}?(?:{_HEAD.pattern}))")
 _COLON = re.compile(r"[：:]")
 _DASH = re.compile(r"——|—|--|[：:]")
@@ -113,7 +117,7 @@ _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|
 _DEVELOP_ROLE_MAX = 24
 # A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
 # 布局 and 配套 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目).
-_STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|配套)|(?:重点|主要|优先|着力|积极|有序)?(?:承接|侧重|聚力|深耕)")
+_STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|配套|培育)|(?:重点|主要|优先|着力|积极|有序)?(?:承接|侧重|聚力|深耕)")
 _BARE_STRONG = ("布局", "配套")
 _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
@@ -347,6 +351,8 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     if not m:
         return []
     role = clean_role(m.group("r"))
+    if role in ("主", "主体") and (area := _AREA_SUBJECT.fullmatch(work, _clause_start(work, run.start), run.start)):
+        role = area.group("a")  # 东部片区以甲区、乙区为主: the places make up the area
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
 
 
@@ -500,7 +506,9 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     if m := _LISTING.match(work, _after_industry(work, run.end, clusters)):
-        return [Found(m.group("r"), m.start(), m.end())]  # 甲区、乙区（数字经济）协同发展
+        # 甲区、乙区（数字经济）协同发展; …联动发展，共同打造X走廊: and the role they build together
+        joint = _JOINTLY.match(work, m.end() + 1, next_start)
+        return [Found(m.group("r"), m.start(), m.end())] + (_role_after_trigger(work, joint.end(), next_start) if joint else [])
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
@@ -534,6 +542,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return found + _role_after_trigger(work, found[0].end, next_start)
     if (m := _LEADING.match(work, run.end + 2 * work.startswith("分别", run.end))) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
         return _respective([Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start), run, work, clusters)
+    if u := _UNDERTAKES.match(work, run.end, clause_end):
+        return [Found(u.group("r"), u.start(), u.end())]  # 甲镇、乙镇承担智能终端组装配套功能
+    if (f := _FOCUS_ON.match(work, run.end, clause_end)) and MASK not in f.group():
+        return [Found(f.group("r"), f.start(), f.end(), industries_named(work, f.start("obj"), f.end("obj"), clusters))]  # 甲区以设计为主
     if found := _dash_role(work, run, clause_end):
         return found
     if found := _modified_role(work, run, next_start, clause_end):

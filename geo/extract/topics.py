@@ -35,7 +35,7 @@ _ROLE_CLUSTERS_MAX = 2
 # 海洋现代服务业集聚区 is about 海洋, not about services at large.
 _OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|全球|特色|优势|先进|高端|新兴|现代|重要|一流|千亿级|百亿级|的)*")
 # The industry a role is the cluster area of: 生物医药产业集聚区, 新能源汽车基地 (the name, 产业 and a role noun).
-_OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|示范区|核心区|承载区|创新中心|中心)")
+_OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|园|示范区|核心区|承载区|创新中心|中心)")
 _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
 # Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
 _GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
@@ -147,6 +147,25 @@ def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluste
     return found if len(listed) > 1 and closed and len(found) <= _LIST_CLUSTERS_MAX else []
 
 
+def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster]:
+    """新能源汽车产业重点在甲区布局整车项目: an industry the role names (整车, 汽车) that is an ancestor of the
+    sentence's subject, or a word of its name, speaks for the subject."""
+    subject = (_clause_subjects(work, where, topic) or _segment_subjects(work, where, topic))[:1] if found else []
+    subj = subject[0].cluster if subject else None
+    if subj and all(c.slug != subj.slug and (matcher.related(c, subj) or c.name in subj.name) for c in found):
+        return [subj]
+    return found
+
+
+def _segment_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
+    """Industries that open the sentence part (up to ；) before its first run (集成电路产业以甲区为核心…)."""
+    seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+    return [
+        m for m in topic.mentions
+        if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
+    ]
+
+
 def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMention]:
     """全市X产业按照“一核两翼”布局推进：一核为甲区；两翼为乙区: the industry that opens the sentence before a
     colon speaks for every part the colon introduces."""
@@ -160,9 +179,9 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
     if explicit:
-        return _fit(list(explicit), scope, matcher)
+        return _fit(_narrowed_by_subject(list(explicit), work, where, topic, matcher), scope, matcher)
     in_role_mentions = [m for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
-    in_role = [m.cluster for m in in_role_mentions]
+    in_role = _narrowed_by_subject([m.cluster for m in in_role_mentions], work, where, topic, matcher)
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
         own = _own_industry(work, where, in_role_mentions)
         if own is not None and scope is not None and not matcher.related(own, scope):
@@ -174,11 +193,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     subjects = _clause_subjects(work, where, topic)
     if not subjects:
         seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-        subjects = [
-            m for m in topic.mentions
-            if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
-        ]
-        subjects = subjects or _colon_subjects(work, seg_start, topic)
+        subjects = _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic)
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
         # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject
