@@ -4,16 +4,24 @@ Rules work on one simplified, masked sentence and the runs in it (`geo.extract.r
 specific to one document. Each run's role is read, in order of precedence, from:
 - a topic run (对中心城区，…) — the last role stated in the sentence or its closing aim;
 - 发挥…作用, …集聚发展/协同发展, a role whose name quotes the places (打造“盐田—大鹏—深汕”…走廊);
-- a label before the run (“一核”即甲区; “两带”：甲县、乙县) or a role noun before a colon;
+- a label before the run (“一核”即甲区; “两带”：甲县、乙县; 一核为甲区 opening a part; “一核”——甲区) or a role
+  noun before a colon, with each place's own role noun after it (“三区”即甲区X集聚区、乙区Y集聚区);
+- a role stated first (作为全市X核心区，甲区将…);
 - a verb before the run (主要集聚在甲区) or a count allocation (建设10个园区，其中甲区4个、乙区3个);
 - 甲区：X、Y and 甲区以X、Y为主导产业 (clusters as the role's objects);
-- 以…为 a short noun in the run's own clause (以甲区、乙区为重点 / 两翼), also in parallel (…、乙区为两翼);
+- 以…为 a short noun in the run's own clause (以甲区、乙区为重点 / 两翼), also in parallel (…、乙区为两翼), an area
+  the places make up (东部片区以甲区为主); an instrument (以甲区为载体建设X集聚区) gives way to the stated role;
+- 承担…功能, 以X为主 (甲区以设计为主);
 - a dash or colon then a role noun (甲区——X高地);
+- a role noun phrase the place names right after it, under a verb that opens the clause (重点建设甲区X产业园、乙区
+  Y基地; 推进甲区X城建设; 做强甲区、乙区两大X板块);
 - a role verb (定位为, 打造, 建设, 形成 …) and a role noun (集聚区, 基地, 高地 …) in the run's clause,
   then in the next clauses up to the next run (甲区依托……，着力打造……高地); 分别 assigns them in order;
-- 发展/聚焦/布局 with clusters as objects (甲区重点发展集成电路、生物医药产业: a role in each);
+- 发展/聚焦/布局/承接/突破 with clusters as objects (甲区重点发展集成电路、生物医药产业: a role in each), and 重点发展/
+  重点培育/承接/侧重 or a bare 布局 after the place with any object (甲区布局面板项目);
 - function-only assignments (在甲区布局研发设计环节).
-A run that only opens a list shares the role of the run after it.
+分别 aligns roles, or the items of an object list, with the places in order. A run that only opens a list shares the
+role of the run after it.
 """
 from __future__ import annotations
 
