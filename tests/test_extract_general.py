@@ -48,7 +48,9 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
         ("输变电", "节能与新能源装备"), ("白酒", "食品"), ("冶金", "钢铁"), ("文旅", "文化旅游"), ("网络安全", "网络安全"),
         ("智能物联", "物联网"), ("光电显示", "新型显示"), ("光芯片", "光电子"), ("光子", "光电子"), ("通航", "低空经济"),
         ("耐火材料", "建材"), ("风光储", "新能源"), ("智能制造", "智能制造装备"), ("新能源智能汽车", "新能源汽车"),
-        ("纳米技术", "纳米材料"),
+        ("纳米技术", "纳米材料"), ("商用车", "汽车"), ("特钢", "钢铁"), ("乳业", "食品"), ("煤化工", "绿色石化"), ("绿氢", "氢能"),
+        ("服饰", "纺织服装"), ("影视", "数字创意"), ("磁性材料", "新材料"), ("港口物流", "现代物流"), ("通信电子", "电子信息"),
+        ("封装测试", "半导体与集成电路"),
     ],
 )
 def test_names_plans_commonly_use_resolve_to_one_cluster(name, cluster):
@@ -981,3 +983,54 @@ def test_places_developing_together_share_the_role_they_build_jointly_only():
 def test_a_verb_that_spreads_to_places_names_their_role_nouns():
     got = roles("以长春汽开区为龙头，辐射带动公主岭市、德惠市零部件园区。\n", "长春市")
     assert {(p, r) for p, _, r in got} == {("长春汽车经开区", "龙头"), ("公主岭市", "零部件园区"), ("德惠市", "零部件园区")}
+
+
+# --- lists of industries, dash lists, respectively before the places, parts of one industry ---------
+
+
+def test_a_long_qualified_alias_after_a_conjunction_is_a_whole_item():
+    assert {c for _, c, _ in roles("兰州新区重点发展新材料和装备制造。\n", "兰州市")} == {"新材料", "高端装备制造"}
+
+
+def test_words_that_describe_industries_name_no_cluster_of_their_own():
+    got = roles("永康市重点发展五金、电动工具等新兴产业，建设新能源汽车及配套产业基地。\n", "金华市")
+    assert got == {("永康市", "新能源汽车", "新能源汽车及配套产业基地")}  # no 新兴, no 配套 cluster
+
+
+def test_a_dash_before_a_list_of_industries_works_like_a_colon():
+    got = places("仪征市—汽车、新材料；宝应县—食品、新能源。\n", "扬州市")
+    assert got == {("仪征市", "汽车"), ("仪征市", "新材料"), ("宝应县", "食品"), ("宝应县", "新能源")}
+
+
+def test_respectively_before_the_places_aligns_the_roles_after_them():
+    got = roles("“两区”分别依托滨海新区、东丽区，打造航空航天产业区和新材料产业区。\n", "天津市")
+    assert got == {("滨海新区", "航空航天", "航空航天产业区"), ("东丽区", "新材料", "新材料产业区")}
+
+
+def test_respectively_over_parts_of_one_industry_gives_every_place_that_industry():
+    got = places("汉阳区、蔡甸区分别重点发展新能源汽车整车和关键零部件。\n", "武汉市")
+    assert got == {("汉阳区", "新能源汽车"), ("蔡甸区", "新能源汽车")}  # 关键零部件 is no cluster of its own
+
+
+def test_a_feature_industry_and_a_focus_of_several_industries():
+    featured = roles("睢宁县以新材料产业为特色，建设高端纺织产业园。\n", "徐州市")
+    assert featured == {("睢宁县", "新材料", "特色"), ("睢宁县", "纺织服装", "高端纺织产业园")}
+    mainly = places("海港区以汽车零部件、粮油食品加工为主。\n", "秦皇岛市")
+    assert mainly == {("海港区", "汽车"), ("海港区", "食品")}
+
+
+def test_a_word_of_a_cluster_s_name_in_the_same_role_is_no_second_cluster():
+    assert roles("肥西县建设新能源汽车研发和整车制造基地。\n", "合肥市") == {("肥西县", "新能源汽车", "新能源汽车研发和整车制造基地")}
+
+
+def test_a_layout_part_keeps_the_role_the_rest_of_its_part_states():
+    got = roles("以钱塘区为主体，打造生物医药产业核心区；余杭区重点发展医疗器械。\n", "杭州市")
+    assert got == {("钱塘区", "生物医药", "主体"), ("钱塘区", "生物医药", "生物医药产业核心区"), ("余杭区", "高端医疗器械", "重点发展医疗器械")}
+
+
+def test_a_flattened_numbered_table_with_the_industry_before_the_places():
+    table = "重点产业集群布局表\n序号 产业集群 主要承载地 功能定位\n1 输变电装备 衡阳高新区、雁峰区 全国重要的输变电装备制造基地\n2 有色金属 常宁市、耒阳市 有色金属精深加工基地\n"
+    assert roles(table, "衡阳市") == {
+        ("衡阳高新区", "节能与新能源装备", "全国重要的输变电装备制造基地"), ("雁峰区", "节能与新能源装备", "全国重要的输变电装备制造基地"),
+        ("常宁市", "有色金属", "有色金属精深加工基地"), ("耒阳市", "有色金属", "有色金属精深加工基地"),
+    }

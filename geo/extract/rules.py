@@ -97,6 +97,7 @@ _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
 _INSTRUMENTS = ("载体", "抓手", "依托", "平台")
+_PART_END = re.compile("[；;。]")
 _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
@@ -117,11 +118,13 @@ _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})
 _VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
 _JOINTLY = re.compile(r"(?:共同|合力|携手|联合)")
 _UNDERTAKES = re.compile(r"(?:将|要|主要|重点)?(?:承担|承接|发挥)(?P<r>[^，。；：]{2,20}?功能)")
-_FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,10})为主)(?=[，。；]|$)")
+_FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,20})为主)(?=[，。；]|$)")
 _AS_ROLE = re.compile(rf"作为(?P<r>[^，。；：]{{2,40}}?(?:{_HEAD.pattern}))")
-_COLON = re.compile(r"[：:]")
+_COLON = re.compile(r"[：:]|——|—")
 _DASH = re.compile(r"——|—|--|[：:]")
-_LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点)")
+_LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点|特色)")
+# Words that describe industries, or say they belong to others, rather than name one (等新兴产业, 及配套产业).
+_NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边)")
 _DEVELOP_ROLE_MAX = 24
 # A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
 # 布局 and 配套 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目).
@@ -135,6 +138,7 @@ _TABLE_CELL_BREAK = re.compile(r"[，。；：,;:、（(“”\n]")
 _TABLE_ROW_BREAK = re.compile(r"[，。：,:（(“”\n]")  # what no table row holds between its header and a place
 _TABLE_INDUSTRY_HEADER = re.compile(r"主导产业|重点产业|特色产业|产业方向|优势产业|产业重点|重点集群|主导集群|产业集群")
 _ROW_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}$")
+_ROW_NUMBER_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,3}(?=[\u4e00-\u9fff])")
 _HEADER_CELL_SPAN = 8  # how far from the 定位 header the industry column's header may stand
 _OBJECT_LEAD = 4  # words before a cluster's name in a list item (高端, 新一代)
 _OBJECT_TAIL = 8  # words after it (产业, 等三大新兴产业)
@@ -257,7 +261,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
             c = named[0]
             if c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
                 found.setdefault(c.cluster.slug, c.cluster)
-        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8:
+        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8 and not _NO_INDUSTRY_NAME.search(item.group()[:-2]):
             name = item.group()[:-2]
             found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
     return tuple(found.values())
@@ -283,7 +287,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         stop = _first(_OBJECTS_END, work, v.end(), end)
         objects = industries_named(work, v.end(), stop, clusters)
         if objects:
-            return [Found(_whole_items(work, v.start(), stop).lstrip("：:"), v.start(), stop, objects)]
+            return [Found(_whole_items(work, v.start(), stop).lstrip("：:—"), v.start(), stop, objects)]
         strong = _STRONG_DEVELOP.fullmatch(v.group()) or (v.group() in _BARE_STRONG and work[start : v.start()] in _BEFORE_BARE_VERB)
         if strong and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
             return [Found(work[v.start() : stop], v.start(), stop)]  # 临港新片区重点布局装备材料: the plan's cluster
@@ -414,8 +418,11 @@ def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMent
     cut = max(work.rfind("；", begin, end), work.rfind(";", begin, end))
     role_start = cut + 1 if cut >= 0 else begin
     industry_span = (begin, cut) if cut >= 0 else None
-    column = _TABLE_INDUSTRY_HEADER.search(work, max(0, header.start() - _HEADER_CELL_SPAN), header.end() + _HEADER_CELL_SPAN)
-    if cut < 0 and column:  # 区县 功能定位 主导产业, flattened: the role cell and the industry cell run together
+    column = _TABLE_INDUSTRY_HEADER.search(work, max(0, header.start() - 2 * _HEADER_CELL_SPAN), header.end() + _HEADER_CELL_SPAN)
+    numbered = cut < 0 and "序号" in work[max(0, header.start() - 2 * _HEADER_CELL_SPAN) : header.start()]
+    if numbered and (row := _numbered_row(work, header.end(), run, end)):
+        end, industry_span = row  # 序号 产业 承载地 定位: 1输变电装备甲区、乙区全国重要的…基地2…
+    elif cut < 0 and column:  # 区县 功能定位 主导产业, flattened: the role cell and the industry cell run together
         split = _split_flattened(work, role_start, end, role_first=column.start() > header.start(), clusters=clusters)
         if split is None:
             return []
@@ -424,13 +431,23 @@ def _table_role(work: str, run: Run, next_start: int, clusters: list[ClusterMent
     cell = work[role_start:end]
     if not 3 <= len(cell) <= _ROLE_MAX or _TABLE_CELL_BREAK.search(cell) or _TRIGGER.search(cell) or MASK in cell:
         return []
-    if cut < 0 and (_TABLE_CELL_BREAK if not column else _TABLE_ROW_BREAK).search(work, header.end(), run.start):
+    if cut < 0 and (_TABLE_ROW_BREAK if column or numbered else _TABLE_CELL_BREAK).search(work, header.end(), run.start):
         return []  # one flattened cell per row: nothing but places and roles since the header
     head = [h for h in _HEAD.finditer(cell) if h.end() == len(cell)]
     if not head or head[0].group() == "区":
         return []
     industries = industries_named(work, *industry_span, clusters) if industry_span else ()
     return [Found(cell, role_start, end, industries)]
+
+
+def _numbered_row(work: str, header_end: int, run: Run, end: int) -> tuple[int, tuple[int, int]] | None:
+    """(role end, industry span) of a flattened numbered row whose industry cell stands between its number and its
+    places: the role ends where the next row's number begins."""
+    numbers = list(_ROW_NUMBER_INSIDE.finditer(work, header_end, run.start))
+    if not numbers or not 2 <= run.start - numbers[-1].end() <= _HEADER_CELL_SPAN * 2:
+        return None
+    following = _ROW_NUMBER_INSIDE.search(work, run.end, end)
+    return (following.start() if following else end), (numbers[-1].end(), run.start)
 
 
 def _split_flattened(work: str, start: int, end: int, role_first: bool, clusters: list[ClusterMention]) -> tuple[int, int, tuple[int, int]] | None:
@@ -447,7 +464,8 @@ def _split_flattened(work: str, start: int, end: int, role_first: bool, clusters
 
 def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
     """甲区、乙区分别打造A和B / 分别聚焦X、Y / 分别建设X、Y专业园区: the i-th role or cluster goes to the i-th place."""
-    if "分别" not in work[run.end : found[0].start + 2] if found else True:
+    # 分别 after the places (甲区、乙区分别打造…) or just before them (“两带”分别依托甲区、乙区，打造A和B)
+    if not found or ("分别" not in work[run.end : found[0].start + 2] and "分别" not in work[max(0, run.start - 6) : run.start]):
         return found
     if aligned := _aligned_items(found, run, work, clusters):
         return aligned
@@ -482,17 +500,19 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
         if len(items) != len(run.places):
             continue
-        per_place = [_item_cluster(work, m, clusters) for m in items]
+        named = [[c.cluster for c in clusters if m.start() <= c.start < m.end()] for m in items]
+        one = {c.slug: c for n in named for c in n[:1]}
+        if len(one) == 1:  # 分别发展轨道交通装备整车和核心零部件: one industry's parts, one cluster for all
+            per_place = list(one.values()) * len(items)
+        else:
+            per_place = [n[0] if n else _item_cluster(work, m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
         return [Found(g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
 
 
-def _item_cluster(work: str, item: re.Match[str], clusters: list[ClusterMention]) -> Cluster:
-    """The cluster one list item names, else a cluster of the item's own name (机械装备, 电气)."""
-    named = [c.cluster for c in clusters if item.start() <= c.start < item.end()]
-    if named:
-        return named[0]
+def _item_cluster(work: str, item: re.Match[str]) -> Cluster:
+    """A cluster of a list item's own name, for an item that names none the taxonomy knows (机械装备, 电气)."""
     name = item.group().removesuffix("产业")
     return Cluster(name, fallback_slug(name), "")
 
@@ -537,16 +557,18 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if found := _short_yi_role(work, run, clause_end):
         instrument = found[0].role in _INSTRUMENTS
         if not instrument and (_HEAD.search(found[0].role) or _LAYOUT_PART.search(found[0].role)) or not (longer := _role_after_trigger(work, run.end, clause_end)):
-            return found
+            # 以甲区为主体，打造X核心区；…: the role the rest of the part states, when no other place comes first
+            part_end = _first(_PART_END, work, clause_end, next_start)
+            return found + (_role_after_trigger(work, clause_end, part_end) if _LAYOUT_PART.search(found[0].role) else [])
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
-    if work[run.end : run.end + 1] in "：:":
-        verb = bool(_DEVELOP.match(work, run.end + 1))
-        colon_clause = _first(_COLON_CLAUSE_BREAK, work, run.end + 1, next_start)
-        named = _role_after_trigger(work, run.end + 1, colon_clause) if _TRIGGER.match(work, run.end + 1) else []
-        if named and named[0].start == run.end + 1:
+    if sep := _COLON.match(work, run.end):  # 甲区：X、Y / 甲区—X、Y
+        verb = bool(_DEVELOP.match(work, sep.end()))
+        colon_clause = _first(_COLON_CLAUSE_BREAK, work, sep.end(), next_start)
+        named = _role_after_trigger(work, sep.end(), colon_clause) if _TRIGGER.match(work, sep.end()) else []
+        if named and named[0].start == sep.end():
             return named  # 甲区：打造X高地 — the verb names a role noun
-        if (verb or not named) and (found := _develop_role(work, run.end + verb, next_start, clusters, colon=not verb)):
+        if (verb or not named) and (found := _develop_role(work, sep.end() if verb else run.end, next_start, clusters, colon=not verb)):
             return found + _role_after_trigger(work, found[0].end, next_start)
     if (m := _LEADING.match(work, run.end + 2 * work.startswith("分别", run.end))) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
         return _respective([Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start), run, work, clusters)

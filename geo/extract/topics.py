@@ -67,6 +67,8 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     narrower cluster (集成电路 under 电子信息) replaces it; 电子信息 in the 智能终端 plan, or an unrelated
     industry a role mentions in passing, leaves the scope's cluster."""
     distinct = list({c.slug: c for c in found}.values())
+    # 新能源汽车研发和整车制造基地: 汽车 (from 整车) is a word of 新能源汽车's name, no industry of its own here
+    distinct = [c for c in distinct if not any(d.slug != c.slug and c.name in d.name for d in distinct)]
     if scope is None:
         return list(distinct) or [None]
     narrower = [c for c in distinct if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]

@@ -156,7 +156,9 @@ def _prefix(text: str, end: int, floor: int) -> str:
     for m in _BOUNDARY.finditer(text, lookback, end):
         cut = max(cut, m.end())
     prefix = text[cut:end]
-    return prefix if _IDEOGRAPHS.fullmatch(prefix) else ""
+    if not _IDEOGRAPHS.fullmatch(prefix):  # a digit or letter before the name ends it (a flattened table's 1衡阳高新区)
+        prefix = prefix[max(i for i, ch in enumerate(prefix) if not "\u4e00" <= ch <= "\u9fff") + 1 :]
+    return prefix
 
 
 class ZoneRecognizer:
@@ -215,10 +217,16 @@ class ZoneRecognizer:
             return start, prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
         prefix = _RANK.sub("", prefix)
         core = _DESCRIPTIVE_LEAD.sub("", prefix)
-        # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园)
-        if not core or (self._cluster is not None and any(self._cluster.match(text, m.start() - len(p)) for p in (prefix, core))):
-            return None
-        return start, prefix
+        # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园), unless a
+        # city's name follows it (输变电装备衡阳高新区: a flattened table's cells)
+        for p in (prefix, core):
+            named = self._cluster.match(text, m.start() - len(p)) if self._cluster is not None else None
+            if named:
+                rest = text[named.end() : m.start()]
+                if not rest.startswith(self.short) and not (self._others is not None and self._others.match(rest)):
+                    return None
+                return named.end(), rest
+        return (start, prefix) if core else None
 
     def _own_name(self, prefix: str) -> str:
         """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""

@@ -66,12 +66,12 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
-_ITEM_BEFORE = "：:、，,（(“"
+_ITEM_BEFORE = "：:、，,（(“和及与—"
 _ITEM_AFTER = "、，,。；;和及与）)”"
 
 
 # Verbs a list of industries follows (重点发展高端装备和生物医药): the first item starts right after them.
-_ITEM_VERBS = ("发展", "布局", "聚焦", "培育", "壮大", "做强", "主攻", "承接", "侧重", "深耕", "引育", "发力", "突出")
+_ITEM_VERBS = ("发展", "布局", "聚焦", "培育", "壮大", "做强", "主攻", "承接", "侧重", "深耕", "引育", "发力", "突出", "打造", "围绕")
 
 
 def _whole_item(text: str, start: int, end: int) -> bool:
