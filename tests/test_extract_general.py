@@ -1034,3 +1034,15 @@ def test_a_flattened_numbered_table_with_the_industry_before_the_places():
         ("衡阳高新区", "节能与新能源装备", "全国重要的输变电装备制造基地"), ("雁峰区", "节能与新能源装备", "全国重要的输变电装备制造基地"),
         ("常宁市", "有色金属", "有色金属精深加工基地"), ("耒阳市", "有色金属", "有色金属精深加工基地"),
     }
+
+
+def test_a_named_park_right_after_the_verb_is_the_role_of_the_place_before_it():
+    got = roles("株洲高新区聚焦中小航空发动机，建设中国动力谷航空产业园。\n", "株洲市")
+    assert got == {("株洲高新区", "航空航天", "中国动力谷航空产业园")}
+    park = roles("岳阳楼区着力发展现代物流和电子商务，建设城陵矶港口物流园。\n", "岳阳市")
+    assert ("岳阳楼区", "现代物流", "城陵矶港口物流园") in park
+
+
+def test_industries_around_which_a_place_builds_with_their_count_dropped():
+    got = places("嘉善县围绕通信电子、精密机械两大主导产业，打造长三角数字经济先行区。\n", "嘉兴市")
+    assert got == {("嘉善县", "电子信息"), ("嘉善县", "精密机械"), ("嘉善县", "数字经济")}

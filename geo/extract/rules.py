@@ -53,6 +53,7 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
+    r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
     r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|"
@@ -101,7 +102,7 @@ _PART_END = re.compile("[；;。]")
 _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 # A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
@@ -123,6 +124,7 @@ _AS_ROLE = re.compile(rf"作为(?P<r>[^，。；：]{{2,40}}?(?:{_HEAD.pattern})
 _COLON = re.compile(r"[：:]|——|—")
 _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点|特色)")
+_COUNTED_KIND = re.compile(r"(?:等)?[两二三四五六七八九十0-9]+[大个类](?:主导|重点|优势|支柱|特色|新兴|战略性新兴)?$")
 # Words that describe industries, or say they belong to others, rather than name one (等新兴产业, 及配套产业).
 _NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边)")
 _DEVELOP_ROLE_MAX = 24
@@ -261,9 +263,8 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
             c = named[0]
             if c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
                 found.setdefault(c.cluster.slug, c.cluster)
-        elif item.group().endswith("产业") and 2 <= len(item.group()) - 2 <= 8 and not _NO_INDUSTRY_NAME.search(item.group()[:-2]):
-            name = item.group()[:-2]
-            found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
+        elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
+            found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))  # 精密机械两大主导产业: 精密机械
     return tuple(found.values())
 
 
@@ -582,7 +583,9 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found
     if found := _table_role(work, run, next_start, clusters):
         return found
-    for end in dict.fromkeys((clause_end, next_start)):
+    # 甲区聚焦X，建设乙园: a named park right after the verb is the place's role, the next run though it is
+    beyond = _first(_CLAUSE_BREAK, work, next_start, len(work)) if _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) else next_start
+    for end in dict.fromkeys((clause_end, next_start, beyond)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
             if end != clause_end and (focus := _focus(work, run.end, clause_end, clusters)):
