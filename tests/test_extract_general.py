@@ -1046,3 +1046,13 @@ def test_a_named_park_right_after_the_verb_is_the_role_of_the_place_before_it():
 def test_industries_around_which_a_place_builds_with_their_count_dropped():
     got = places("嘉善县围绕通信电子、精密机械两大主导产业，打造长三角数字经济先行区。\n", "嘉兴市")
     assert got == {("嘉善县", "电子信息"), ("嘉善县", "精密机械"), ("嘉善县", "数字经济")}
+
+
+def test_a_label_over_places_given_industries_respectively_is_given_per_place_too():
+    got = roles("“两翼”为播州区和仁怀市，分别打造装备制造和白酒产业集聚区。\n", "遵义市")
+    assert {(p, c, r) for p, c, r in got if r == "两翼"} == {("播州区", "高端装备制造", "两翼"), ("仁怀市", "食品", "两翼")}
+
+
+def test_an_area_word_after_the_places_is_no_role():
+    got = roles("“一核”为红花岗区、汇川区中心城区，重点发展数字经济。\n", "遵义市")
+    assert {r for _, _, r in got} == {"一核"}

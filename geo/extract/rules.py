@@ -112,6 +112,7 @@ _MODIFIED = re.compile(
     rf"(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
     r"(?:的?建设|建设工程)?(?:、|和|及|与|以及|等)?[。！？]?"
 )
+_AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内")  # 甲区、乙区中心城区: where, not a role
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快|带动"
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
@@ -398,7 +399,7 @@ def _named_phrase(work: str, run: Run, next_start: int, clause_end: int) -> list
     """The role noun phrase right after a place, up to the next place or the clause's end (甲区X产业园、)."""
     m = _MODIFIED.fullmatch(work, run.end, min(next_start, clause_end))
     role = m.group("r") if m else ""
-    if MASK in role or _TRIGGER.search(role) or _VERB_FIRST.match(role) or not 2 <= len(role) <= _ROLE_MAX:
+    if MASK in role or _TRIGGER.search(role) or _VERB_FIRST.match(role) or _AREA_WORD.fullmatch(role) or not 2 <= len(role) <= _ROLE_MAX:
         return []
     return [Found(role, run.start, m.end("r"))]  # type: ignore[union-attr]
 
@@ -546,7 +547,13 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
         end = max(after, next_start)
         stated = (_role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)) if after > run.end else []
-        return found + _respective(stated, run, work, clusters) if stated else found
+        if not stated:
+            return found
+        stated = _respective(stated, run, work, clusters)
+        per_place = {f.place_index: f.clusters for f in stated if f.place_index is not None and f.clusters}
+        if per_place and all(not f.clusters for f in found):  # “两翼”为甲区和乙区，分别打造A和B: the label too, per place
+            found = [Found(f.role, f.start, f.end, cs, i) for f in found for i, cs in sorted(per_place.items())]
+        return found + stated
     if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
