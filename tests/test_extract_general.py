@@ -50,7 +50,8 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
         ("耐火材料", "建材"), ("风光储", "新能源"), ("智能制造", "智能制造装备"), ("新能源智能汽车", "新能源汽车"),
         ("纳米技术", "纳米材料"), ("商用车", "汽车"), ("特钢", "钢铁"), ("乳业", "食品"), ("煤化工", "绿色石化"), ("绿氢", "氢能"),
         ("服饰", "纺织服装"), ("影视", "数字创意"), ("磁性材料", "新材料"), ("港口物流", "现代物流"), ("通信电子", "电子信息"),
-        ("封装测试", "半导体与集成电路"),
+        ("封装测试", "半导体与集成电路"), ("中药", "生物医药"), ("酿酒", "食品"), ("炼化", "绿色石化"), ("精品钢材", "钢铁"),
+        ("合成材料", "新材料"), ("特种玻璃", "建材"), ("机电装备", "高端装备制造"),
     ],
 )
 def test_names_plans_commonly_use_resolve_to_one_cluster(name, cluster):
@@ -1056,3 +1057,57 @@ def test_a_label_over_places_given_industries_respectively_is_given_per_place_to
 def test_an_area_word_after_the_places_is_no_role():
     got = roles("“一核”为红花岗区、汇川区中心城区，重点发展数字经济。\n", "遵义市")
     assert {r for _, _, r in got} == {"一核"}
+
+
+# --- subjects after the city's name, compound subjects, parallel parts, same-name counties ----------
+
+
+def test_the_subject_after_the_city_s_own_name():
+    assert places("六盘水市钢铁产业以钟山区为重点。\n", "六盘水市") == {("钟山区", "钢铁")}
+    assert places("石嘴山市的新材料产业以平罗县为主要载体。\n", "石嘴山市") == {("平罗县", "新材料")}
+
+
+def test_a_compound_subject_keeps_the_industry_it_names():
+    assert places("冶金及深加工产业以老边区、鲅鱼圈区为主要承载区。\n", "营口市") == {("老边区", "钢铁"), ("鲅鱼圈区", "钢铁")}
+
+
+def test_a_parallel_part_after_a_semicolon_keeps_the_sentence_s_industry():
+    got = roles("清洁能源装备产业以旌阳区为核心区；广汉市、什邡市为配套区。\n", "德阳市")
+    assert {(p, r) for p, _, r in got} == {("旌阳区", "核心区"), ("广汉市", "配套区"), ("什邡市", "配套区")}
+    assert len({c for _, c, _ in got}) == 1
+
+
+def test_the_city_s_own_name_is_not_its_county_of_the_same_name():
+    assert places("吉安市电子信息产业以井冈山经开区为核心。\n", "吉安市") == {("吉安井冈山经开区", "电子信息")}
+    assert places("吉安县重点发展电子信息产业。\n", "吉安市") == {("吉安县", "电子信息")}
+
+
+def test_respectively_gives_distinct_industries_their_own_and_a_role_s_own_list_aligns():
+    got = places("定陶区、鄄城县、巨野县分别聚焦中药饮片、医用辅料和医疗器械。\n", "菏泽市")
+    assert got == {("定陶区", "生物医药"), ("鄄城县", "医用辅料"), ("巨野县", "高端医疗器械")}
+    listed = places("任城区、兖州区、邹城市分别打造挖掘机及关键零部件、矿山装备、农机装备制造基地。\n", "济宁市")
+    assert listed == {("任城区", "挖掘机及关键零部件"), ("兖州区", "矿山装备"), ("邹城市", "农机装备")}
+
+
+def test_high_technology_zones_and_names_that_begin_with_a_double():
+    assert places("威海火炬高技术产业开发区重点发展新一代信息技术。\n", "威海市") == {("威海火炬高新区", "新一代信息技术")}
+    assert places("峰峰矿区重点发展新材料产业。\n", "邯郸市") == {("峰峰矿区", "新材料")}
+    assert places("南南山区重点发展人工智能产业。\n", "深圳市") == {("南山区", "人工智能")}  # a typo double still goes
+
+
+def test_labels_over_places_along_a_line_and_places_bracketed_after_their_role():
+    along = roles("两带：沿京沪铁路的平原县、禹城市、齐河县形成风光储装备制造带。\n", "德州市")
+    assert {(p, r) for p, _, r in along} == {(p, r) for p in ("平原县", "禹城市", "齐河县") for r in ("两带", "风光储装备制造带")}
+    bracketed = roles("“一核”为尼龙新材料产业集聚区（卫东区、湛河区）。\n", "平顶山市")
+    assert {(p, r) for p, _, r in bracketed} == {(p, r) for p in ("卫东区", "湛河区") for r in ("一核", "尼龙新材料产业集聚区")}
+
+
+def test_a_place_s_industries_stated_in_a_later_clause_before_its_role():
+    got = places("泰州医药高新区要发挥“中国医药城”龙头作用，重点发展生物制药、高端医疗器械，打造大健康产业高地。\n", "泰州市")
+    assert got == {("泰州医药高新区", "生物医药"), ("泰州医药高新区", "高端医疗器械"), ("泰州医药高新区", "大健康")}
+
+
+def test_industries_extended_towards_places_and_awards_are_no_roles():
+    assert places("推动有色金属产业向东昌府区、阳谷县延伸布局。\n", "聊城市") == {("东昌府区", "有色金属"), ("阳谷县", "有色金属")}
+    assert roles("旌阳区获评营商环境建设先进区。\n", "德阳市") == set()
+    assert roles("旌阳区被评为营商环境建设先进区。\n", "德阳市") == set()

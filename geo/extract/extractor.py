@@ -42,9 +42,11 @@ def _canonical_quotes(work: str) -> str:
     return _ASCII_QUOTED.sub(lambda m: "‘" + m.group(1) + "’", work)
 
 
-def _undouble(sentence: str) -> str:
-    """The sentence with typo doubles collapsed; roles are read from it, quotes from the original."""
-    return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS else m.group(1), sentence)
+def _undouble(sentence: str, index: PlaceIndex) -> str:
+    """The sentence with typo doubles collapsed; roles are read from it, quotes from the original. A double that
+    begins a place's name is the name (峰峰矿区)."""
+    names = {m.start for m in index.find(sentence)}
+    return _DOUBLED.sub(lambda m: m.group() if m.group(1) in _REDUPLICATIONS or m.start() in names else m.group(1), sentence)
 
 
 def _outside_places(found: list[ClusterMention], mentions: list[Mention]) -> list[ClusterMention]:
@@ -121,7 +123,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             a, b = s.span()
             s0, s1 = offset + a, offset + b
             if doubled:
-                work = _undouble(work_text[s0:s1])
+                work = _undouble(work_text[s0:s1], index)
                 mentions = index.find(work)
             else:
                 work = work_text[s0:s1]

@@ -87,6 +87,8 @@ class PlaceIndex:
             hits = self.zones.find(text)
             if hits:
                 known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
+        # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own)
+        known = [m for m in known if m.end - m.start >= len(self.city) or not text.startswith(self.city, m.start)]
         return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]
 
     def _zone_place(self, key: str, kind: str) -> Place:

@@ -53,7 +53,7 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|"
+    r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|制造带|经济带|创新带|工业带|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
     r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|"
@@ -80,7 +80,7 @@ _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 _LABEL_NAME = (
     r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”（）()]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
 )
-_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:]|——|—)沿?$")
+_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|为)|[：:]|——|—)(?:沿[^，。；：“”]{1,12}?的|沿)?$")
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
 _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
@@ -89,9 +89,9 @@ _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|�
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
 _GATHER_ENDS = ("在", "于")
-_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—")  # “一带”指沿甲区—乙区…
+_LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—", "的")  # “一带”指沿甲区—乙区…
 _YI_ENDS = ("以", "托", "绕", "焦")
-_TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|布局|汇聚)")  # 推动X产业向甲区集聚
+_TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|延伸布局|拓展布局|布局|汇聚|延伸)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 # 以甲区为核心、乙区为支撑的X产业带: the part a run plays in a layout, not the layout's name after 的.
@@ -112,6 +112,7 @@ _MODIFIED = re.compile(
     rf"(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
     r"(?:的?建设|建设工程)?(?:、|和|及|与|以及|等)?[。！？]?"
 )
+_HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内")  # 甲区、乙区中心城区: where, not a role
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快|带动"
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
@@ -395,6 +396,19 @@ def _modified_role(work: str, run: Run, next_start: int, clause_end: int) -> lis
     return found + (_role_after_trigger(work, clause_end, next_start) if clause_end < next_start else [])
 
 
+def _bracketed_in(work: str, run: Run) -> list[Found]:
+    """“一核”为X产业集聚区（甲区、乙区）: places in brackets after a role noun phrase hold that role, and the label
+    before it."""
+    if work[run.start - 1 : run.start] not in ("（", "(") or work[run.end : run.end + 1] not in ("）", ")"):
+        return []
+    head = _HOST_PHRASE.search(work, 0, run.start - 1)
+    if head is None or MASK in head.group("r"):
+        return []
+    label = _LABEL.search(work, max(0, head.start("r") - 20), head.start("r"))
+    own = [Found(clean_role(head.group("r")), head.start("r"), run.end)]
+    return ([Found(label.group("q") or label.group("n"), label.start(), run.end)] if label else []) + own
+
+
 def _named_phrase(work: str, run: Run, next_start: int, clause_end: int) -> list[Found]:
     """The role noun phrase right after a place, up to the next place or the clause's end (甲区X产业园、)."""
     m = _MODIFIED.fullmatch(work, run.end, min(next_start, clause_end))
@@ -497,20 +511,28 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         lead = _LEADING.match(work, f.start) if work.startswith("以", f.start) else None
         verb = None if lead else _DEVELOP.match(work, f.start)
         span = (lead.start("obj"), lead.end("obj")) if lead else (verb.end(), f.end) if verb and f.clusters else None
-        if span is None:
+        if span is not None:
+            items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
+        elif (at := work.find(f.role, f.start, f.end)) >= 0 and "、" in f.role:
+            items = list(_LISTED_ITEM.finditer(work, at, at + len(f.role)))  # 分别打造A及B、C、D制造基地: the role's own list
+        else:
             continue
-        items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
         if len(items) != len(run.places):
             continue
         named = [[c.cluster for c in clusters if m.start() <= c.start < m.end()] for m in items]
         one = {c.slug: c for n in named for c in n[:1]}
-        if len(one) == 1:  # 分别发展轨道交通装备整车和核心零部件: one industry's parts, one cluster for all
+        parts = all(n or _PART.search(m.group()) for m, n in zip(items, named))
+        if len(one) == 1 and parts:  # 分别发展轨道交通装备整车和核心零部件: one industry's parts, one cluster for all
             per_place = list(one.values()) * len(items)
         else:
             per_place = [n[0] if n else _item_cluster(work, m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
         return [Found(g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
+
+
+_LISTED_ITEM = re.compile(r"[^、]+")
+_PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|模组|组件|材料|设备)$")
 
 
 def _item_cluster(work: str, item: re.Match[str]) -> Cluster:
@@ -529,8 +551,8 @@ def _company_news(work: str, run: Run) -> bool:
 def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """The roles of a run, each with the span of the text that assigns it."""
     start = run.start  # the text before the run is tested in place (str.endswith with an end), never copied
-    if _company_news(work, run):
-        return []
+    if _company_news(work, run) or _HONOUR.match(work, run.end + work.startswith("被", run.end)):
+        return []  # 甲区获评…先进区: an award, not a role
     if work.endswith("对", 0, start) and work[run.end : run.end + 1] == "，":
         return _topic_role(work, run.end)
     if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):
@@ -546,7 +568,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
         after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
         end = max(after, next_start)
-        stated = (_role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)) if after > run.end else []
+        if after > run.end:
+            stated = _role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)
+        else:  # “两带”：甲县、乙县形成X制造带 — a verb right after the places
+            stated = _role_after_trigger(work, run.end, clause_end) if _TRIGGER.match(work, run.end) else []
         if not stated:
             return found
         stated = _respective(stated, run, work, clusters)
@@ -554,6 +579,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         if per_place and all(not f.clusters for f in found):  # “两翼”为甲区和乙区，分别打造A和B: the label too, per place
             found = [Found(f.role, f.start, f.end, cs, i) for f in found for i, cs in sorted(per_place.items())]
         return found + stated
+    if found := _bracketed_in(work, run):
+        return found
     if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
@@ -595,7 +622,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     for end in dict.fromkeys((clause_end, next_start, beyond)):
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
-            if end != clause_end and (focus := _focus(work, run.end, clause_end, clusters)):
+            if end != clause_end and (focus := _focus(work, run.end, found[0].start, clusters)):
                 found = focus + found  # 甲区重点发展X、Y产业，打造Z基地: the place's industries and its role
             return _respective(found, run, work, clusters)
     return _respective(_develop_role(work, run.end, next_start, clusters), run, work, clusters)

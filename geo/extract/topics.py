@@ -22,6 +22,8 @@ from geo.reference.clusters import (
 
 _SEGMENT_BREAK = "；;"
 _SUBJECT_SLACK = 3  # a subject may follow a few words that open the part (同时，…; 其中…)
+_RUN_TEXT = re.compile(r"[^为，。；：]*")
+_CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
     r"(?:打造|建设|形成|培育|定位为|成为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
@@ -126,12 +128,13 @@ def _clause_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMenti
         return []
     return [
         m for m in topic.mentions
-        if clause <= m.start <= clause + _SUBJECT_SLACK and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
+        if clause <= m.start <= _lead_end(work, clause) + _SUBJECT_SLACK and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
     ]
 
 
 _NO_SUBJECT_LEAD = re.compile(r"围绕|聚焦|依托|面向|以|对|按照|立足|瞄准|在|发展|培育|壮大|布局")
 _LIST_GAP = ("、", "和", "与", "及", "以及", "、以及")
+_SUBJECT_TAIL = re.compile(r"(?:(?:及|和|与)[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{0,3}?)(?:等)?(?:产业|集群)")
 
 
 def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluster]:
@@ -144,9 +147,10 @@ def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluste
         if m.start > listed[-1].end and work[listed[-1].end : m.start] in _LIST_GAP:
             listed.append(m)
     last = listed[-1]
-    closed = work[last.start : last.end].endswith(("产业", "集群")) or work.startswith(("产业", "集群", "等产业"), last.end)
+    tail = _SUBJECT_TAIL.match(work, last.end)  # 冶金及深加工产业, 光伏及半导体材料产业: words of the last item before 产业
+    closed = work[last.start : last.end].endswith(("产业", "集群")) or tail is not None
     found = list({m.cluster.slug: m.cluster for m in listed}.values())
-    return found if len(listed) > 1 and closed and len(found) <= _LIST_CLUSTERS_MAX else []
+    return found if closed and (len(listed) > 1 or tail) and len(found) <= _LIST_CLUSTERS_MAX else []
 
 
 def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster]:
@@ -164,7 +168,7 @@ def _segment_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMent
     seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
     return [
         m for m in topic.mentions
-        if seg_start <= m.start <= seg_start + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
+        if seg_start <= m.start <= _lead_end(work, seg_start) + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
     ]
 
 
@@ -174,7 +178,27 @@ def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMent
     colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start))
     if colon < 0:
         return []
-    return [m for m in topic.mentions if m.start <= _SUBJECT_SLACK + 2 and m.end <= colon][:1]
+    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= colon][:1]
+
+
+def _carried_subjects(work: str, seg_start: int, where: Where, topic: Topic) -> list[ClusterMention]:
+    """X产业以甲区为核心区；乙区、丙区为配套区: a later part that opens with its places and a parallel 为 keeps the
+    industry that opened the sentence."""
+    if seg_start == 0 or where.run_start != seg_start or not work.startswith("为", _run_end(work, where)):
+        return []
+    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= where.first_run_start][:1]
+
+
+def _run_end(work: str, where: Where) -> int:
+    """The end of the run that starts at `where.run_start`: up to the first character no place list holds."""
+    m = _RUN_TEXT.match(work, where.run_start)
+    return m.end() if m else where.run_start
+
+
+def _lead_end(work: str, start: int) -> int:
+    """Where a part's subject may begin: after the city's name (六盘水市钢铁产业…, 石嘴山市的新材料产业…)."""
+    lead = _CITY_LEAD.match(work, start)
+    return lead.end() if lead else start
 
 
 def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
@@ -195,7 +219,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     subjects = _clause_subjects(work, where, topic)
     if not subjects:
         seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-        subjects = _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic)
+        subjects = _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
         # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject

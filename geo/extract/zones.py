@@ -22,6 +22,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "高新技术产业园区": ("高新区", "development_zone"),
     "高新技术开发区": ("高新区", "development_zone"),
     "新技术产业开发区": ("高新区", "development_zone"),
+    "高技术产业开发区": ("高新区", "development_zone"),
     "新技术开发区": ("高新区", "development_zone"),
     "高新区": ("高新区", "development_zone"),
     "经济技术开发区": ("经开区", "development_zone"),
