@@ -1111,3 +1111,37 @@ def test_industries_extended_towards_places_and_awards_are_no_roles():
     assert places("推动有色金属产业向东昌府区、阳谷县延伸布局。\n", "聊城市") == {("东昌府区", "有色金属"), ("阳谷县", "有色金属")}
     assert roles("旌阳区获评营商环境建设先进区。\n", "德阳市") == set()
     assert roles("旌阳区被评为营商环境建设先进区。\n", "德阳市") == set()
+
+
+def test_parks_counted_before_the_places_named_as_them():
+    got = places("益阳市培育三个百亿级产业园区，分别为益阳高新区（电子信息）、赫山区（装备制造）、桃江县（竹产业）。\n", "益阳市")
+    assert got == {("益阳高新区", "电子信息"), ("赫山区", "高端装备制造"), ("桃江县", "竹产业")}
+    assert {r for _, _, r in roles("益阳市培育三个百亿级产业园区，分别为益阳高新区、赫山区。\n", "益阳市")} == {"百亿级产业园区"}
+
+
+def test_parks_of_places_a_plan_relies_on():
+    got = roles("石化产业重点依托大庆高新区、龙凤区和大同区的化工园区，延伸发展高端聚烯烃。\n", "大庆市")
+    assert {(p, r) for p, _, r in got} == {(p, "化工园区") for p in ("大庆高新区", "龙凤区", "大同区")}
+    assert "创新资源" not in {r for _, _, r in roles("依托南山区创新资源，加快发展人工智能。\n", "深圳市")}  # a resource, no park
+
+
+def test_a_free_trade_area_after_a_verb_and_a_base_with_its_county_in_brackets():
+    assert places("钦州市依托中国（广西）自由贸易试验区钦州港片区，重点发展石油化工。\n", "钦州市") == {("广西自贸试验区钦州港片区", "绿色石化")}
+    assert roles("舟山市绿色石化产业依托舟山绿色石化基地（岱山县鱼山岛）推进炼化一体化。\n", "舟山市") == {("岱山县", "绿色石化", "舟山绿色石化基地")}
+
+
+def test_places_developing_together_in_named_industries():
+    got = places("淮安高新区、清江浦区协同发展集成电路设计及软件服务。\n", "淮安市")
+    assert got == {(p, c) for p in ("淮安高新区", "清江浦区") for c in ("半导体与集成电路", "软件与信息服务")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "zone"),
+    [("榆神工业区重点发展现代煤化工。", "榆林市", "榆林榆神工业区"), ("开封城乡一体化示范区重点发展汽车零部件。", "开封市", "开封城乡一体化示范区")],
+)
+def test_industrial_areas_and_integration_zones(sentence, city, zone):
+    assert zone in {p for p, _ in places(sentence + "\n", city)}
+
+
+def test_an_old_industrial_area_is_no_zone():
+    assert roles("推进老工业区搬迁改造，建设城市更新示范区。\n", "成都市") == set()

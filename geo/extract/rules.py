@@ -53,7 +53,7 @@ _TRIGGER = re.compile(
 )
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
-    r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|制造带|经济带|创新带|工业带|"
+    r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|制造带|经济带|创新带|工业带|示范带|"
     r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
     r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|"
@@ -94,6 +94,7 @@ _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|延伸布局|拓展布局|布局|汇聚|延伸)")  # 推动X产业向甲区集聚
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
+_NAMED_AS = ("分别为", "分别是", "、")
 # 以甲区为核心、乙区为支撑的X产业带: the part a run plays in a layout, not the layout's name after 的.
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
@@ -109,19 +110,25 @@ _DEVELOP = re.compile(
 # (两大) before it and 建设 after the list's last item are not part of it. City, park and port nouns count here, with
 # the verb before the list to say the phrase is a role (建设甲区医学城).
 _MODIFIED = re.compile(
-    rf"(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
+    rf"的?(?:[0-9一二三四五六七八九十两]+[大个座])?(?P<r>[^，。；：、（）“”]{{0,30}}?(?:{_HEAD.pattern}|城|园|港))"
     r"(?:的?建设|建设工程)?(?:、|和|及|与|以及|等)?[。！？]?"
 )
+_HOST_CUT = re.compile(r"依托|围绕|打造|建设|形成|推进|布局|聚焦|发展")
+_BRACKET_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,4}[）)]")
 _HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内")  # 甲区、乙区中心城区: where, not a role
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快|带动"
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
 # 甲区做强X中心 is a predicate, not a phrase the place names (a verb inside a name, 创新发展先导区, is no matter).
+_RELYING = re.compile(r"[^，。；：、]{0,8}?依托(?:[^，。；：、]{2,30}?[、和及与])*")
 _VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
 _JOINTLY = re.compile(r"(?:共同|合力|携手|联合)")
 _UNDERTAKES = re.compile(r"(?:将|要|主要|重点)?(?:承担|承接|发挥)(?P<r>[^，。；：]{2,20}?功能)")
 _FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,20})为主)(?=[，。；]|$)")
+_COUNTED_ANTECEDENT = re.compile(
+    rf"(?:[0-9]+|[一二三四五六七八九十两]+)(?:个|大|家|座|类)(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))[，：:]?(?:分别为|分别是)(?:[^，。；：]*、)?$"
+)
 _AS_ROLE = re.compile(rf"作为(?P<r>[^，。；：]{{2,40}}?(?:{_HEAD.pattern}))")
 _COLON = re.compile(r"[：:]|——|—")
 _DASH = re.compile(r"——|—|--|[：:]")
@@ -390,7 +397,10 @@ def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
 def _modified_role(work: str, run: Run, next_start: int, clause_end: int) -> list[Found]:
     """重点建设甲区X产业园、乙区Y基地 / 推进甲区X园、乙区Y城建设 / 做强甲区、乙区两大X板块: the place names the
     role noun phrase right after it, the clause's verb stands before the list of such phrases."""
-    if not _MODIFYING_VERB.fullmatch(work, _clause_start(work, run.start), run.start) or not (found := _named_phrase(work, run, next_start, clause_end)):
+    verb = _MODIFYING_VERB.fullmatch(work, _clause_start(work, run.start), run.start) or (
+        work.startswith("的", run.end) and _RELYING.fullmatch(work, _clause_start(work, run.start), run.start)  # 依托甲区的化工园区
+    )
+    if not verb or not (found := _named_phrase(work, run, next_start, clause_end)):
         return []
     # 推进甲区X港建设，打造Y拓展区: the role the next clauses state is the place's too
     return found + (_role_after_trigger(work, clause_end, next_start) if clause_end < next_start else [])
@@ -399,13 +409,15 @@ def _modified_role(work: str, run: Run, next_start: int, clause_end: int) -> lis
 def _bracketed_in(work: str, run: Run) -> list[Found]:
     """“一核”为X产业集聚区（甲区、乙区）: places in brackets after a role noun phrase hold that role, and the label
     before it."""
-    if work[run.start - 1 : run.start] not in ("（", "(") or work[run.end : run.end + 1] not in ("）", ")"):
+    close = _BRACKET_CLOSE.match(work, run.end)  # 基地（岱山县鱼山岛）: a place inside the county may follow it
+    if work[run.start - 1 : run.start] not in ("（", "(") or close is None:
         return []
     head = _HOST_PHRASE.search(work, 0, run.start - 1)
     if head is None or MASK in head.group("r"):
         return []
     label = _LABEL.search(work, max(0, head.start("r") - 20), head.start("r"))
-    own = [Found(clean_role(head.group("r")), head.start("r"), run.end)]
+    role = clean_role(_HOST_CUT.split(head.group("r"))[-1])  # 依托舟山绿色石化基地（岱山县…）: after the verb
+    own = [Found(role, head.start("r"), run.end)] if len(role) >= 2 else []
     return ([Found(label.group("q") or label.group("n"), label.start(), run.end)] if label else []) + own
 
 
@@ -560,7 +572,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if m := _LISTING.match(work, _after_industry(work, run.end, clusters)):
         # 甲区、乙区（数字经济）协同发展; …联动发展，共同打造X走廊: and the role they build together
         joint = _JOINTLY.match(work, m.end() + 1, next_start)
-        return [Found(m.group("r"), m.start(), m.end())] + (_role_after_trigger(work, joint.end(), next_start) if joint else [])
+        objects = industries_named(work, m.end(), _first(_OBJECTS_END, work, m.end(), next_start), clusters)  # 协同发展集成电路设计及软件服务
+        return [Found(m.group("r"), m.start(), m.end(), objects)] + (_role_after_trigger(work, joint.end(), next_start) if joint else [])
     if _inside_quoted_name(work, run) and (m := _QUOTED_NAME.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
@@ -587,6 +600,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
         return [Found("集聚区", start - 1, t.end())]
+    if work.endswith(_NAMED_AS, 0, start) and (a := _COUNTED_ANTECEDENT.search(work, max(0, start - 40), start)):
+        return [Found(clean_role(a.group("r")), a.start("r"), run.end)]  # 培育三个产业园区，分别为甲区、乙区、丙区
     if run.counted and work.endswith("其中", 0, start) and (a := _ALLOCATION.search(work, 0, start)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]
     if found := _short_yi_role(work, run, clause_end):

@@ -42,7 +42,7 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
         elif _UNLISTED_INDUSTRIES.fullmatch(b.group("inner")) and not _NOT_INDUSTRY.search(b.group("inner")):
             # 乙区（电气）、丙区（汽摩配）: an industry the taxonomy lacks; kept by find_runs only in a list of
             # places whose brackets name industries it knows
-            names = dict.fromkeys(i.removesuffix("产业") for i in _SPEC_ITEM.split(b.group("inner")))
+            names = dict.fromkeys(i.removesuffix("产业") if len(i) > 3 else i for i in _SPEC_ITEM.split(b.group("inner")))  # 竹产业 stays
             specs = tuple(Cluster(n, fallback_slug(n), _UNLISTED) for n in names)
             pos = b.end()
     c = _COUNT.match(work, pos)

@@ -67,6 +67,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "航空基地": ("航空基地", "development_zone"),
     "航天基地": ("航天基地", "development_zone"),
     "生态园": ("生态园", "industrial_park"),
+    "城乡一体化示范区": ("城乡一体化示范区", "development_zone"),
+    "工业区": ("工业区", "industrial_park"),
     "经济综合实验区": ("综合实验区", "development_zone"),
     "综合实验区": ("综合实验区", "development_zone"),
     "出口加工区": ("出口加工区", "bonded_zone"),
@@ -100,7 +102,7 @@ _DESCRIPTIVE_LEAD = re.compile(
     r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
 )
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
-_AREA_SUFFIXES = {"片区", "新城", "镇", "街道"}
+_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
 _AREA_GENERIC = re.compile(
     r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
@@ -149,8 +151,9 @@ def _prefix(text: str, end: int, floor: int) -> str:
     start = max(floor, end - _PREFIX_MAX)
     window = text[start:end]
     china = _CHINA_FORM.search(window)
-    if china:
-        return china.group()
+    if china:  # 依托中国（广西）自贸试验区: the name begins at 中国 when it is there
+        at = china.group().find("中国（")
+        return china.group()[at:] if at > 0 else china.group()
     # boundaries are looked for a word further back, so one cut by the window (建|设…) still counts
     lookback = max(floor, start - 2)
     cut = start
