@@ -2,7 +2,7 @@
 
 Reads never query per record: each data version is read once into an immutable snapshot (geometry per city
 on first use), and a request only learns which version is current: from the dialect's change signal
-(SQLite's `PRAGMA data_version`, PostgreSQL's LISTEN/NOTIFY), asking the database only when it moved. A
+(SQLite's WAL-index header, PostgreSQL's LISTEN/NOTIFY), asking the database only when it moved. A
 change by any process gives the data a new version, so every process serves it from its next request on.
 """
 from __future__ import annotations

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from geo.store.sql import Snapshot, SqlStore
+from geo.store.walindex import open_wal_index, wal_mark
 
 
 class SQLiteStore(SqlStore):
@@ -21,8 +22,10 @@ class SQLiteStore(SqlStore):
         path.parent.mkdir(parents=True, exist_ok=True)
 
     def _connect(self) -> sqlite3.Connection:
+        """Runs on the thread that will use the connection (`_conn`), which keeps what `_current` knows of it."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
+        self._local.wal = conn.execute("PRAGMA journal_mode=WAL").fetchall()[0][0] == "wal"
+        self._local.shm = None  # the -shm file's descriptor, once a statement on this connection opened it
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
 
@@ -37,11 +40,21 @@ class SQLiteStore(SqlStore):
         conn.execute("COMMIT")
 
     def _current(self) -> Snapshot:
-        """`PRAGMA data_version` on this thread's connection moves whenever another connection (thread or
-        process) commits, not for commits through this one (`_wrote` forgets what was seen): while it stands
-        still, the version this thread last asked for is current. Cheaper than asking, if barely: 26 against
-        28 µs of CPU per check in gunicorn workers under load (both start a read transaction)."""
-        seen = (self._conn(), self._query("PRAGMA data_version")[0][0])
+        """Whether anything was committed since this thread last asked for the version: the WAL-index header
+        (geo.store.walindex: one `pread`, no query) stands still until any connection, in any process,
+        commits. Where it cannot be read or trusted (not WAL, no `-shm` yet, a writer between its two copies),
+        `PRAGMA data_version` on this thread's connection, which moves when another connection commits
+        (`_wrote` covers this one's). After such a fallback the `-shm` is looked for again, as the PRAGMA's
+        read transaction has opened it if there is one. Measured on the layer 304 under wrk, 2 gunicorn workers:
+        253 against 270 µs of worker CPU per request (a bare WSGI 304: 236)."""
+        conn = self._conn()
+        fd = self._local.shm
+        mark: bytes | int | None = wal_mark(fd) if fd is not None else None
+        if mark is None:
+            mark = self._query("PRAGMA data_version")[0][0]
+            if fd is None and self._local.wal:
+                self._local.shm = open_wal_index(Path(f"{self.path}-shm"))
+        seen = (conn, mark)
         if seen == getattr(self._local, "seen", None) and self._latest is not None:
             return self._latest
         latest = self._ask()
