@@ -64,7 +64,6 @@ _MAPPED_BMP = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2000-\u200a\
 # astral range in a class halves the engine's speed, so text without astral characters gets a class without one.
 _MAPPED = tuple(re.compile(f"[{c}][{c}]*") for c in (_MAPPED_BMP, _MAPPED_BMP + "\U0002f800-\U0002fa1f"))
 _HALF_PUNCT_CHARS = "();?!"
-_HALF_PUNCT = re.compile("[{0}][{0}]*".format(re.escape(_HALF_PUNCT_CHARS)))
 # One literal each: the engine scans for a literal many times faster than for a class of two.
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
@@ -80,6 +79,12 @@ _RUN_IN_HEADINGS = tuple(
     (end, re.compile(end + r"(?=[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])"))
     for end in "。！？"
 )
+_LINE_BREAK_CHARS = "\r\v\x1c\x1d\x1e\x85\u2028\u2029"
+# Every character that a rare pass of `_prepared` acts on: one scan for a class finds which passes a text needs,
+# where a str.find for each of 40 characters, or a scan for each class, costs several times as much.
+_RARE_CHARS = _MAPPED_BMP + re.escape(_HALF_PUNCT_CHARS) + _TONED + _LINE_BREAK_CHARS
+_RARE = tuple(re.compile(f"[{c}]") for c in (_RARE_CHARS, _RARE_CHARS + "\U0002f800-\U0002fa1f"))
+_NOT_MAPPED = frozenset(_HALF_PUNCT_CHARS + _TONED + _LINE_BREAK_CHARS)
 
 # Every pattern below starts with a literal character class, so the regex engine skips ahead to candidates
 # instead of trying each position; the few matches are then judged by their neighbours in Python.
@@ -96,31 +101,49 @@ def _comma_colon(m: re.Match[str]) -> str:
     return m.group() if s[i - 1 : i].isdigit() and s[i + 1 : i + 2].isdigit() else _TO_CHINESE[m.group()]
 
 
-def _half_punct(m: re.Match[str]) -> str:
-    """( ) ; ? ! next to Chinese text (the character before as already converted, the one after) become Chinese."""
-    s, run = m.string, m.group()
-    prev = s[m.start() - 1 : m.start()]
-    out = []
-    for k, ch in enumerate(run):
-        nxt = run[k + 1] if k + 1 < len(run) else s[m.end() : m.end() + 1]
-        if _NEAR_CJK.match(prev) or _NEAR_CJK.match(nxt):
-            ch = _TO_CHINESE[ch]
-        out.append(ch)
-        prev = ch
-    return "".join(out)
+def _half_punct(text: str) -> str:
+    """( ) ; ? ! next to Chinese text become Chinese. Runs of them are found with str.find, which is many times
+    faster than the engine's scan for a class. A run after Chinese text turns Chinese whole (each character follows
+    one already Chinese); otherwise only its last character may, when Chinese text follows the run."""
+    found = sorted(i for c in _HALF_PUNCT_CHARS for i in _positions(text, c))
+    runs: list[list[int]] = []
+    for i in found:
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    pieces, done = [], 0
+    for start, end in runs:
+        if _NEAR_CJK.match(text[start - 1 : start]):
+            converted = "".join(_TO_CHINESE[c] for c in text[start:end])
+        elif _NEAR_CJK.match(text[end : end + 1]):
+            converted = text[start : end - 1] + _TO_CHINESE[text[end - 1]]
+        else:
+            continue
+        pieces += (text[done:start], converted)
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
-def _canonical_chars(text: str) -> str:
+def _positions(text: str, c: str) -> Iterator[int]:
+    """Where `c` occurs in `text`: str.find skips ahead with memchr."""
+    i = text.find(c)
+    while i >= 0:
+        yield i
+        i = text.find(c, i + 1)
+
+
+def _canonical_chars(text: str, rare: set[str]) -> str:
     """Full-width letters and digits to ASCII, radicals to ideographs, pinyin glosses dropped, half-width
-    punctuation next to Chinese text to its Chinese form, run-in headings on new lines."""
-    text = _MAPPED[may_be_astral(text)].sub(lambda m: m.group().translate(_CHARS), text)
-    # A pass runs only if the text has a character it needs: str.find per character is far faster than the
-    # engine's scan for a class, and most plans have no pinyin and no half-width punctuation.
-    if any(c in text for c in _TONED):
+    punctuation next to Chinese text to its Chinese form, run-in headings on new lines. `rare` holds the text's
+    characters of `_RARE`: most plans need neither mapping, nor glosses dropped, nor half-width punctuation."""
+    if not rare <= _NOT_MAPPED:
+        text = _MAPPED[may_be_astral(text)].sub(lambda m: m.group().translate(_CHARS), text)
+    if not rare.isdisjoint(_TONED):
         text = _PINYIN_GLOSS.sub(_drop_gloss, text)
     text = _COLON.sub(_comma_colon, _COMMA.sub(_comma_colon, text))
-    if any(c in text for c in _HALF_PUNCT_CHARS):
-        text = _HALF_PUNCT.sub(_half_punct, text)
+    if not rare.isdisjoint(_HALF_PUNCT_CHARS):
+        text = _half_punct(text)
     for end, pattern in _RUN_IN_HEADINGS:
         if end in text:  # ！ and ？ are rare in plans: a find is cheaper than a pass of the engine
             text = pattern.sub(end + "\n", text)
@@ -129,7 +152,6 @@ def _canonical_chars(text: str) -> str:
 
 # Line and space patterns start with a character class, so the engine skips ahead to candidates; a pattern that
 # starts with an alternative or an assertion is tried at every position and costs ten times as much.
-_LINE_BREAK_CHARS = "\r\v\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAK_CHARS}]")
 _KEPT_BETWEEN = rf"[^{_CJK}{_CJK_PUNCT}\n]"
 # A run of spaces or tabs goes at line edges and next to Chinese text; between Latin words or numbers it stays. The
@@ -143,9 +165,10 @@ _DROPPED_SPACE_NO_TAB = re.compile(" " + _SPACE_RUN_REST)
 def _prepared(text: str) -> str:
     """Canonical characters, one kind of line break, spaces gone at line edges and next to Chinese text; a form
     feed (a PDF page break) becomes a line of its own that marks the page edge."""
-    text = _canonical_chars(text).replace("\r\n", "\n")
-    if any(c in text for c in _LINE_BREAK_CHARS):
-        text = _LINE_BREAK.sub("\n", text)
+    rare = set(_RARE[may_be_astral(text)].findall(text))
+    text = _canonical_chars(text, rare)
+    if not rare.isdisjoint(_LINE_BREAK_CHARS):  # found before glosses went: at worst a pass that changes nothing
+        text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     text = text.replace("\f", "\n\f\n")
     return (_DROPPED_SPACE if "\t" in text else _DROPPED_SPACE_NO_TAB).sub("", text)
 
