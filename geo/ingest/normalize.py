@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from geo.ingest.html import FURNITURE_FIRST, html_to_text, is_furniture
+from geo.ingest.html import FOOTER_WORDS, FURNITURE_PREFIXES, FURNITURE_WORDS, html_to_text, is_furniture
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
@@ -22,7 +22,8 @@ _HEADING = re.compile(
     r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
 )
 # Characters of traditional text that furniture and title words contain: only such lines are simplified to check.
-_TRADITIONAL_FURNITURE = re.compile(r"[來發責編輯關閉號體載頁權轉閱覽時間首當導覽]")
+_TRADITIONAL_FURNITURE_CHARS = "來發責編輯關閉號體載頁權轉閱覽時間首當導覽"
+_TRADITIONAL_FURNITURE = re.compile(f"[{_TRADITIONAL_FURNITURE_CHARS}]")
 _TRADITIONAL_TITLE_CHARS = "規劃計動實見發"
 _TRADITIONAL_TITLE = re.compile(f"[{_TRADITIONAL_TITLE_CHARS}]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
@@ -194,13 +195,30 @@ def _is_kept(line: str, headers: set[str]) -> bool:
     return not (is_furniture(line) or (_TRADITIONAL_FURNITURE.search(line) and is_furniture(simplified(line))))  # 來源：…
 
 
+# A line break before a line that may be a page number or a page break: at most _PAGE_EDGE_MAX characters, all of
+# the ones _PAGE_NUMBER is written with (\s also stands for the line break, so the second lookahead keeps to the line).
+_MAYBE_PAGE_EDGE_LINE = re.compile(rf"\n(?=[-—–\d\s第页/，,共]+(?![^\n]))(?=[^\n]{{1,{_PAGE_EDGE_MAX}}}(?![^\n]))")
+
+
 def _running_headers(chunks: list[str]) -> set[str]:
-    """Short lines that recur within three lines of page numbers or page breaks are running headers or footers."""
+    """Short lines that recur within three lines of page numbers or page breaks are running headers or footers.
+    Lines are read one by one only next to page edges; a regex scan skips the lines between."""
     near_page: Counter[str] = Counter()
     before: deque[str] = deque(maxlen=3)
     windows: list[int] = []  # lines still to count after each recent page edge
     for chunk in chunks:
-        for line in chunk.split("\n"):
+        start = 0  # of the line at hand
+        while True:
+            if start and not windows:
+                m = _MAYBE_PAGE_EDGE_LINE.search(chunk, start - 1)
+                end = m.start() if m else len(chunk)
+                if end >= start:
+                    before.extend(_last_lines(chunk, start, end))
+                    if not m:
+                        break
+                    start = end + 1
+            end = chunk.find("\n", start)
+            line = chunk[start:] if end < 0 else chunk[start:end]
             if line and _is_page_edge(line):
                 near_page.update(c for c in before if _may_be_header(c))
                 windows.append(3)
@@ -209,7 +227,20 @@ def _running_headers(chunks: list[str]) -> set[str]:
                     near_page[line] += len(windows)
                 windows = [w - 1 for w in windows if w > 1]
             before.append(line)
+            if end < 0:
+                break
+            start = end + 1
     return {line for line, n in near_page.items() if n >= 3}
+
+
+def _last_lines(text: str, start: int, end: int) -> list[str]:
+    """The last three lines of text[start:end], a run of whole lines, without copying the rest."""
+    cut = end
+    for _ in range(3):
+        cut = text.rfind("\n", start, cut)
+        if cut < 0:
+            return text[start:end].split("\n")
+    return text[cut + 1 : end].split("\n")
 
 
 def _may_be_header(line: str) -> bool:
@@ -294,13 +325,30 @@ _MAYBE_PAGE_EDGE = rf"[-—–\s\d第][^\n]{{0,{_PAGE_EDGE_MAX - 1}}}\n"
 
 @lru_cache(maxsize=2)
 def _doubtful(short: str) -> re.Pattern[str]:
-    """Lines `_is_kept` has to judge, each with the line break before it: `short` ones, ones with no ， or 。
-    (furniture has neither), ones that end in a character body text does not end with, and ones that start like
-    furniture, also once simplified (來源：…). Every other line is body text."""
+    """Lines `_is_kept` has to judge, each with the line break before it: `short` ones, ones that end in a character
+    body text does not end with, ones that open like furniture, also once simplified (來源：…), and of the ones
+    with no ， or 。 (is_furniture looks no further at others), those short enough for furniture that hold a
+    character of traditional furniture, a footer's word, or two furniture words. Every other line is body text."""
     table, _ = _ts_table()
-    first = FURNITURE_FIRST | {chr(c) for c, to in table.items() if to in FURNITURE_FIRST}
-    starts = "".join(sorted(re.escape(c) for c in first))
-    return re.compile(rf"\n(?={short}|[^，。\n]++\n|[^\n]++(?<![{_BODY_END}])|[{starts}])[^\n]+")
+    firsts, seconds = ({c for p in FURNITURE_PREFIXES for c in p[i]} for i in (0, 1))
+    firsts, seconds = ("".join(sorted(re.escape(c) for c in cs | {chr(k) for k, to in table.items() if to in cs}))
+                       for cs in (firsts, seconds))
+    no_punct = r"(?=[^，。\n]{1,120}+\n)"
+    marks = _holds(f"[{_TRADITIONAL_FURNITURE_CHARS}]|" + "|".join(map(re.escape, FOOTER_WORDS)),
+                   _TRADITIONAL_FURNITURE_CHARS + "".join(w[0] for w in FOOTER_WORDS))
+    word = _holds(FURNITURE_WORDS.pattern, "".join(w[0] for w in FURNITURE_WORDS.pattern.split("|")))
+    return re.compile(
+        rf"\n(?!\n)(?=[{firsts}][{seconds}]|{short}|[^\n]++(?<![{_BODY_END}])"
+        rf"|{no_punct}(?:{marks}|(?=[^\n]{{1,60}}+\n){word}{word}))[^\n]+"
+    )
+
+
+def _holds(alternatives: str, first: str) -> str:
+    """A pattern that finds one of `alternatives` (literals; `first` holds their first characters) in the rest of
+    a line: a class skips from one candidate character to the next, where trying the alternatives at every
+    position would cost ten times as much."""
+    first = "".join(sorted({re.escape(c) for c in first}))
+    return rf"(?:[^{first}\n]*+(?!{alternatives})[{first}])*+[^{first}\n]*+(?:{alternatives})"
 
 
 def _kept_text(chunk: str, headers: set[str]) -> str:
