@@ -247,6 +247,9 @@ def _may_be_header(line: str) -> bool:
     return bool(line) and len(line) <= _HEADER_MAX and not _is_page_edge(line) and not _HEADING.match(line)
 
 
+_NUMBERED_HEADING_MAX = 30  # characters of the longest numbered heading without a title word
+
+
 def _is_heading(line: str, traditional: bool) -> bool:
     """Numbered headings and title lines stand alone even without closing punctuation. `traditional` is False when
     the text has no traditional character of a title word, so no line needs a look for one."""
@@ -255,7 +258,7 @@ def _is_heading(line: str, traditional: bool) -> bool:
         or (traditional and _TRADITIONAL_TITLE.search(line) and _TITLE_END.search(simplified(line)))
     ):
         return True  # also a title in traditional characters (…發展規劃)
-    return bool(_HEADING.match(line)) and len(line) <= 30 and "。" not in line
+    return len(line) <= _NUMBERED_HEADING_MAX and "。" not in line and bool(_HEADING.match(line))
 
 
 # A line break that always ends a paragraph: after a sentence end or before a heading. Opening with the literal,
@@ -282,6 +285,8 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
 def _joined(run: str, traditional: bool) -> str:
     """The lines of `run` as one paragraph, less the titles that open it: a paragraph so far that is a title ends
     there. Past the longest title, the rest of the run is one paragraph."""
+    if not (traditional or _may_open_with_title(run)):
+        return run.replace("\n", "")
     lines = run.split("\n")
     paragraphs: list[str] = []
     start = size = 0  # the first line of the paragraph at hand, and its length so far
@@ -295,6 +300,22 @@ def _joined(run: str, traditional: bool) -> str:
             start, size = i + 1, 0
     paragraphs.append("".join(lines[start:]))
     return "\n".join(paragraphs)
+
+
+def _may_open_with_title(run: str) -> bool:
+    """Whether `_joined` may find a title at the start of `run` in simplified text: a line within the longest
+    title's length ends the paragraph so far at a numbered heading's length, or with a title's last character.
+    Most runs have neither, and are joined without a list of their lines."""
+    size = start = 0
+    end = run.find("\n")
+    while end >= 0:
+        size += end - start
+        if size > _PARAGRAPH_HEADING_MAX:
+            return False
+        if size <= _NUMBERED_HEADING_MAX or end == start or run[end - 1] in _TITLE_LAST:
+            return True
+        start, end = end + 1, run.find("\n", end + 1)
+    return False
 
 
 _CHUNK = 1 << 18
@@ -316,7 +337,6 @@ def _chunks(text: str) -> list[str]:
 # Characters body text ends a line with; none is a digit to str.isdigit, as a page number or a table of contents
 # line ends with.
 _BODY_END = "\u3400-\u9fff。，；：！？、”’）》」』…—"
-_BLANK_LINES = re.compile(r"\n\n+")
 # Short lines `_is_kept` has to judge: any that a running header could be, else the ones that open like a page
 # number or a page break (_PAGE_NUMBER).
 _MAYBE_HEADER = rf"[^\n]{{1,{_HEADER_MAX}}}\n"
@@ -327,36 +347,45 @@ _MAYBE_PAGE_EDGE = rf"[-—–\s\d第][^\n]{{0,{_PAGE_EDGE_MAX - 1}}}\n"
 def _doubtful(short: str) -> re.Pattern[str]:
     """Lines `_is_kept` has to judge, each with the line break before it: `short` ones, ones that end in a character
     body text does not end with, ones that open like furniture, also once simplified (來源：…), and of the ones
-    with no ， or 。 (is_furniture looks no further at others), those short enough for furniture that hold a
-    character of traditional furniture, a footer's word, or two furniture words. Every other line is body text."""
+    with no ， or 。 (is_furniture looks no further at others), those that hold a character of traditional
+    furniture, a footer's word, or two furniture words. Every other line is body text."""
     table, _ = _ts_table()
     firsts, seconds = ({c for p in FURNITURE_PREFIXES for c in p[i]} for i in (0, 1))
     firsts, seconds = ("".join(sorted(re.escape(c) for c in cs | {chr(k) for k, to in table.items() if to in cs}))
                        for cs in (firsts, seconds))
-    no_punct = r"(?=[^，。\n]{1,120}+\n)"
-    marks = _holds(f"[{_TRADITIONAL_FURNITURE_CHARS}]|" + "|".join(map(re.escape, FOOTER_WORDS)),
-                   _TRADITIONAL_FURNITURE_CHARS + "".join(w[0] for w in FOOTER_WORDS))
-    word = _holds(FURNITURE_WORDS.pattern, "".join(w[0] for w in FURNITURE_WORDS.pattern.split("|")))
+    # Two scans for one character each beat one scan for a class of two.
+    no_punct = r"(?![^\n]*，)(?![^\n]*。)"
+    # One scan of the line for both: a mark, or a furniture word and then a mark or another word.
+    marks = f"[{_TRADITIONAL_FURNITURE_CHARS}]|" + "|".join(map(re.escape, FOOTER_WORDS))
+    words = FURNITURE_WORDS.pattern
+    first = _TRADITIONAL_FURNITURE_CHARS + "".join(w[0] for w in (*FOOTER_WORDS, *words.split("|")))
+    to_next = _to_next(f"{marks}|{words}", first)
     return re.compile(
         rf"\n(?!\n)(?=[{firsts}][{seconds}]|{short}|[^\n]++(?<![{_BODY_END}])"
-        rf"|{no_punct}(?:{marks}|(?=[^\n]{{1,60}}+\n){word}{word}))[^\n]+"
+        rf"|{no_punct}{to_next}(?:{marks}|(?:{words}){to_next}))[^\n]+"
     )
 
 
-def _holds(alternatives: str, first: str) -> str:
-    """A pattern that finds one of `alternatives` (literals; `first` holds their first characters) in the rest of
-    a line: a class skips from one candidate character to the next, where trying the alternatives at every
-    position would cost ten times as much."""
+def _to_next(alternatives: str, first: str) -> str:
+    """A pattern that goes on along the line to where one of `alternatives` (literals; `first` holds their first
+    characters) starts: a class skips from one candidate character to the next, where trying the alternatives at
+    every position would cost ten times as much. It fails if none is left."""
     first = "".join(sorted({re.escape(c) for c in first}))
-    return rf"(?:[^{first}\n]*+(?!{alternatives})[{first}])*+[^{first}\n]*+(?:{alternatives})"
+    return rf"(?:[^{first}\n]*+(?!{alternatives})[{first}])*+[^{first}\n]*+(?={alternatives})"
 
 
 def _kept_text(chunk: str, headers: set[str]) -> str:
     """The kept lines of one chunk, one per line: a regex scan finds the few lines that may go, and Python judges
-    only those."""
-    doubtful = _doubtful(_MAYBE_HEADER if headers else _MAYBE_PAGE_EDGE)
-    text = doubtful.sub(lambda m: m.group() if _is_kept(m.group()[1:], headers) else "", "\n" + chunk + "\n")
-    return _BLANK_LINES.sub("\n", text).strip("\n")
+    only those; the text is copied once more only when one goes."""
+    text = "\n" + chunk + "\n"
+    pieces, done = [], 0
+    for m in _doubtful(_MAYBE_HEADER if headers else _MAYBE_PAGE_EDGE).finditer(text):
+        if not _is_kept(m.group()[1:], headers):
+            pieces.append(text[done : m.start()])
+            done = m.end()
+    if pieces:
+        text = "".join(pieces) + text[done:]
+    return "\n".join(filter(None, text.split("\n")))  # a regex sub of blank lines costs twice as much
 
 
 def _kept(chunks: list[str], headers: set[str]) -> Iterator[str]:
