@@ -81,11 +81,13 @@ _RUN_IN_HEADINGS = tuple(
     for end in "。！？"
 )
 _LINE_BREAK_CHARS = "\r\v\x1c\x1d\x1e\x85\u2028\u2029"
-# Every character that a rare pass of `_prepared` acts on: one scan for a class finds which passes a text needs,
-# where a str.find for each of 40 characters, or a scan for each class, costs several times as much.
-_RARE_CHARS = _MAPPED_BMP + re.escape(_HALF_PUNCT_CHARS) + _TONED + _LINE_BREAK_CHARS
+# Every character that a pass of `_prepared` other than the one for spaces acts on, and the tab: one scan for a
+# class finds which passes a text needs, where a str.find for each of 40 characters, or a scan for each class, costs
+# several times as much. Glosses may drop some of them: then a pass changes nothing.
+_RARE_PASS_CHARS = _HALF_PUNCT_CHARS + _TONED + _LINE_BREAK_CHARS + ",:\f\t"
+_RARE_CHARS = _MAPPED_BMP + re.escape(_RARE_PASS_CHARS)
 _RARE = tuple(re.compile(f"[{c}]") for c in (_RARE_CHARS, _RARE_CHARS + "\U0002f800-\U0002fa1f"))
-_NOT_MAPPED = frozenset(_HALF_PUNCT_CHARS + _TONED + _LINE_BREAK_CHARS)
+_NOT_MAPPED = frozenset(_RARE_PASS_CHARS)
 
 # Every pattern below starts with a literal character class, so the regex engine skips ahead to candidates
 # instead of trying each position; the few matches are then judged by their neighbours in Python.
@@ -142,7 +144,10 @@ def _canonical_chars(text: str, rare: set[str]) -> str:
         text = _MAPPED[may_be_astral(text)].sub(lambda m: m.group().translate(_CHARS), text)
     if not rare.isdisjoint(_TONED):
         text = _PINYIN_GLOSS.sub(_drop_gloss, text)
-    text = _COLON.sub(_comma_colon, _COMMA.sub(_comma_colon, text))
+    if "," in rare:
+        text = _COMMA.sub(_comma_colon, text)
+    if ":" in rare:
+        text = _COLON.sub(_comma_colon, text)
     if not rare.isdisjoint(_HALF_PUNCT_CHARS):
         text = _half_punct(text)
     for end, pattern in _RUN_IN_HEADINGS:
@@ -168,10 +173,11 @@ def _prepared(text: str) -> str:
     feed (a PDF page break) becomes a line of its own that marks the page edge."""
     rare = set(_RARE[may_be_astral(text)].findall(text))
     text = _canonical_chars(text, rare)
-    if not rare.isdisjoint(_LINE_BREAK_CHARS):  # found before glosses went: at worst a pass that changes nothing
+    if not rare.isdisjoint(_LINE_BREAK_CHARS):
         text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
-    text = text.replace("\f", "\n\f\n")
-    return (_DROPPED_SPACE if "\t" in text else _DROPPED_SPACE_NO_TAB).sub("", text)
+    if "\f" in rare:
+        text = text.replace("\f", "\n\f\n")
+    return (_DROPPED_SPACE if "\t" in rare else _DROPPED_SPACE_NO_TAB).sub("", text)
 
 
 _PAGE_EDGE_MAX = 24  # characters of the longest page-number line
