@@ -201,9 +201,11 @@ def _is_kept(line: str, headers: set[str]) -> bool:
     return not (is_furniture(line) or (_TRADITIONAL_FURNITURE.search(line) and is_furniture(simplified(line))))  # 來源：…
 
 
+# What \s matches (str.isspace, none beyond U+3000) but the line break.
+_SPACES_IN_LINE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 # A line break before a line that may be a page number or a page break: at most _PAGE_EDGE_MAX characters, all of
-# the ones _PAGE_NUMBER is written with (\s also stands for the line break, so the second lookahead keeps to the line).
-_MAYBE_PAGE_EDGE_LINE = re.compile(rf"\n(?=[-—–\d\s第页/，,共]+(?![^\n]))(?=[^\n]{{1,{_PAGE_EDGE_MAX}}}(?![^\n]))")
+# the ones _PAGE_NUMBER is written with.
+_MAYBE_PAGE_EDGE_LINE = re.compile(rf"\n(?=[-—–\d{re.escape(_SPACES_IN_LINE)}第页/，,共]{{1,{_PAGE_EDGE_MAX}}}+(?![^\n]))")
 
 
 def _running_headers(chunks: list[str]) -> set[str]:
