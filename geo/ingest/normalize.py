@@ -310,12 +310,21 @@ def _joined(run: str, traditional: bool) -> str:
     return "\n".join(paragraphs)
 
 
+# The end of a line that may end a title (or of a blank line), opening with the literal the engine skips to.
+_TITLE_LINE_END = re.compile(f"\n(?<=[{''.join(sorted(_TITLE_LAST))}\n]\n)")
+
+
 def _may_open_with_title(run: str) -> bool:
     """Whether `_joined` may find a title at the start of `run` in simplified text: a line within the longest
     title's length ends the paragraph so far at a numbered heading's length, or with a title's last character.
     Most runs have neither, and are joined without a list of their lines."""
-    size = start = 0
     end = run.find("\n")
+    if end <= _NUMBERED_HEADING_MAX:
+        return True
+    # A line within the title's length ends within twice that of the run's start: lines are one character or more.
+    if not _TITLE_LINE_END.search(run, end, 2 * _PARAGRAPH_HEADING_MAX + 1):
+        return False
+    size = start = 0
     while end >= 0:
         size += end - start
         if size > _PARAGRAPH_HEADING_MAX:
