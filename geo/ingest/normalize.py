@@ -315,9 +315,9 @@ _TITLE_LINE_END = re.compile(f"\n(?<=[{''.join(sorted(_TITLE_LAST))}\n]\n)")
 
 
 def _may_open_with_title(run: str) -> bool:
-    """Whether `_joined` may find a title at the start of `run` in simplified text: a line within the longest
-    title's length ends the paragraph so far at a numbered heading's length, or with a title's last character.
-    Most runs have neither, and are joined without a list of their lines."""
+    """Whether `_joined` may find a title at the start of `run` in simplified text: its first line is no longer
+    than a numbered heading, or a line within the longest title's length ends with a title's last character (or is
+    blank). Most runs have neither, and are joined without a list of their lines."""
     end = run.find("\n")
     if end <= _NUMBERED_HEADING_MAX:
         return True
@@ -329,7 +329,7 @@ def _may_open_with_title(run: str) -> bool:
         size += end - start
         if size > _PARAGRAPH_HEADING_MAX:
             return False
-        if size <= _NUMBERED_HEADING_MAX or end == start or run[end - 1] in _TITLE_LAST:
+        if end == start or run[end - 1] in _TITLE_LAST:
             return True
         start, end = end + 1, run.find("\n", end + 1)
     return False
