@@ -135,8 +135,10 @@ FURNITURE_START = re.compile(
 _FOOTER = re.compile(
     r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$"
 )
-# One literal of each _FOOTER alternative: a line _FOOTER matches holds one of them.
-FOOTER_WORDS = ("版权所有", "ICP备", "网站标识码", "公网安备", "主办单位", "承办单位", "技术支持", "Copyright", "©", "网站支持IPv6")
+# One literal of each _FOOTER alternative: a line _FOOTER matches holds one of them (normalize looks for these).
+FOOTER_WORDS = (
+    "版权所有", "ICP备", "网站标识码", "公网安备", "主办单位", "承办单位", "技术支持", "Copyright", "©", "网站支持IPv6",
+)
 FURNITURE_WORDS = re.compile(
     r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫|微信|微博|QQ空间|QQ|朋友圈|字号|"
     r"上一篇|下一篇|网站地图|联系我们|无障碍(?:浏览)?|关怀版|移动门户|手机版|智能问答|繁体|简体|English|登录|注册|RSS|"

@@ -125,7 +125,7 @@ def _half_punct(text: str) -> str:
             continue
         pieces += (text[done:start], converted)
         done = end
-    return "".join(pieces) + text[done:] if pieces else text
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _positions(text: str, c: str) -> Iterator[int]:
@@ -384,9 +384,9 @@ def _doubtful(short: str) -> re.Pattern[str]:
 
 
 def _to_next(alternatives: str, first: str) -> str:
-    """A pattern that goes on along the line to where one of `alternatives` (literals; `first` holds their first
-    characters) starts: a class skips from one candidate character to the next, where trying the alternatives at
-    every position would cost ten times as much. It fails if none is left."""
+    """A pattern that goes on along the line to where one of `alternatives` (each opening with a literal; `first`
+    holds those characters) starts: a class skips from one candidate character to the next, where trying the
+    alternatives at every position would cost ten times as much. It fails if none is left."""
     first = "".join(sorted({re.escape(c) for c in first}))
     return rf"(?:[^{first}\n]*+(?!{alternatives})[{first}])*+[^{first}\n]*+(?={alternatives})"
 
