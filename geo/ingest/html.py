@@ -121,8 +121,10 @@ _LABELS = (
     "字号", "当前位置", "您的位置", "您现在的位置", "所在位置",
 )
 _HOME_PAGES = ("首页", "主页", "网站首页")
-# The first characters of every line with a ， or 。 that FURNITURE_START matches (a line of symbols has neither).
-FURNITURE_FIRST = frozenset(_SOURCE_BRACKETS + "".join(w[0] for w in (*_SOURCES, *_LABELS, *_HOME_PAGES)))
+# The first two characters of every line with a ， or 。 that FURNITURE_START matches (a line of symbols has neither).
+FURNITURE_PREFIXES = frozenset(
+    {b + w[0] for b in _SOURCE_BRACKETS for w in _SOURCES} | {w[:2] for w in (*_SOURCES, *_LABELS, *_HOME_PAGES)}
+)
 # One pattern, anchored by match(): every line of every plan is tested, and one call costs a third of three.
 FURNITURE_START = re.compile(
     rf"[{re.escape(_SOURCE_BRACKETS)}]?(?:{'|'.join(_SOURCES)})"
@@ -133,7 +135,11 @@ FURNITURE_START = re.compile(
 _FOOTER = re.compile(
     r"版权所有|ICP备|网站标识码|公网安备|主办单位[：:]|承办单位[：:]|技术支持[：:]|Copyright|©|^本?网站支持IPv6$"
 )
-_WORDS = re.compile(
+# One literal of each _FOOTER alternative: a line _FOOTER matches holds one of them (normalize looks for these).
+FOOTER_WORDS = (
+    "版权所有", "ICP备", "网站标识码", "公网安备", "主办单位", "承办单位", "技术支持", "Copyright", "©", "网站支持IPv6",
+)
+FURNITURE_WORDS = re.compile(
     r"打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫|微信|微博|QQ空间|QQ|朋友圈|字号|"
     r"上一篇|下一篇|网站地图|联系我们|无障碍(?:浏览)?|关怀版|移动门户|手机版|智能问答|繁体|简体|English|登录|注册|RSS|"
     r"默认|大|中|小"  # literals only, so the engine scans for their first characters
@@ -143,7 +149,7 @@ _CONNECTIVE = re.compile(r"[\s|/：:【】\[\]（）()>＞·•-]+")
 # a line of furniture words has at most half its characters outside them.
 _FOOTER_CHARS = re.compile(r"[版权ICP网标识公安主承技术Copyright©]")
 _OTHER_CHARS = re.compile(
-    "[^" + "".join(sorted(set(re.sub(r"[^\w]", "", _WORDS.pattern)))) + r"\s|/：:【】\[\]（）()>＞·•-]"
+    "[^" + "".join(sorted(set(re.sub(r"[^\w]", "", FURNITURE_WORDS.pattern)))) + r"\s|/：:【】\[\]（）()>＞·•-]"
 )
 
 
@@ -159,8 +165,8 @@ def is_furniture(line: str) -> bool:
         return True
     if len(line) > 60:
         return False
-    words = _WORDS.findall(line)
+    words = FURNITURE_WORDS.findall(line)
     if len(words) < 2 or len(_OTHER_CHARS.findall(line)) * 2 > len(line):  # words first: few lines have two
         return False
-    rest = _CONNECTIVE.sub("", _WORDS.sub("", line))
+    rest = _CONNECTIVE.sub("", FURNITURE_WORDS.sub("", line))
     return len(rest) <= len("".join(words))

@@ -25,8 +25,9 @@ _BOMS = (
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|br|span|table|td|h[1-6])\b[^<>]*>", re.I)
 # Control characters that do not occur in text: NUL and the C0 range except tab, line and page breaks.
-# Control characters no text file holds. Counted in the UTF-8 bytes of the decoded text: bytes.translate deleting
-# every other byte is twice as fast as a regex scan for a class, which the engine tries at every position.
+# Control characters no text file holds. Counted in the text's Latin-1 bytes, all other characters left out (no
+# control character is one of them): encoding so is four times as fast as to UTF-8, and bytes.translate deleting
+# every other byte twice as fast as a regex scan for a class, which the engine tries at every position.
 _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
 _NOT_BINARY = bytes(b for b in range(256) if b not in _BINARY_BYTES)
 
@@ -100,7 +101,7 @@ def decode(path: Path, head: bytes) -> str:
         if text is None:
             raise IngestError(path, "binary file or unknown encoding (neither UTF-8 nor GB18030 text)")
     sample = text[:_HEAD]
-    if len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_BINARY)) > max(8, len(sample) // 1000):
+    if len(sample.encode("latin-1", "ignore").translate(None, _NOT_BINARY)) > max(8, len(sample) // 1000):
         raise IngestError(path, "binary file (control characters), not plan text")
     return text
 
