@@ -1145,3 +1145,20 @@ def test_industrial_areas_and_integration_zones(sentence, city, zone):
 
 def test_an_old_industrial_area_is_no_zone():
     assert roles("推进老工业区搬迁改造，建设城市更新示范区。\n", "成都市") == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "cluster"),
+    [
+        ("青岛市“十四五”海洋经济发展规划", "海洋经济"),
+        ("关于印发《关于加快推动纺织化纤产业高质量发展的若干措施》的通知", "纺织化纤"),
+        ("哈尔滨市县域经济高质量发展规划", "*"),
+        ("海口市高新技术产业发展规划", "*"),
+        ("西安市人工智能与数字经济发展规划", "*"),  # two industries: no single scope
+        ("深圳市培育发展网络与通信产业集群行动计划（2022-2025年）", "网络与通信"),  # one cluster's name with 与
+    ],
+)
+def test_a_plan_title_s_cluster_leaves_out_periods_verbs_and_generic_words(title, cluster):
+    from geo.ingest.plans import cluster_from_title
+
+    assert cluster_from_title(title) == cluster
