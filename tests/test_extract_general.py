@@ -1162,3 +1162,14 @@ def test_a_plan_title_s_cluster_leaves_out_periods_verbs_and_generic_words(title
     from geo.ingest.plans import cluster_from_title
 
     assert cluster_from_title(title) == cluster
+
+
+def test_a_table_typed_one_row_per_line_keeps_its_rows():
+    text = "产业链；重点区域；功能定位\n高端装备；任城区、兖州区；工程机械及关键零部件生产基地\n新材料；邹城市、嘉祥县；纤维新材料基地\n"
+    assert normalize(text).split("\n")[:3] == ["产业链；重点区域；功能定位", "高端装备；任城区、兖州区；工程机械及关键零部件生产基地", "新材料；邹城市、嘉祥县；纤维新材料基地"]
+    assert roles(text, "济宁市") == {
+        ("任城区", "高端装备制造", "工程机械及关键零部件生产基地"), ("兖州区", "高端装备制造", "工程机械及关键零部件生产基地"),
+        ("邹城市", "新材料", "纤维新材料基地"), ("嘉祥县", "新材料", "纤维新材料基地"),
+    }
+    prose = "甲方案提出：一是完善标准体系；二是加强人才培养；三是优化营商\n环境，推动产业升级。\n"
+    assert normalize(prose) == "甲方案提出：一是完善标准体系；二是加强人才培养；三是优化营商环境，推动产业升级。\n"  # a sentence still joins

@@ -285,9 +285,38 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
         traditional = any(c in text for c in _TRADITIONAL_TITLE_CHARS)
         runs = _PARAGRAPH_END.split(text)
         last = runs.pop()
-        yield from (run if "\n" not in run else _joined(run, traditional) for run in runs)
+        yield from (run if "\n" not in run else _rows_kept(run, traditional) for run in runs)
     if last is not None:
-        yield _joined(last, any(c in last for c in _TRADITIONAL_TITLE_CHARS))
+        yield _rows_kept(last, any(c in last for c in _TRADITIONAL_TITLE_CHARS))
+
+
+# A table row typed as text: three or more short cells between ； and no sentence inside (区县；功能定位；主导产业).
+_TABLE_ROW = re.compile(r"[^\n，。；;]{1,30}(?:[；;][^\n，。；;]{0,30}){2,}")
+_CELL_BREAKS = re.compile("[；;]")
+
+
+def _rows_kept(run: str, traditional: bool) -> str:
+    """`_joined`, but a table row typed one per line stands alone: it ends no sentence, yet joining rows would
+    run their cells together."""
+    if "；" not in run and ";" not in run or not _TABLE_ROW.search(run):
+        return _joined(run, traditional)
+    lines = run.split("\n")
+    cells = [_CELL_BREAKS.findall(line) if _TABLE_ROW.fullmatch(line) else None for line in lines]
+    # a row among rows of as many cells (a header and its rows): one line of ；-parts alone may be a sentence
+    rows = {i for i, c in enumerate(cells) if c and any(0 <= j < len(cells) and cells[j] and len(cells[j]) == len(c) for j in (i - 1, i + 1))}
+    out: list[str] = []
+    pending: list[str] = []
+    for i, line in enumerate(lines):
+        if i in rows:
+            if pending:
+                out.append(_joined("\n".join(pending), traditional))
+                pending = []
+            out.append(line)
+        else:
+            pending.append(line)
+    if pending:
+        out.append(_joined("\n".join(pending), traditional))
+    return "\n".join(out)
 
 
 def _joined(run: str, traditional: bool) -> str:
