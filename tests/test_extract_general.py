@@ -1173,3 +1173,12 @@ def test_a_table_typed_one_row_per_line_keeps_its_rows():
     }
     prose = "甲方案提出：一是完善标准体系；二是加强人才培养；三是优化营商\n环境，推动产业升级。\n"
     assert normalize(prose) == "甲方案提出：一是完善标准体系；二是加强人才培养；三是优化营商环境，推动产业升级。\n"  # a sentence still joins
+
+
+def test_a_broad_plan_s_places_keep_the_industries_they_are_given_and_a_narrow_plan_s_keep_its_own():
+    broad = places("白云区做强铝及铝加工产业，观山湖区发展大数据产业。\n", "贵阳市", "贵阳市数字经济发展规划")
+    assert broad == {("白云区", "有色金属"), ("观山湖区", "大数据")}
+    narrow = places("（二）光电子信息产业\n江夏区积极承接激光设备等配套项目。\n", "武汉市")
+    assert narrow == {("江夏区", "光电子")}  # the heading's industry: 激光设备 is one of its products
+    sea = places("南山区重点发展海洋电子信息业。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
+    assert sea == {("南山区", "海洋")}  # 海洋电子信息 is the marine plan's own

@@ -153,6 +153,13 @@ def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluste
     return found if closed and (len(listed) > 1 or tail) and len(found) <= _LIST_CLUSTERS_MAX else []
 
 
+def _broad(scope: Cluster | None) -> bool:
+    """A plan's cluster that spans many industries (a national field such as 新材料, an economy such as 数字经济): a
+    place's own industries that are none of its kind are named for themselves, not folded into it. Within a
+    narrower cluster's plan (光电子, 生物医药) the industries a place develops are that cluster's products."""
+    return scope is not None and (scope.level == "field" or scope.name.endswith("经济"))
+
+
 def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster]:
     """新能源汽车产业重点在甲区布局整车项目: an industry the role names (整车, 汽车) that is an ancestor of the
     sentence's subject, or a word of its name, speaks for the subject."""
@@ -205,7 +212,10 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     """The clusters one run's role belongs to (several when the role names several)."""
     scope = topic.scope
     if explicit:
-        return _fit(_narrowed_by_subject(list(explicit), work, where, topic, matcher), scope, matcher)
+        found = _narrowed_by_subject(list(explicit), work, where, topic, matcher)
+        if _broad(scope) and scope.name not in work[where.role_start : where.role_end] and all(not matcher.related(c, scope) for c in found):  # type: ignore[union-attr]
+            return list({c.slug: c for c in found}.values())  # a 数字经济 plan: 白云区做强铝加工产业 is 有色金属's
+        return _fit(found, scope, matcher)
     in_role_mentions = [m for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
     in_role = _narrowed_by_subject([m.cluster for m in in_role_mentions], work, where, topic, matcher)
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
