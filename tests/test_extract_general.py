@@ -51,7 +51,8 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
         ("纳米技术", "纳米材料"), ("商用车", "汽车"), ("特钢", "钢铁"), ("乳业", "食品"), ("煤化工", "绿色石化"), ("绿氢", "氢能"),
         ("服饰", "纺织服装"), ("影视", "数字创意"), ("磁性材料", "新材料"), ("港口物流", "现代物流"), ("通信电子", "电子信息"),
         ("封装测试", "半导体与集成电路"), ("中药", "生物医药"), ("酿酒", "食品"), ("炼化", "绿色石化"), ("精品钢材", "钢铁"),
-        ("合成材料", "新材料"), ("特种玻璃", "建材"), ("机电装备", "高端装备制造"),
+        ("合成材料", "新材料"), ("特种玻璃", "建材"), ("机电装备", "高端装备制造"), ("医养健康", "大健康"), ("结构材料", "新材料"),
+        ("软件服务", "软件与信息服务"), ("冷链物流", "现代物流"), ("磷化工", "绿色石化"), ("疫苗", "生物医药"), ("石材", "建材"),
     ],
 )
 def test_names_plans_commonly_use_resolve_to_one_cluster(name, cluster):
@@ -1182,3 +1183,8 @@ def test_a_broad_plan_s_places_keep_the_industries_they_are_given_and_a_narrow_p
     assert narrow == {("江夏区", "光电子")}  # the heading's industry: 激光设备 is one of its products
     sea = places("南山区重点发展海洋电子信息业。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
     assert sea == {("南山区", "海洋")}  # 海洋电子信息 is the marine plan's own
+
+
+def test_a_bare_layout_word_keeps_the_role_the_rest_of_its_part_states():
+    got = roles("一核：以西安高新区为核心，集聚半导体和智能终端，建设国家硬科技创新示范区。\n", "西安市")
+    assert {r for _, _, r in got} == {"核心", "国家硬科技创新示范区"}
