@@ -1188,3 +1188,20 @@ def test_a_broad_plan_s_places_keep_the_industries_they_are_given_and_a_narrow_p
 def test_a_bare_layout_word_keeps_the_role_the_rest_of_its_part_states():
     got = roles("一核：以西安高新区为核心，集聚半导体和智能终端，建设国家硬科技创新示范区。\n", "西安市")
     assert {r for _, _, r in got} == {"核心", "国家硬科技创新示范区"}
+
+
+def test_the_city_s_bare_short_name_is_the_city_not_its_same_name_county():
+    got = places("南昌VR科创城重点发展虚拟现实产业。南昌县重点发展汽车产业。\n", "南昌市")
+    assert ("南昌县", "虚拟现实") not in got and ("南昌县", "汽车") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "zone"),
+    [
+        ("长兴岛经济区重点发展绿色石化产业。", "大连市", "大连长兴岛经济区"),
+        ("江宁高新园重点发展智能电网产业。", "南京市", "南京江宁高新区"),
+        ("串联西安经开区、高陵区，建设渭河先进制造产业带。", "西安市", "西安经开区"),
+    ],
+)
+def test_economic_zones_high_tech_parks_and_verbs_before_a_zone(sentence, city, zone):
+    assert zone in {p for p, _ in places(sentence + "\n", city)}

@@ -62,6 +62,7 @@ class PlaceIndex:
         self.places = surface_forms
         self.zones = zones
         self._detected: dict[str, Place] = {}
+        self._short_city = city.removesuffix("市")
         self._pattern = re.compile(trie_pattern(surface_forms)) if surface_forms else None
         # Every name and every zone suffix in one pattern: a line without a match names no place, and most lines
         # are rejected by this one scan instead of two scans and the Python around them.
@@ -87,8 +88,8 @@ class PlaceIndex:
             hits = self.zones.find(text)
             if hits:
                 known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
-        # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own)
-        known = [m for m in known if m.end - m.start >= len(self.city) or not text.startswith(self.city, m.start)]
+        # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own); a bare 南昌 is the city too
+        known = [m for m in known if m.end - m.start >= len(self.city) or not (text.startswith(self.city, m.start) or text[m.start : m.end] == self._short_city)]
         return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]
 
     def _zone_place(self, key: str, kind: str) -> Place:

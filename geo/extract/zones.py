@@ -69,6 +69,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "生态园": ("生态园", "industrial_park"),
     "城乡一体化示范区": ("城乡一体化示范区", "development_zone"),
     "工业区": ("工业区", "industrial_park"),
+    "经济区": ("经济区", "development_zone"),
+    "高新园": ("高新区", "development_zone"),
     "经济综合实验区": ("综合实验区", "development_zone"),
     "综合实验区": ("综合实验区", "development_zone"),
     "出口加工区": ("出口加工区", "bonded_zone"),
@@ -87,7 +89,7 @@ _ZONE = re.compile(rf"(?:{_SUFFIX})(?:(?<=试验区|自贸区)[\u4e00-\u9fff]{{2
 _PREFIX_MAX = 8
 # Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
 _BOUNDARY = re.compile(
-    r"(?:以上|以下|左右|考虑|做好|融入|匹配|承接|搭建|新建|扩建|谋划|提供|满足|依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|"
+    r"(?:以上|以下|左右|考虑|做好|融入|匹配|承接|搭建|新建|扩建|谋划|提供|满足|依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|串联|下辖|连接|贯通|"
     r"形成|构建|培育|提升|做强|做大|壮大|引进|带动|辐射|联动|协同|包括|其中|主要|以及|分别|发挥|加强|强化|"
     r"突出|用好|利用|优化|完善|促进|吸引|争取|申报|创建|设立|规划|启动|实施|开展|深化|拓展|共建|对接|参与|定位|是指|指|沿|"
     r"[以在和与及、，。；：对将把由向从于为是即等的了含暨并同（）()“”‘’])"
@@ -102,7 +104,7 @@ _DESCRIPTIVE_LEAD = re.compile(
     r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
 )
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
-_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区"}
+_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
 _AREA_GENERIC = re.compile(
     r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
