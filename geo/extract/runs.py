@@ -15,7 +15,6 @@ _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 _SPEC_ITEM = re.compile(r"、|和|及")
 _UNLISTED_INDUSTRIES = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:、|和|及))*[\u4e00-\u9fff]{2,8}")
 _NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
-_UNLISTED = "unlisted"  # the English name slot marks a bracket's industry the taxonomy lacks, until find_runs decides
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +28,11 @@ class Run:
     counted: bool = False  # 甲区4个、乙区3个
 
 
-def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool]:
-    """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个)."""
+def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool, bool]:
+    """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个). The last
+    value says the bracket's clusters are industries the taxonomy lacks (see `find_runs`)."""
     specs: tuple[Cluster, ...] = ()
-    counted = False
+    counted = unlisted = False
     b = _BRACKET.match(work, pos)
     if b:
         inside = [c.cluster for c in clusters if b.start() < c.start and c.end <= b.end()]
@@ -43,20 +43,27 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
             # 乙区（电气）、丙区（汽摩配）: an industry the taxonomy lacks; kept by find_runs only in a list of
             # places whose brackets name industries it knows
             names = dict.fromkeys(i.removesuffix("产业") if len(i) > 3 else i for i in _SPEC_ITEM.split(b.group("inner")))  # 竹产业 stays
-            specs = tuple(Cluster(n, fallback_slug(n), _UNLISTED) for n in names)
+            specs = tuple(Cluster(n, fallback_slug(n), "") for n in names)
+            unlisted = True
             pos = b.end()
     c = _COUNT.match(work, pos)
     if c:
         counted = True
         pos = c.end()
-    return pos, specs, counted
+    return pos, specs, counted, unlisted
 
 
 def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:
-    """Group adjacent mentions (joined by 、和及与 and brackets) into runs."""
+    """Group adjacent mentions (joined by 、和及与 and brackets) into runs. Brackets of industries the taxonomy lacks
+    count only beside brackets of known ones (甲区（集成电路）、乙区（电气）): alone, a bracket may say anything (甲区（老城区）)."""
     runs: list[Run] = []
+    unlisted_specs: set[tuple[str, ...]] = set()
+    known = False
     for m in mentions:
-        end, specs, counted = _after_mention(work, m.end, clusters)
+        end, specs, counted, unlisted = _after_mention(work, m.end, clusters)
+        if unlisted:
+            unlisted_specs.add(tuple(c.slug for c in specs))
+        known = known or (bool(specs) and not unlisted)
         if runs:
             last = runs[-1]
             gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
@@ -67,11 +74,7 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
                     runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
                 continue
         runs.append(Run(m.start, end, (m.place,), (specs,), counted))
-    known = any(c.name_en != _UNLISTED for r in runs for spec in r.specs for c in spec)
-    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, _settled(r.specs, known), r.counted) for r in runs]
+    def settled(specs: tuple[tuple[Cluster, ...], ...]) -> tuple[tuple[Cluster, ...], ...]:
+        return specs if known else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
 
-
-def _settled(specs: tuple[tuple[Cluster, ...], ...], known: bool) -> tuple[tuple[Cluster, ...], ...]:
-    """Brackets of industries the taxonomy lacks count only beside brackets of known ones (甲区（集成电路）、乙区（电气）):
-    alone, a bracket may say anything (甲区（老城区）)."""
-    return tuple(tuple(Cluster(c.name, c.slug, "") if c.name_en == _UNLISTED else c for c in spec) if known else tuple(c for c in spec if c.name_en != _UNLISTED) for spec in specs)
+    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, settled(r.specs), r.counted) for r in runs]
