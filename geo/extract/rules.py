@@ -120,8 +120,9 @@ _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|规划|谋划|启动|加快|带动"
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
-# 甲区做强X中心 is a predicate, not a phrase the place names (a verb inside a name, 创新发展先导区, is no matter).
+# 依托甲区、乙区的化工园区: relying on places names their parks only through 的.
 _RELYING = re.compile(r"[^，。；：、]{0,8}?依托(?:[^，。；：、]{2,30}?[、和及与])*")
+# 甲区做强X中心 is a predicate, not a phrase the place names (a verb inside a name, 创新发展先导区, is no matter).
 _VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
 _JOINTLY = re.compile(r"(?:共同|合力|携手|联合)")
 _UNDERTAKES = re.compile(r"(?:将|要|主要|重点)?(?:承担|承接|发挥)(?P<r>[^，。；：]{2,20}?功能)")
