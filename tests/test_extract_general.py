@@ -1205,3 +1205,8 @@ def test_the_city_s_bare_short_name_is_the_city_not_its_same_name_county():
 )
 def test_economic_zones_high_tech_parks_and_verbs_before_a_zone(sentence, city, zone):
     assert zone in {p for p, _ in places(sentence + "\n", city)}
+
+
+def test_a_plan_s_scope_listing_its_counties_gives_no_roles():
+    assert roles("本规划范围包括洛阳市辖区及偃师区、孟津区、新安县等县区。\n", "洛阳市") == set()
+    assert roles("规划建设双流区航空动力产业园。\n", "成都市") == {("双流区", "航空航天", "航空动力产业园")}
