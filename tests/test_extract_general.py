@@ -1157,6 +1157,8 @@ def test_an_old_industrial_area_is_no_zone():
         ("海口市高新技术产业发展规划", "*"),
         ("西安市人工智能与数字经济发展规划", "*"),  # two industries: no single scope
         ("深圳市培育发展网络与通信产业集群行动计划（2022-2025年）", "网络与通信"),  # one cluster's name with 与
+        ("洛阳市高端装备制造业发展行动计划", "高端装备制造"),  # …制造业 names a cluster the taxonomy knows
+        ("深圳市关于推动制造业高质量发展的实施意见", "*"),  # manufacturing at large
     ],
 )
 def test_a_plan_title_s_cluster_leaves_out_periods_verbs_and_generic_words(title, cluster):
@@ -1210,3 +1212,8 @@ def test_economic_zones_high_tech_parks_and_verbs_before_a_zone(sentence, city, 
 def test_a_plan_s_scope_listing_its_counties_gives_no_roles():
     assert roles("本规划范围包括洛阳市辖区及偃师区、孟津区、新安县等县区。\n", "洛阳市") == set()
     assert roles("规划建设双流区航空动力产业园。\n", "成都市") == {("双流区", "航空航天", "航空动力产业园")}
+
+
+def test_a_table_typed_with_bars_between_its_cells():
+    text = "园区名称 | 所在辖市区 | 发展重点\n常州国家高新区 | 新北区 | 光伏组件、储能\n金坛经济开发区 | 金坛区 | 动力电池\n"
+    assert places(text, "常州市") == {("常州高新区", "新能源"), ("常州高新区", "新型储能"), ("常州金坛经开区", "动力电池")}

@@ -101,7 +101,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
 
     columns: Columns | None = None  # the header of the table whose rows follow
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
-        if "；" in line or ";" in line:
+        if "；" in line or ";" in line or "|" in line:
             if header := header_of(line, index):
                 columns = header
                 continue

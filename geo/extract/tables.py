@@ -14,7 +14,7 @@ from geo.extract.places import Place, PlaceIndex
 from geo.extract.rules import Found, clean_role, industries_named
 from geo.reference.clusters import Cluster, ClusterMention
 
-_CELL = re.compile("[；;]")
+_CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
 _PLACE_COLUMN = re.compile(r"区县|县区|区（县|区域|地区|名称|板块|片区|园区|[区县市]$")

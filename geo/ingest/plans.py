@@ -16,7 +16,7 @@ _NOTICE = re.compile(r"关于(?:印发|发布)《(?P<title>[^《》\n]{4,80})》
 _INNER_TITLE = re.compile(r"《([^《》]+)》")
 _CLUSTER_IN_TITLE = re.compile(
     r"^(?:.{0,12}?[省市区])?(?:人民政府)?(?:关于)?(?:加快推进|加快发展|大力发展|培育发展|发展壮大|培育|推动|促进|推进|加快|发展)*"
-    r"(?P<c>.+?)(?P<s>产业集群|产业|经济)(?:高质量)?(?:发展|创新发展)?"
+    r"(?P<c>.+?)(?P<s>产业集群|产业|经济|制造业|服务业)(?:高质量)?(?:发展|创新发展)?"
     r"的?(?:行动计划|行动方案|实施方案|若干措施|若干政策措施|若干政策|若干意见|实施意见|发展规划|规划|工作方案|意见|方案|措施)"
 )
 _GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色",
@@ -73,6 +73,9 @@ def cluster_from_title(title: str) -> str:
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
     if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or stem in _GENERIC_STEMS:
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
+    if m.group("s") in ("制造业", "服务业"):  # 高端装备制造业: a cluster's name only when the taxonomy knows it
+        named = matcher().resolve(stem + m.group("s")) or matcher().resolve(stem + m.group("s")[:2])
+        return named.name if named else GENERAL
     if m.group("s") == "经济":
         return stem + "经济"  # 数字经济发展规划, 海洋经济发展规划: the economy is the cluster's name
     return "未来产业" if stem == "未来" else stem
