@@ -538,7 +538,7 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         if len(one) == 1 and parts:  # 分别发展轨道交通装备整车和核心零部件: one industry's parts, one cluster for all
             per_place = list(one.values()) * len(items)
         else:
-            per_place = [n[0] if n else _item_cluster(work, m) for m, n in zip(items, named)]
+            per_place = [n[0] if n else _item_cluster(m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
         return [Found(g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
@@ -548,7 +548,7 @@ _LISTED_ITEM = re.compile(r"[^、]+")
 _PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|模组|组件|材料|设备)$")
 
 
-def _item_cluster(work: str, item: re.Match[str]) -> Cluster:
+def _item_cluster(item: re.Match[str]) -> Cluster:
     """A cluster of a list item's own name, for an item that names none the taxonomy knows (机械装备, 电气)."""
     name = item.group().removesuffix("产业")
     return Cluster(name, fallback_slug(name), "")

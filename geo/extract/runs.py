@@ -11,7 +11,7 @@ _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins th
 _RUN_TAIL = re.compile(r"(?:等)?(?:共?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
 _COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
 _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
-# A bracket of short industry names and nothing else (电气; 鞋革、泵阀), and the one after it in the same list.
+# A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.
 _SPEC_ITEM = re.compile(r"、|和|及")
 _UNLISTED_INDUSTRIES = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:、|和|及))*[\u4e00-\u9fff]{2,8}")
 _NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
