@@ -143,8 +143,8 @@ def test_clause_subject_after_a_comma_speaks_for_its_own_places():
 def test_industries_a_place_develops_and_the_role_stated_after_them():
     text = "鄞州区重点发展新能源汽车、通用航空产业，打造国际一流的汽车产业基地；镇海区建设石化产业基地。"
     assert roles(text, "宁波市") == {
-        ("鄞州区", "新能源汽车", "重点发展新能源汽车、通用航空产业"),
-        ("鄞州区", "低空经济", "重点发展新能源汽车、通用航空产业"),
+        ("鄞州区", "新能源汽车", "汽车产业基地"),
+        ("鄞州区", "低空经济", "汽车产业基地"),
         ("鄞州区", "汽车", "汽车产业基地"),
         ("镇海区", "绿色石化", "石化产业基地"),
     }
@@ -1217,3 +1217,63 @@ def test_a_plan_s_scope_listing_its_counties_gives_no_roles():
 def test_a_table_typed_with_bars_between_its_cells():
     text = "园区名称 | 所在辖市区 | 发展重点\n常州国家高新区 | 新北区 | 光伏组件、储能\n金坛经济开发区 | 金坛区 | 动力电池\n"
     assert places(text, "常州市") == {("常州高新区", "新能源"), ("常州高新区", "新型储能"), ("常州金坛经开区", "动力电池")}
+
+
+def test_the_role_stated_after_a_place_s_industries_is_its_role_in_each():
+    text = "芙蓉区重点发展工业软件和网络安全，打造软件名城核心区。\n"
+    assert roles(text, "长沙市") == {
+        ("芙蓉区", "软件与信息服务", "软件名城核心区"),
+        ("芙蓉区", "网络安全", "软件名城核心区"),  # not the words 重点发展…
+    }
+
+
+def test_where_an_industry_gathers_takes_the_role_stated_after_the_places():
+    text = "锂电材料产业重点布局在宁乡市和浏阳市，依托长沙经济技术开发区，打造全国重要的储能材料基地。\n"
+    got = roles(text, "长沙市")
+    assert ("宁乡市", "新能源", "储能材料基地") in {(p, c, r) for p, c, r in got} or {(p, r) for p, _, r in got} >= {
+        ("宁乡市", "储能材料基地"), ("浏阳市", "储能材料基地")}
+    assert "集聚区" not in {r for _, _, r in got}
+
+
+def test_a_place_heading_is_the_subject_of_a_sentence_whose_places_are_only_means():
+    text = (
+        "三、区县布局\n"
+        "（一）雨花区。以雨花经济开发区为载体，重点发展智能装备，打造智能制造示范区。\n"
+        "（二）天心区。发挥长沙高新区和综合保税区优势，发展数字内容，建设数字文创高地。\n"
+    )
+    got = roles(text, "长沙市")
+    assert ("雨花区", "高端装备制造", "智能制造示范区") in got
+    assert ("雨花区", "高端装备制造", "载体") not in got  # the park is the means, the district is not
+    assert ("天心区", "数字创意", "数字文创高地") in got
+    assert not any(p.endswith("综合保税区") or p == "长沙高新区" for p, _, _ in got)  # advantages drawn on, not hosts
+
+
+def test_a_heading_that_names_two_places_scopes_both():
+    text = "（三）望城区、长沙县。\n重点发展工程机械零部件，建设装备配套产业基地。\n"
+    assert places(text, "长沙市") == {("望城区", "工程机械"), ("长沙县", "工程机械")}
+
+
+def test_a_corridor_named_before_the_places_it_links_is_their_role():
+    text = "两带：沿湘江智能制造产业带，串联岳麓区、望城区，重点发展新能源汽车；东部临空科创带，依托长沙县，发展航空物流。\n"
+    got = roles(text, "长沙市")
+    assert ("岳麓区", "新能源汽车", "湘江智能制造产业带") in got
+    assert ("望城区", "新能源汽车", "湘江智能制造产业带") in got
+    assert ("长沙县", "现代物流", "临空科创带") in got
+
+
+def test_a_label_then_a_place_that_develops_without_a_role_noun():
+    text = "多园：长沙经开区重点发展工程机械，望城经开区聚焦食品加工。\n"
+    got = places(text, "长沙市")
+    assert ("长沙经开区", "工程机械") in got and ("长沙望城经开区", "食品") in got
+    assert ("长沙经开区", "食品") not in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "zone"),
+    [
+        ("国际港务区重点发展现代物流。", "西安市", "西安国际港务区"),
+        ("济南新旧动能转换起步区重点发展航空航天产业。", "济南市", "济南新旧动能转换起步区"),
+    ],
+)
+def test_port_districts_and_start_up_areas_are_zones(sentence, city, zone):
+    assert zone in {p for p, _ in places(sentence + "\n", city)}

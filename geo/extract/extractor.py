@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from geo.extract.places import Mention, Place, PlaceIndex
 from geo.extract.records import RoleRecords
 from geo.extract.roles import Role
-from geo.extract.rules import Found, mask_responsible, read_runs
+from geo.extract.rules import Found, an_asset, mask_responsible, means_only, read_runs
 from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.tables import Columns, Row, header_of, read_row
@@ -24,6 +24,7 @@ from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matc
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+_HEADING_JOINS = ("、", "和", "及", "与", "，")
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 
@@ -54,16 +55,22 @@ def _outside_places(found: list[ClusterMention], mentions: list[Mention]) -> lis
     return [c for c in found if not any(m.start < c.end and c.start < m.end for m in mentions)]
 
 
+def _heading_run(places: tuple[Place, ...]) -> Run:
+    return Run(0, 0, places, ((),) * len(places), heading=True)
+
+
 def _sentence_roles(
-    work: str, mentions: list[Mention], scope: Scope[Place], clusters: ClusterMatcher
+    work: str, mentions: list[Mention], scope: Scope[tuple[Place, ...]], clusters: ClusterMatcher
 ) -> Iterator[tuple[Place, Cluster | None, Found, tuple[str, ...]]]:
     """(place, cluster, role, functions) for every role one sentence gives."""
     if mentions:
         cmentions = _outside_places(clusters.find(work), mentions)
         runs = find_runs(work, mentions, cmentions)
+        if scope.place is not None and all(not set(scope.place) & set(r.places) for r in runs) and means_only(work, runs):
+            runs = [_heading_run(scope.place), *(r for r in runs if not an_asset(work, r))]  # （二）甲区。以乙园为载体，打造…
     elif scope.place is not None:
         cmentions = clusters.find(work)
-        runs = [Run(0, 0, (scope.place,), ((),))]  # the section's place is the subject
+        runs = [_heading_run(scope.place)]  # the section's places are the subject
     else:
         return
     topic = Topic(tuple(cmentions), scope.cluster)
@@ -100,7 +107,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
         })
 
     columns: Columns | None = None  # the header of the table whose rows follow
-    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_place(h, index)):
+    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_places(h, index)):
         if "；" in line or ";" in line or "|" in line:
             if header := header_of(line, index):
                 columns = header
@@ -164,15 +171,18 @@ def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceI
     return (Mention(m.start(), m.end(), place), start) if fits else None
 
 
-def _heading_place(heading: str, index: PlaceIndex) -> Place | None:
-    """The place a heading (simplified text) is about when it opens with one ("滨江区", "滨江区：创新引领区") or a
-    label names it ("一核：东湖高新区")."""
+def _heading_places(heading: str, index: PlaceIndex) -> tuple[Place, ...] | None:
+    """The places a heading (simplified text) is about when it opens with them ("滨江区", "滨江区：创新引领区",
+    "增城区、从化区") or a label names one ("一核：东湖高新区")."""
     found = index.find(heading)
-    if len(found) != 1:
+    if not found:
         return None
-    m = found[0]
-    labelled = heading.endswith(("：", ":"), 0, m.start) and m.end == len(heading.rstrip("。 "))
-    return m.place if m.start <= 1 or labelled else None
+    if len(found) == 1:
+        m = found[0]
+        labelled = heading.endswith(("：", ":"), 0, m.start) and m.end == len(heading.rstrip("。 "))
+        return (m.place,) if m.start <= 1 or labelled else None
+    joined = found[0].start <= 1 and all(heading[a.end : b.start] in _HEADING_JOINS for a, b in zip(found, found[1:]))
+    return tuple(dict.fromkeys(m.place for m in found)) if joined else None
 
 
 def extract(text: str, sections: list[Section], index: PlaceIndex) -> list[Role]:

@@ -54,7 +54,7 @@ _TRIGGER = re.compile(
 _HEAD = re.compile(
     r"集聚区|聚集区|承载区|示范区|先行区|先导区|引领区|核心区|辐射区|功能区|试验区|探索区|集聚地|聚集地|策源地|"
     r"物流园|工业园|软件园|创意园|文创园|电商园|孵化园|制造带|经济带|创新带|工业带|示范带|"
-    r"高地|基地|中心|走廊|生态带|产业带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
+    r"高地|基地|中心|走廊|生态带|产业带|科创带|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
     r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|"
     r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯]都)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
@@ -99,6 +99,10 @@ _NAMED_AS = ("分别为", "分别是", "、")
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
 _INSTRUMENTS = ("载体", "抓手", "依托", "平台")
+_MEANS = re.compile(r"(?:依托|以|围绕|借助|发挥|立足|利用|用好|背靠|对接|结合|加快|推进|推动|支持)[^，。；：]{0,12}$")
+_LINK = re.compile(r"(?:串联|串接|连接|联结|贯穿|串起|涵盖|覆盖|包括|包含|依托)$")
+_CORRIDOR = re.compile(rf"(?:[东西南北中]部|沿)?(?P<r>[^，。；：“”]{{2,24}}?(?:{_HEAD.pattern}))")
+_ASSET = re.compile(r"(?:发挥|利用|用好|借助|对接|结合)[^，。；：]{0,12}$")
 _PART_END = re.compile("[；;。]")
 _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
@@ -379,6 +383,30 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
 
 
+def _linked_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
+    """沿X产业带，串联甲区、乙区 / 南部Y科创带，依托甲区、乙区，发展…: the corridor or area the clause before the
+    places names is their role, in the industries their clause goes on to develop."""
+    link = _LINK.search(work, max(0, run.start - 2), run.start)
+    if link is None or link.end() != run.start or not work.endswith(("，", ","), 0, link.start()):
+        return []
+    begin = _clause_start(work, link.start() - 1)
+    named = _CORRIDOR.fullmatch(work, begin, link.start() - 1)
+    role = clean_role(named.group("r")) if named else ""
+    if len(role) < 2 or MASK in role:
+        return []
+    return [Found(role, begin, run.end)] + [Found(role, f.start, f.end, f.clusters, f.place_index, True) for f in _focus(work, run.end, next_start, clusters)]
+
+
+def _gathered_role(work: str, run: Run, next_start: int) -> list[Found]:
+    """X产业重点布局在甲区、乙区，(依托丙园区，)打造Z基地: the role the sentence part states after the places
+    where the industry gathers, reaching past a place that is only the means (依托/以/围绕)."""
+    part_end = _first(_PART_END, work, run.end, len(work))
+    end = min(next_start, part_end)
+    if end < part_end and _YI.search(work, max(run.end, end - 2), end):
+        end = part_end
+    return _role_after_trigger(work, run.end, end)
+
+
 def _clause_start(work: str, pos: int) -> int:
     return max(work.rfind(ch, 0, pos) for ch in "，。；：") + 1
 
@@ -585,7 +613,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         if after > run.end:
             stated = _role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)
         else:  # “两带”：甲县、乙县形成X制造带 — a verb right after the places
-            stated = _role_after_trigger(work, run.end, clause_end) if _TRIGGER.match(work, run.end) else []
+            stated = (
+                _role_after_trigger(work, run.end, clause_end) if _TRIGGER.match(work, run.end)
+                else _develop_role(work, run.end, clause_end, clusters)  # 多园：甲基地重点发展X，乙基地…
+            )
         if not stated:
             return found
         stated = _respective(stated, run, work, clusters)
@@ -597,8 +628,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found
     if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
+    if found := _linked_role(work, run, next_start, clusters):
+        return found
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
-        return [Found("集聚区", g.start(), run.end)]
+        return _gathered_role(work, run, next_start) or [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
         return [Found("集聚区", start - 1, t.end())]
     if work.endswith(_NAMED_AS, 0, start) and (a := _COUNTED_ANTECEDENT.search(work, max(0, start - 40), start)):
@@ -640,9 +673,21 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
             if end != clause_end and (focus := _focus(work, run.end, found[0].start, clusters)):
-                found = focus + found  # 甲区重点发展X、Y产业，打造Z基地: the place's industries and its role
+                # 甲区重点发展X、Y产业，打造Z基地: Z is the place's role in X and in Y too (as a planner reads it)
+                found = [Found(s.role, f.start, f.end, f.clusters, f.place_index, True) for f in focus for s in found] + found
             return _respective(found, run, work, clusters)
     return _respective(_develop_role(work, run.end, next_start, clusters), run, work, clusters)
+
+
+def means_only(work: str, runs: list[Run]) -> bool:
+    """Every place the sentence names is a means or an object (依托乙园, 以乙园为载体, 发挥乙区优势, 加快乙园建设),
+    never its subject."""
+    return all(_MEANS.search(work, _clause_start(work, r.start), r.start) for r in runs)
+
+
+def an_asset(work: str, run: Run) -> bool:
+    """The place is an asset the subject draws on (发挥港口和自贸试验区优势), not a host of the role."""
+    return bool(_ASSET.search(work, _clause_start(work, run.start), run.start))
 
 
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
@@ -663,5 +708,7 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
                 later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
         elif not (later and not _CLAUSE_BREAK.search(work, run.end, next_start)):
             later = []
+        elif run.heading:  # the heading's place is not the means the sentence names (以乙园为载体)
+            later = [(f, funcs) for f, funcs in later if f.role not in _INSTRUMENTS]
         out.extend((run, f, funcs) for f, funcs in reversed(later))
     return out[::-1]

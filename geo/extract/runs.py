@@ -26,6 +26,7 @@ class Run:
     places: tuple[Place, ...]
     specs: tuple[tuple[Cluster, ...], ...]
     counted: bool = False  # 甲区4个、乙区3个
+    heading: bool = False  # the place a heading names, subject of a sentence that names it not
 
 
 def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool, bool]:

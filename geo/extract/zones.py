@@ -78,6 +78,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "生态城": ("生态城", "new_area"),
     "知识城": ("知识城", "science_city"),
     "新区": ("新区", "new_area"),
+    "港务区": ("港务区", "development_zone"),
+    "起步区": ("起步区", "new_area"),
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
@@ -103,6 +105,8 @@ _DESCRIPTIVE_LEAD = re.compile(
     r"^(?:国际|全球|世界|高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
     r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
 )
+# Suffixes specific enough that a descriptive prefix still names one zone (国际港务区).
+_SPECIFIC = {"港务区", "航空基地", "航天基地"}
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
 _AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
@@ -232,7 +236,7 @@ class ZoneRecognizer:
                 if not rest.startswith(self.short) and not (self._others is not None and self._others.match(rest)):
                     return None
                 return named.end(), rest
-        return (start, prefix) if core else None
+        return (start, prefix) if core or _short_form(m.group())[0] in _SPECIFIC else None
 
     def _own_name(self, prefix: str) -> str:
         """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""
