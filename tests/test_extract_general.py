@@ -642,7 +642,7 @@ def test_awards_a_place_holds_are_not_roles():
 
 def test_plan_title_naming_one_cluster_sets_it_and_broad_titles_do_not():
     title = "成都市电子信息产业建圈强链行动方案"
-    assert places("天府新区布局软件和信息服务。", "成都市", title) == {("成都天府新区", "电子信息")}
+    assert places("天府新区重点布局研发设计和整机制造。", "成都市", title) == {("成都天府新区", "电子信息")}
     broad = "某市关于发展壮大战略性新兴产业集群和培育发展未来产业的意见"
     assert places("天府新区布局软件和信息服务。", "成都市", broad) == {("成都天府新区", "软件与信息服务")}
 
@@ -1181,10 +1181,17 @@ def test_a_table_typed_one_row_per_line_keeps_its_rows():
 def test_a_broad_plan_s_places_keep_the_industries_they_are_given_and_a_narrow_plan_s_keep_its_own():
     broad = places("白云区做强铝及铝加工产业，观山湖区发展大数据产业。\n", "贵阳市", "贵阳市数字经济发展规划")
     assert broad == {("白云区", "有色金属"), ("观山湖区", "大数据")}
-    narrow = places("（二）光电子信息产业\n江夏区积极承接激光设备等配套项目。\n", "武汉市")
-    assert narrow == {("江夏区", "光电子")}  # the heading's industry: 激光设备 is one of its products
+    narrow = places("（二）光电子信息产业\n江夏区积极承接光学镜头等配套项目。\n", "武汉市")
+    assert narrow == {("江夏区", "光电子")}  # the heading's industry: 光学镜头 is one of its products
     sea = places("南山区重点发展海洋电子信息业。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
     assert sea == {("南山区", "海洋")}  # 海洋电子信息 is the marine plan's own
+
+
+def test_a_narrow_plan_s_place_developing_an_industry_of_another_kind_names_it():
+    got = places("黄岛区重点发展海洋装备和冷链物流。\n", "青岛市", "青岛市海洋经济发展规划")
+    assert got == {("黄岛区", "海洋"), ("黄岛区", "现代物流")}  # 海洋装备 is the plan's own, 冷链物流 is not
+    got = places("天府新区布局软件和信息服务。\n", "成都市", "成都市电子信息产业建圈强链行动方案")
+    assert got == {("成都天府新区", "软件与信息服务")}
 
 
 def test_a_bare_layout_word_keeps_the_role_the_rest_of_its_part_states():

@@ -77,6 +77,36 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     return list(narrower) or [scope]
 
 
+def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher, scope_named: set[str]) -> list[Cluster | None]:
+    """The industries a place's own verb takes as objects (甲区重点发展海洋装备、冷链物流): one of the scope's kind,
+    or named with the scope's word (海洋生物医药 in a marine plan), fits the scope as `_fit` does; one of another
+    kind (冷链物流 in a marine plan) is named for itself."""
+    if scope is None:
+        return _fit(found, scope, matcher)
+    other = [c for c in found if c.slug != scope.slug and c.slug not in scope_named and not matcher.related(c, scope)]
+    kin = [c for c in found if c not in other]
+    return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + (_fit(other, None, matcher) if other else [])))
+
+
+def _scope_named(work: str, where: Where, topic: Topic) -> set[str]:
+    """Clusters the role names together with a word of the scope's own name in the same list item (海洋生物医药,
+    新能源装备 in a new-energy plan): the scope's sub-industries, not industries of their own."""
+    scope = topic.scope
+    if scope is None:
+        return set()
+    words = (scope.name, *scope.aliases, *scope.qualified_aliases)
+    named = set()
+    for m in topic.mentions:
+        if where.role_start <= m.start and m.end <= where.role_end:
+            item = work[max(where.role_start, m.start - _QUALIFIER_MAX) : m.end]
+            item = item[max(item.rfind(ch) for ch in _ITEM_BREAK) + 1 :]
+            if any(w in item for w in words):
+                named.add(m.cluster.slug)
+    return named
+
+
+_QUALIFIER_MAX = 4
+_ITEM_BREAK = "、，,和及与"
 _SHARED_OBJECT = re.compile(r"为[^，；,;为]{1,8}的$")
 
 
@@ -215,7 +245,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         found = _narrowed_by_subject(list(explicit), work, where, topic, matcher)
         if _broad(scope) and scope.name not in work[where.role_start : where.role_end] and all(not matcher.related(c, scope) for c in found):  # type: ignore[union-attr]
             return list({c.slug: c for c in found}.values())  # a 数字经济 plan: 白云区做强铝加工产业 is 有色金属's
-        return _fit(found, scope, matcher)
+        return _fit_objects(found, scope, matcher, _scope_named(work, where, topic))
     in_role_mentions = [m for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
     in_role = _narrowed_by_subject([m.cluster for m in in_role_mentions], work, where, topic, matcher)
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
