@@ -1284,3 +1284,33 @@ def test_a_label_then_a_place_that_develops_without_a_role_noun():
 )
 def test_port_districts_and_start_up_areas_are_zones(sentence, city, zone):
     assert zone in {p for p, _ in places(sentence + "\n", city)}
+
+
+def test_a_table_copied_with_tabs_keeps_its_cells_and_rows():
+    text = (
+        "现将各县（市、区）首位产业明确如下：\n"
+        "序号\t县（市、区）\t首位产业\t发展定位\n"
+        "1\t南康区\t现代家居\t全国家具产业转型升级示范区\n"
+        "2\t石城县\t文化旅游\t赣江源头生态旅游目的地\n"
+    )
+    assert normalize(text).splitlines()[1] == "序号|县（市、区）|首位产业|发展定位"
+    assert roles(text, "赣州市") == {
+        ("南康区", "家居", "全国家具产业转型升级示范区"),
+        ("石城县", "文化旅游", "赣江源头生态旅游目的地"),  # 目的地 is one word: no cut at its 的
+    }
+
+
+def test_a_table_with_full_width_bars_two_industry_columns_and_names_the_taxonomy_lacks():
+    text = "序号｜县（市、区）｜首位产业｜主导产业\n1｜汇川区｜装备制造｜电子信息\n2｜正安县｜吉他制造｜食品\n注：首位产业为重点培育的产业。\n"
+    assert places(text, "遵义市") == {
+        ("汇川区", "高端装备制造"), ("汇川区", "电子信息"), ("正安县", "吉他制造"), ("正安县", "食品"),
+    }
+
+
+def test_a_two_column_table_between_bars_or_tabs():
+    text = "区县\t主导产业\n秦州区\t电子信息、生物医药\n清水县\t食品\n各县区要围绕主导产业精准招商。\n"
+    assert places(text, "天水市") == {("秦州区", "电子信息"), ("秦州区", "生物医药"), ("清水县", "食品")}
+
+
+def test_tabs_in_a_lone_line_are_no_table():
+    assert normalize("第一章\t总则\n本规划所称产业集群，是指……。\n").splitlines()[0] == "第一章总则"

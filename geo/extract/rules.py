@@ -205,7 +205,7 @@ def _last_outside_quotes(role: str, ch: str) -> int:
 
 def clean_role(role: str) -> str:
     """The role noun phrase: after its last 的 (not one inside a quoted name), no stray quote marks."""
-    cut = _last_outside_quotes(role, "的")
+    cut = _last_outside_quotes(role.replace("目的地", "目标地"), "的")  # 旅游目的地 is one word
     if cut >= 0:
         role = role[cut + 1 :]
     role = role.strip("“”\"‘’ ")

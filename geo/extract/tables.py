@@ -12,13 +12,16 @@ from dataclasses import dataclass
 
 from geo.extract.places import Place, PlaceIndex
 from geo.extract.rules import Found, clean_role, industries_named
-from geo.reference.clusters import Cluster, ClusterMention
+from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
-_PLACE_COLUMN = re.compile(r"区县|县区|区（县|区域|地区|名称|板块|片区|园区|[区县市]$")
+_PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|[区县市]$")  # 县（市、区）
 _HEADER_CELL_MAX = 12
+_CELL_ITEM = re.compile("[、，,/和及与]")
+_CELL_ITEM_MAX = 8
+_NOT_NAMED = re.compile(r"^(?:等|其他|相关|无|—|-)|[0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,7 @@ class Columns:
     count: int
     place: int
     role: int
-    industry: int
+    industries: tuple[int, ...]  # 首位产业 | 主导产业: every industry column
 
 
 def header_of(line: str, index: PlaceIndex) -> Columns | None:
@@ -38,15 +41,24 @@ def header_of(line: str, index: PlaceIndex) -> Columns | None:
     if len(cells) < 2 or any(len(c) > _HEADER_CELL_MAX for c in cells) or index.find(line):
         return None
     role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.search(c)), -1)
-    industry = next((i for i, c in enumerate(cells) if i != role and _INDUSTRY_COLUMN.search(c)), -1)
-    place = next((i for i, c in enumerate(cells) if i not in (role, industry) and _PLACE_COLUMN.search(c)), -1)
-    if place < 0 or (role < 0 and industry < 0):
+    place = next((i for i, c in enumerate(cells) if i != role and _PLACE_COLUMN.search(c) and not _INDUSTRY_COLUMN.search(c)), -1)
+    industries = tuple(i for i, c in enumerate(cells) if i not in (role, place) and _INDUSTRY_COLUMN.search(c))
+    if place < 0 or (role < 0 and not industries):
         return None
-    return Columns(len(cells), place, role, industry)
+    return Columns(len(cells), place, role, industries)
 
 
 def _cells(line: str) -> list[str]:
     return _CELL.split(line.strip().rstrip("。"))
+
+
+def _unlisted(cell: str) -> tuple[Cluster, ...]:
+    """An industry cell that names no industry the taxonomy knows still names industries (吉他制造, 茶): each of
+    its short items, by its own name."""
+    items = [i.removesuffix("产业") for i in _CELL_ITEM.split(cell.strip()) if i]
+    if not items or any(len(i) > _CELL_ITEM_MAX or _NOT_NAMED.search(i) for i in items):
+        return ()
+    return tuple({fallback_slug(i): Cluster(i, fallback_slug(i), "") for i in items}.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +81,13 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
     starts = [0]
     for c in cells[:-1]:
         starts.append(starts[-1] + len(c) + 1)
-    industries: tuple[Cluster, ...] = ()
-    if columns.industry >= 0:
-        begin = starts[columns.industry]
-        industries = industries_named(line, begin, begin + len(cells[columns.industry]), mentions)
+    named = {i: industries_named(line, starts[i], starts[i] + len(cells[i]), mentions) or _unlisted(cells[i]) for i in columns.industries}
+    industries = tuple({c.slug: c for cs in named.values() for c in cs}.values())
     if columns.role >= 0 and cells[columns.role].strip():
         i = columns.role
         role = clean_role(cells[i])
     elif industries:
-        i = columns.industry
+        i = next(i for i, cs in named.items() if cs)
         role = cells[i]
     else:
         return []

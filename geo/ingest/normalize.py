@@ -84,7 +84,7 @@ _LINE_BREAK_CHARS = "\r\v\x1c\x1d\x1e\x85\u2028\u2029"
 # Every character that a pass of `_prepared` other than the one for spaces acts on, and the tab: one scan for a
 # class finds which passes a text needs, where a str.find for each of 40 characters, or a scan for each class, costs
 # several times as much. Glosses may drop some of them: then a pass changes nothing.
-_RARE_PASS_CHARS = _HALF_PUNCT_CHARS + _TONED + _LINE_BREAK_CHARS + ",:\f\t"
+_RARE_PASS_CHARS = _HALF_PUNCT_CHARS + _TONED + _LINE_BREAK_CHARS + ",:\f\t｜"
 _RARE_CHARS = _MAPPED_BMP + re.escape(_RARE_PASS_CHARS)
 _RARE = tuple(re.compile(f"[{c}]") for c in (_RARE_CHARS, _RARE_CHARS + "\U0002f800-\U0002fa1f"))
 _NOT_MAPPED = frozenset(_RARE_PASS_CHARS)
@@ -177,7 +177,26 @@ def _prepared(text: str) -> str:
         text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     if "\f" in rare:
         text = text.replace("\f", "\n\f\n")
+    if "｜" in rare:
+        text = text.replace("｜", "|")  # a table typed with full-width bars between its cells
+    if "\t" in rare:
+        text = _tab_cells(text)
     return (_DROPPED_SPACE if "\t" in rare else _DROPPED_SPACE_NO_TAB).sub("", text)
+
+
+# Tabs inside a line (not at its edges): the cell gaps of a table copied as text.
+_TAB_GAP = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+
+
+def _tab_cells(text: str) -> str:
+    """Lines whose cells are tab-separated, among lines with as many (a header and its rows), with | between
+    their cells: dropping the tabs next to Chinese text would run the cells together."""
+    lines = text.split("\n")
+    gaps = [line.count("\t") and len(_TAB_GAP.findall(line)) for line in lines]
+    for i, n in enumerate(gaps):
+        if n and ((i > 0 and gaps[i - 1] == n) or (i + 1 < len(gaps) and gaps[i + 1] == n)):
+            lines[i] = _TAB_GAP.sub("|", lines[i])
+    return "\n".join(lines)
 
 
 _PAGE_EDGE_MAX = 24  # characters of the longest page-number line
@@ -290,8 +309,10 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
         yield _rows_kept(last, any(c in last for c in _TRADITIONAL_TITLE_CHARS))
 
 
-# A table row typed as text: three or more short cells between ； (or |) and no sentence inside (区县；功能定位；主导产业).
-_TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}")
+# A table row typed as text: three or more short cells between ； (or |), or two between |, and no sentence inside
+# (区县；功能定位；主导产业).
+# Two cells are a row only between bars (区县|主导产业): two ；-parts are as often a sentence.
+_TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}|[^\n，。；;|]{1,30}\|[^\n，。；;|]{1,30}")
 _CELL_BREAKS = re.compile("[；;|]")
 
 

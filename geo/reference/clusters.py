@@ -66,8 +66,8 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 
 
-_ITEM_BEFORE = "：:、，,（(“和及与—"
-_ITEM_AFTER = "、，,。；;和及与）)”"
+_ITEM_BEFORE = "：:、，,（(“和及与—|"  # | opens and ends a table's cell
+_ITEM_AFTER = "、，,。；;和及与）)”|"
 
 
 # Verbs a list of industries follows (重点发展高端装备和生物医药): the first item starts right after them.
