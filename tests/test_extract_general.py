@@ -1314,3 +1314,9 @@ def test_a_two_column_table_between_bars_or_tabs():
 
 def test_tabs_in_a_lone_line_are_no_table():
     assert normalize("第一章\t总则\n本规划所称产业集群，是指……。\n").splitlines()[0] == "第一章总则"
+
+
+def test_a_news_headline_s_stem_names_the_one_cluster_in_it():
+    title = "长沙出台工程机械产业发展行动方案 雨花区唱主角"
+    assert places("雨花区重点建设工程机械再制造基地。\n", "长沙市", title) == {("雨花区", "工程机械")}
+    assert places("望城区重点发展鲜切花种植，建设花卉生产基地。\n", "长沙市") == {("望城区", "现代农业")}

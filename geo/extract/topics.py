@@ -56,7 +56,10 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
     cluster the title names (成都市电子信息产业建圈强链行动方案); a plan about emerging or manufacturing
     industries at large has none. A stem the taxonomy lacks still gets a stable row."""
     if name != GENERAL:
-        return matcher.resolve(name) or Cluster(name, fallback_slug(name), "")
+        if resolved := matcher.resolve(name):
+            return resolved
+        named = {m.cluster.slug: m.cluster for m in matcher.find(name)}  # 郑州出台低空经济: a headline's stem
+        return next(iter(named.values())) if len(named) == 1 else Cluster(name, fallback_slug(name), "")
     title = simplified(title)
     if _BROAD_TITLE.search(title):
         return None
