@@ -314,15 +314,15 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
 # Two cells are a row only between bars (区县|主导产业): two ；-parts are as often a sentence.
 _TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}|[^\n，。；;|]{1,30}\|[^\n，。；;|]{1,30}")
 _CELL_BREAKS = re.compile("[；;|]")
-# Two cell breaks with at most one short cell between, which every table row holds: a scan for them skips from break
-# to break, where a search for _TABLE_ROW, opening with a negated class, is tried at every position of the run.
+# Two cell breaks with at most one short cell between, or one bar, which every table row holds: a scan for them
+# skips from break to break, where a search for _TABLE_ROW, opening with a negated class, is tried at every position.
 _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
 
 
 def _rows_kept(run: str, traditional: bool) -> str:
     """`_joined`, but a table row typed one per line stands alone: it ends no sentence, yet joining rows would
     run their cells together."""
-    if "；" not in run and ";" not in run and "|" not in run or not _TWO_BREAKS.search(run) or not _TABLE_ROW.search(run):
+    if "；" not in run and ";" not in run and "|" not in run or not ("|" in run or _TWO_BREAKS.search(run)) or not _TABLE_ROW.search(run):
         return _joined(run, traditional)
     lines = run.split("\n")
     cells = [_CELL_BREAKS.findall(line) if _TABLE_ROW.fullmatch(line) else None for line in lines]
