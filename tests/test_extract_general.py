@@ -1320,3 +1320,16 @@ def test_a_news_headline_s_stem_names_the_one_cluster_in_it():
     title = "长沙出台工程机械产业发展行动方案 雨花区唱主角"
     assert places("雨花区重点建设工程机械再制造基地。\n", "长沙市", title) == {("雨花区", "工程机械")}
     assert places("望城区重点发展鲜切花种植，建设花卉生产基地。\n", "长沙市") == {("望城区", "现代农业")}
+
+
+def test_a_table_from_a_pdf_with_columns_set_apart_by_spaces():
+    text = (
+        "附件 各县（市、区）主导产业及功能定位\n"
+        "序号  县（市、区）    主导产业        功能定位\n"
+        "1     宣威市          火腿及肉制品    全国知名火腿加工基地\n"
+        "2     会泽县          铅锌精深加工    滇东北铅锌精深加工基地\n"
+    )
+    assert normalize(text).splitlines()[2] == "1|宣威市|火腿及肉制品|全国知名火腿加工基地"
+    assert places(text, "曲靖市") == {("宣威市", "火腿"), ("宣威市", "肉制品"), ("会泽县", "铅锌精深加工")}
+    prose = "宣威市  重点发展食品加工，\n会泽县  重点发展铅锌加工。\n"  # one wide gap a line: no table
+    assert "|" not in normalize(prose)

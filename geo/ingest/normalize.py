@@ -179,23 +179,34 @@ def _prepared(text: str) -> str:
         text = text.replace("\f", "\n\f\n")
     if "｜" in rare:
         text = text.replace("｜", "|")  # a table typed with full-width bars between its cells
-    if "\t" in rare:
-        text = _tab_cells(text)
+    if "\t" in rare or "  " in text:
+        text = _table_cells(text)
     return (_DROPPED_SPACE if "\t" in rare else _DROPPED_SPACE_NO_TAB).sub("", text)
 
 
-# Tabs inside a line (not at its edges): the cell gaps of a table copied as text.
-_TAB_GAP = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+# Cell gaps of a table copied as text, inside a line (not at its edges): tabs, or in a line without tabs any run of
+# spaces once the line holds two wide ones (a PDF's columns; justified prose has no run of two).
+_TAB_GAP = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
+_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_GAP = re.compile(r"(?<=\S) +(?=\S)")
 
 
-def _tab_cells(text: str) -> str:
-    """Lines whose cells are tab-separated, among lines with as many (a header and its rows), with | between
-    their cells: dropping the tabs next to Chinese text would run the cells together."""
+def _cell_gaps(line: str) -> re.Pattern[str] | None:
+    """The pattern of the line's cell gaps, if it may be a table row."""
+    if "\t" in line:
+        return _TAB_GAP if _TAB_GAP.search(line) else None
+    return _SPACE_GAP if "  " in line and len(_WIDE_GAP.findall(line)) >= 2 else None
+
+
+def _table_cells(text: str) -> str:
+    """Lines whose cells are set apart by tabs or spaces, next to a line with as many cells (a header and its rows),
+    with | between their cells: dropping the gaps next to Chinese text would run the cells together."""
     lines = text.split("\n")
-    gaps = [line.count("\t") and len(_TAB_GAP.findall(line)) for line in lines]
-    for i, n in enumerate(gaps):
-        if n and ((i > 0 and gaps[i - 1] == n) or (i + 1 < len(gaps) and gaps[i + 1] == n)):
-            lines[i] = _TAB_GAP.sub("|", lines[i])
+    gaps = [_cell_gaps(line) for line in lines]
+    cells = [len(g.findall(line)) + 1 if g else 0 for g, line in zip(gaps, lines)]
+    for i, n in enumerate(cells):
+        if n and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
+            lines[i] = gaps[i].sub("|", lines[i])  # type: ignore[union-attr]
     return "\n".join(lines)
 
 
