@@ -1333,3 +1333,19 @@ def test_a_table_from_a_pdf_with_columns_set_apart_by_spaces():
     assert places(text, "曲靖市") == {("宣威市", "火腿"), ("宣威市", "肉制品"), ("会泽县", "铅锌精深加工")}
     prose = "宣威市  重点发展食品加工，\n会泽县  重点发展铅锌加工。\n"  # one wide gap a line: no table
     assert "|" not in normalize(prose)
+
+
+def test_a_count_allocation_with_a_new_area_and_each_one():
+    text = "规划建设8个动力电池特色园区，其中宜宾三江新区3个、叙州区2个，屏山县、南溪区、江安县各1个。\n"
+    assert {p for p, _ in places(text, "宜宾市")} == {"宜宾三江新区", "叙州区", "屏山县", "南溪区", "江安县"}
+    assert {r for _, _, r in roles(text, "宜宾市")} == {"动力电池特色园区"}
+
+
+def test_a_park_named_for_what_it_makes_is_a_role_not_a_zone():
+    got = roles("叙州区、南溪区共同建设储能电池及系统集成产业园。\n", "宜宾市")
+    assert {(p, r) for p, _, r in got} == {("叙州区", "储能电池及系统集成产业园"), ("南溪区", "储能电池及系统集成产业园")}
+
+
+def test_a_heading_that_opens_with_a_verb_names_the_industry_after_it():
+    text = "第二节 做优香菇全产业链\n西峡县重点发展香菇精深加工，建设全国香菇出口加工基地。\n"
+    assert places(text, "南阳市") == {("西峡县", "香菇")}

@@ -8,8 +8,8 @@ from geo.extract.places import Mention, Place
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
-_RUN_TAIL = re.compile(r"(?:等)?(?:共?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
-_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")
+_RUN_TAIL = re.compile(r"(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
+_COUNT = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")  # 甲区3个; 乙区、丙区各1个
 _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 # A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.
 _SPEC_ITEM = re.compile(r"、|和|及")

@@ -47,6 +47,9 @@ _NOT_AN_INDUSTRY = re.compile(
     r"新兴|特色|传统|未来|先进|现代|支柱|战略性|主要|其他|相关|各类|全市|全区)|[化型性级类]$"
 )
 
+# Verbs a heading opens with before the industry it is about (做优香菇全产业链, 壮大竹产业).
+_HEADING_VERB = re.compile(r"^(?:做强|做大|做优|做精|做特|做实|做长|壮大|发展|培育|提升|延伸|补齐|拓展|打造|推动|加快|聚焦|巩固|振兴)+")
+
 P = TypeVar("P")
 
 
@@ -119,10 +122,11 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
     found = {m.cluster.slug: m.cluster for m in matcher.find(text)}
     if len(found) == 1:
         return next(iter(found.values()))
-    named = _INDUSTRY_HEADING.fullmatch(text.strip().rstrip("。"))
-    if found or named is None or _NOT_AN_INDUSTRY.search(named.group("c")):
+    named = _INDUSTRY_HEADING.fullmatch(_HEADING_VERB.sub("", text.strip().rstrip("。")))
+    name = named.group("c").removesuffix("全") if named else ""  # 做优香菇全产业链: 香菇
+    if found or len(name) < 2 or _NOT_AN_INDUSTRY.search(name):
         return None
-    return Cluster(named.group("c"), fallback_slug(named.group("c")), "")
+    return Cluster(name, fallback_slug(name), "")
 
 
 def scoped_lines(

@@ -103,7 +103,8 @@ _RANK = re.compile(r"^(?:国家级|国家|省级|市级|区级|县级)+")
 # Prefixes made only of descriptive or industry words name a kind of park, not a place.
 _DESCRIPTIVE_LEAD = re.compile(
     r"^(?:国际|全球|世界|高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
-    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业)+"
+    r"电子|智能|生物|医药|环境|环保|能源|材料|物流|商贸|总部|金融|软件|高端|先进|产业|加工|贸易|外贸|跨境|电商|保税|出口|双创|孵化|众创|文创|农业|工业|"
+    r"系统集成|制造|研发|装备|应用|检测|服务|储能|电池)+"
 )
 # Suffixes specific enough that a descriptive prefix still names one zone (国际港务区).
 _SPECIFIC = {"港务区", "航空基地", "航天基地"}
@@ -204,8 +205,8 @@ class ZoneRecognizer:
                 start, prefix = m.start(), self.short
             else:
                 continue
-            if _COUNTED.match(text, m.end()):
-                continue  # 建设产业园1个: a count of parks, not one named park
+            if _COUNTED.match(text, m.end()) and not text.endswith(("其中", "、", "，"), 0, start):
+                continue  # 建设产业园1个: a count of parks, not one named park (but 其中甲新区3个 allocates them)
             if len(prefix) < 2 or (short == "新区" and _NEW_AS_WORD.search(prefix)):
                 continue
             if short in _AREA_SUFFIXES and (
