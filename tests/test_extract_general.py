@@ -1349,3 +1349,8 @@ def test_a_park_named_for_what_it_makes_is_a_role_not_a_zone():
 def test_a_heading_that_opens_with_a_verb_names_the_industry_after_it():
     text = "第二节 做优香菇全产业链\n西峡县重点发展香菇精深加工，建设全国香菇出口加工基地。\n"
     assert places(text, "南阳市") == {("西峡县", "香菇")}
+
+
+def test_steel_for_an_industry_is_steel():
+    got = places("柳北区重点发展汽车用钢、工程机械用钢等高端板材，建设西南地区精品钢材生产基地。\n", "柳州市")
+    assert got == {("柳北区", "钢铁")}

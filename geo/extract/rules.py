@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
 from geo.extract.runs import Run
-from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
+from geo.reference.clusters import Cluster, ClusterMention, fallback_slug, matcher
 
 # Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail. Every alternative opens
 # with a literal, so the engine scans for those characters instead of trying each position; the responsible word is
@@ -162,6 +162,8 @@ _ITEM = re.compile(r"[^、，。；：和与及等]+")
 _ROLE_DETERMINER = re.compile(r"^(?:一批|若干|一个|多个|我市|全市|本市)")
 _LEADING_ADVERB = re.compile(r"^(?:加快|积极|鼓励|着力|大力|进一步|全面|重点|努力|持续|不断|逐步)+")
 _SPLIT = re.compile(r"(?:、|和|与|及|以及)")
+# Head nouns that make a list item an industry of their own whatever words of another industry stand before them.
+_HEADS = (("用钢", "钢铁"), ("钢材", "钢铁"), ("钢板", "钢铁"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +277,21 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
         named = [c for c in inside if item.start() <= c.start < item.end()]
         if named:
             c = named[0]
-            if c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
+            if head := _head_cluster(work, named[-1].end, item.end()):
+                found.setdefault(head.slug, head)  # 汽车用钢: the industry word only says what for
+            elif c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
                 found.setdefault(c.cluster.slug, c.cluster)
         elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))  # 精密机械两大主导产业: 精密机械
     return tuple(found.values())
+
+
+def _head_cluster(work: str, end: int, item_end: int) -> Cluster | None:
+    """The cluster of the noun that heads a list item after the industry words in it (汽车用钢 is steel), when that
+    noun is one of a few that name an industry of their own whatever it is for."""
+    tail = work[end:item_end].removesuffix("产业")
+    name = next((c for h, c in _HEADS if tail.endswith(h) and len(tail) <= len(h) + 1), None)
+    return matcher().by_name.get(name) if name else None
 
 
 def _whole_items(work: str, start: int, stop: int) -> str:
