@@ -1354,3 +1354,12 @@ def test_a_heading_that_opens_with_a_verb_names_the_industry_after_it():
 def test_steel_for_an_industry_is_steel():
     got = places("柳北区重点发展汽车用钢、工程机械用钢等高端板材，建设西南地区精品钢材生产基地。\n", "柳州市")
     assert got == {("柳北区", "钢铁")}
+
+
+def test_respectively_with_items_that_each_join_two_industries():
+    text = "西宁经济技术开发区下辖东川工业园、甘河工业园、南川工业园三个园区，分别重点发展光伏制造和锂电材料、有色冶金和新型建材、新能源新材料。\n"
+    got = {(p, c, r) for p, c, r in roles(text, "西宁市") if p != "西宁经开区"}
+    assert ("西宁东川工业园区", "新能源", "光伏制造和锂电材料") in got
+    assert ("西宁东川工业园区", "动力电池", "光伏制造和锂电材料") in got
+    assert ("西宁甘河工业园区", "建材", "有色冶金和新型建材") in got
+    assert not any(p == "西宁甘河工业园区" and c in ("新能源", "动力电池") for p, c, _ in got)

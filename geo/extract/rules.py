@@ -571,6 +571,12 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         else:
             continue
         if len(items) != len(run.places):
+            top = list(_LISTED_ITEM.finditer(work, *span)) if span is not None else []
+            if len(top) == len(run.places) and any(_SPLIT.search(m.group()) for m in top[:-1]):  # not A、B和C
+                # 分别重点发展X和Y、Z和W: the i-th item between 、 with every industry it names
+                per_item = [tuple({c.cluster.slug: c.cluster for c in clusters if m.start() <= c.start < m.end()}.values()) or (_item_cluster(m),) for m in top]
+                roles = [g for g in found if not g.focus] or [f]
+                return [Found(top[i].group() if g is f else g.role, g.start, g.end, cs, i) for g in roles for i, cs in enumerate(per_item)]
             continue
         named = [[c.cluster for c in clusters if m.start() <= c.start < m.end()] for m in items]
         one = {c.slug: c for n in named for c in n[:1]}
