@@ -1363,3 +1363,9 @@ def test_respectively_with_items_that_each_join_two_industries():
     assert ("西宁东川工业园区", "动力电池", "光伏制造和锂电材料") in got
     assert ("西宁甘河工业园区", "建材", "有色冶金和新型建材") in got
     assert not any(p == "西宁甘河工业园区" and c in ("新能源", "动力电池") for p, c, _ in got)
+
+
+def test_tourism_roles_and_seaside_tourism_in_a_marine_plan():
+    assert places("阳朔县建设世界级山水旅游度假区。\n", "桂林市") == {("阳朔县", "文化旅游")}
+    sea = places("盐田区重点发展滨海旅游业，打造滨海度假区。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
+    assert sea == {("盐田区", "海洋")}
