@@ -1369,3 +1369,9 @@ def test_tourism_roles_and_seaside_tourism_in_a_marine_plan():
     assert places("阳朔县建设世界级山水旅游度假区。\n", "桂林市") == {("阳朔县", "文化旅游")}
     sea = places("盐田区重点发展滨海旅游业，打造滨海度假区。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
     assert sea == {("盐田区", "海洋")}
+
+
+def test_an_industry_the_taxonomy_lacks_that_opens_a_part_is_its_subject():
+    text = "智能家电产业以慈溪市为主体；模具产业以宁海县、北仑区为重点，建设国家模具产业示范基地。\n"
+    got = places(text, "宁波市")
+    assert got == {("慈溪市", "智能家电"), ("宁海县", "模具"), ("北仑区", "模具")}

@@ -38,6 +38,8 @@ _ROLE_CLUSTERS_MAX = 2
 _OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|全球|特色|优势|先进|高端|新兴|现代|重要|一流|千亿级|百亿级|的)*")
 # The industry a role is the cluster area of: 生物医药产业集聚区, 新能源汽车基地 (the name, 产业 and a role noun).
 _OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|园|示范区|核心区|承载区|创新中心|中心)")
+# 模具产业以甲县、乙区为重点: an industry the taxonomy lacks that opens the sentence part is its subject.
+_LEAD_INDUSTRY = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群)?(?:以|依托|重点|主要|集中|布局|围绕|在|向)")
 _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
 # Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
 _GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
@@ -276,8 +278,10 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
         if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
-        named = _NAMED_INDUSTRY.search(work, where.role_start, where.role_end)
+        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        lead = _LEAD_INDUSTRY.match(work, _lead_end(work, seg_start), where.first_run_start if seg_start == 0 else where.run_start)
+        named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = named.group("c")
-            return [Cluster(name, fallback_slug(name), "")]
+            return [Cluster(name, fallback_slug(name), "")]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
     return [scope]
