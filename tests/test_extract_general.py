@@ -1375,3 +1375,15 @@ def test_an_industry_the_taxonomy_lacks_that_opens_a_part_is_its_subject():
     text = "智能家电产业以慈溪市为主体；模具产业以宁海县、北仑区为重点，建设国家模具产业示范基地。\n"
     got = places(text, "宁波市")
     assert got == {("慈溪市", "智能家电"), ("宁海县", "模具"), ("北仑区", "模具")}
+
+
+def test_an_opening_phrase_does_not_hide_the_subject_of_a_parallel_layout():
+    text = "在空间布局上，集成电路产业形成以东湖高新区为核心、江夏区和蔡甸区为支撑的发展格局。\n"
+    assert places(text, "武汉市") == {("武汉东湖高新区", "半导体与集成电路"), ("江夏区", "半导体与集成电路"), ("蔡甸区", "半导体与集成电路")}
+
+
+def test_the_kind_a_list_ends_with_counts_only_when_no_item_is_known():
+    named = places("武昌区重点布局金融科技、数字创意等现代服务业。\n", "武汉市")
+    assert named == {("武昌区", "金融科技"), ("武昌区", "数字创意")}
+    unnamed = places("武昌区重点布局商务咨询、会展等现代服务业。\n", "武汉市")
+    assert unnamed == {("武昌区", "相关服务业")}

@@ -273,7 +273,12 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
     mentions one (协同化发展的智能终端产业园区体系)."""
     inside = [c for c in clusters if start <= c.start and c.end <= stop]
     found: dict[str, Cluster] = {}
+    umbrella: dict[str, Cluster] = {}
     for item in _ITEM.finditer(work, start, stop):
+        if work[item.start() - 1] == "等" and item.start() > start:
+            # 金融科技、数字创意等现代服务业: the kind the listed industries belong to, kept when none is known
+            umbrella.update({c.cluster.slug: c.cluster for c in inside if item.start() <= c.start < item.end()})
+            continue
         named = [c for c in inside if item.start() <= c.start < item.end()]
         if named:
             c = named[0]
@@ -283,7 +288,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
                 found.setdefault(c.cluster.slug, c.cluster)
         elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))  # 精密机械两大主导产业: 精密机械
-    return tuple(found.values())
+    return tuple((found or umbrella).values())
 
 
 def _head_cluster(work: str, end: int, item_end: int) -> Cluster | None:

@@ -23,6 +23,7 @@ from geo.reference.clusters import (
 _SEGMENT_BREAK = "；;"
 _SUBJECT_SLACK = 3  # a subject may follow a few words that open the part (同时，…; 其中…)
 _RUN_TEXT = re.compile(r"[^为，。；：]*")
+_OPENER = re.compile(r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16}|按照[^，。；：]{1,20}|其中|同时|此外|另外|目前|下一步|具体来看)，")
 _CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
@@ -238,7 +239,10 @@ def _run_end(work: str, where: Where) -> int:
 
 
 def _lead_end(work: str, start: int) -> int:
-    """Where a part's subject may begin: after the city's name (六盘水市钢铁产业…, 石嘴山市的新材料产业…)."""
+    """Where a part's subject may begin: after an opening phrase (在空间布局上，…; 根据规划，…) and the city's name
+    (六盘水市钢铁产业…, 石嘴山市的新材料产业…)."""
+    opener = _OPENER.match(work, start)
+    start = opener.end() if opener else start
     lead = _CITY_LEAD.match(work, start)
     return lead.end() if lead else start
 
