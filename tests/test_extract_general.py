@@ -1387,3 +1387,11 @@ def test_the_kind_a_list_ends_with_counts_only_when_no_item_is_known():
     assert named == {("武昌区", "金融科技"), ("武昌区", "数字创意")}
     unnamed = places("武昌区重点布局商务咨询、会展等现代服务业。\n", "武汉市")
     assert unnamed == {("武昌区", "相关服务业")}
+
+
+def test_more_role_nouns_names_and_titles():
+    got = roles("邛崃市、大邑县重点发展特色农产品加工，打造成都平原绿色食品加工带。\n", "成都市")
+    assert got == {("邛崃市", "食品", "成都平原绿色食品加工带"), ("大邑县", "食品", "成都平原绿色食品加工带")}  # 打造 成都…, not 打造成 都…
+    assert places("武侯区重点打造文创功能区。\n", "成都市") == {("武侯区", "数字创意")}
+    title = "桂林市县域特色产业发展规划"  # a stem of generic words names no cluster
+    assert places("全州县重点发展罗汉果精深加工，打造绿色食品加工带。\n", "桂林市", title) == {("全州县", "食品")}

@@ -21,6 +21,8 @@ _CLUSTER_IN_TITLE = re.compile(
 )
 _GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色",
                   "优势", "传统", "新型", "开放型", "外向型", "园区", "开发区"}
+# A stem made only of such words (县域特色, 重点优势) names no industry either.
+_GENERIC_STEM = re.compile("(?:" + "|".join(sorted(_GENERIC_STEMS, key=len, reverse=True)) + ")+")
 # Words a title puts around its subject: a plan period (“十四五”, 2021—2025年), which name no industry.
 _TITLE_PERIOD = re.compile(r"[“\"‘]?十[一二三四五六七八九]五[”\"’]?|[0-9]{4}\s*[—\-－~至]?\s*(?:[0-9]{4})?\s*年?")
 _CLUSTER_PARAGRAPH = re.compile(
@@ -71,7 +73,7 @@ def cluster_from_title(title: str) -> str:
         return GENERAL
     stem = m.group("c")
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
-    if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or stem in _GENERIC_STEMS:
+    if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
     if m.group("s") in ("制造业", "服务业"):  # 高端装备制造业: a cluster's name only when the taxonomy knows it
         named = matcher().resolve(stem + m.group("s")) or matcher().resolve(stem + m.group("s")[:2])
