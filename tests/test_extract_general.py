@@ -1395,3 +1395,10 @@ def test_more_role_nouns_names_and_titles():
     assert places("武侯区重点打造文创功能区。\n", "成都市") == {("武侯区", "数字创意")}
     title = "桂林市县域特色产业发展规划"  # a stem of generic words names no cluster
     assert places("全州县重点发展罗汉果精深加工，打造绿色食品加工带。\n", "桂林市", title) == {("全州县", "食品")}
+
+
+def test_the_industry_whose_layout_a_sentence_forms_before_its_parts():
+    text = "全市将形成“一核三带”的人工智能产业布局，其中“一核”为成都高新区，“三带”分别为龙泉驿区、新都区、温江区。\n"
+    assert roles(text, "成都市") == {
+        ("成都高新区", "人工智能", "一核"), ("龙泉驿区", "人工智能", "三带"), ("新都区", "人工智能", "三带"), ("温江区", "人工智能", "三带"),
+    }

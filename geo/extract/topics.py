@@ -41,6 +41,7 @@ _OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|�
 _OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|园|示范区|核心区|承载区|创新中心|中心)")
 # 模具产业以甲县、乙区为重点: an industry the taxonomy lacks that opens the sentence part is its subject.
 _LEAD_INDUSTRY = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群)?(?:以|依托|重点|主要|集中|布局|围绕|在|向)")
+_LAYOUT_OF = re.compile(r"(?:产业)?(?:空间|发展)?(?:布局|格局)")
 _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
 # Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
 _GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性化级]$")  # a role naming more clusters lists what a place makes, not which cluster it serves
@@ -224,6 +225,13 @@ def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMent
     return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= colon][:1]
 
 
+def _layout_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
+    """全市将形成“一核三带”的人工智能产业布局，其中“一核”为甲区: the industry whose layout the sentence forms before
+    其中 or a colon speaks for the parts that follow."""
+    opened = max(work.rfind("其中", 0, where.first_run_start), work.rfind("：", 0, where.first_run_start))
+    return [m for m in topic.mentions if m.end <= opened and _LAYOUT_OF.match(work, m.end)][-1:] if opened > 0 else []
+
+
 def _carried_subjects(work: str, seg_start: int, where: Where, topic: Topic) -> list[ClusterMention]:
     """X产业以甲区为核心区；乙区、丙区为配套区: a later part that opens with its places and a parallel 为 keeps the
     industry that opened the sentence."""
@@ -268,7 +276,10 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     subjects = _clause_subjects(work, where, topic)
     if not subjects:
         seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-        subjects = _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
+        subjects = (
+            _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
+            or _layout_subjects(work, where, topic)
+        )
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
         # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject
