@@ -1057,7 +1057,7 @@ def test_a_label_over_places_given_industries_respectively_is_given_per_place_to
 
 def test_an_area_word_after_the_places_is_no_role():
     got = roles("“一核”为红花岗区、汇川区中心城区，重点发展数字经济。\n", "遵义市")
-    assert {r for _, _, r in got} == {"一核"}
+    assert {r for _, _, r in got} == {"一核", "重点发展数字经济"}  # what the places develop, never 中心城区
 
 
 # --- subjects after the city's name, compound subjects, parallel parts, same-name counties ----------
@@ -1402,3 +1402,11 @@ def test_the_industry_whose_layout_a_sentence_forms_before_its_parts():
     assert roles(text, "成都市") == {
         ("成都高新区", "人工智能", "一核"), ("龙泉驿区", "人工智能", "三带"), ("新都区", "人工智能", "三带"), ("温江区", "人工智能", "三带"),
     }
+
+
+def test_a_label_over_places_whose_clause_goes_on_to_develop_respectively():
+    text = "多园：鄠邑区、周至县、蓝田县结合资源禀赋，分别发展食品加工、猕猴桃深加工和生物医药。\n"
+    got = roles(text, "西安市")
+    assert ("鄠邑区", "食品", "食品加工") in got and ("蓝田县", "生物医药", "生物医药") in got
+    assert ("周至县", "猕猴桃深加工", "猕猴桃深加工") in got
+    assert not any(p == "鄠邑区" and c == "生物医药" for p, c, _ in got)

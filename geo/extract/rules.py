@@ -401,6 +401,11 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
 
 
+def _part_end(work: str, pos: int) -> int:
+    """Where the sentence part (up to ；or 。) around `pos` ends."""
+    return _first(_PART_END, work, pos, len(work))
+
+
 def _linked_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """沿X产业带，串联甲区、乙区 / 南部Y科创带，依托甲区、乙区，发展…: the corridor or area the clause before the
     places names is their role, in the industries their clause goes on to develop."""
@@ -592,7 +597,7 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         else:
             per_place = [n[0] if n else _item_cluster(m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
-        return [Found(g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
+        return [Found(items[i].group() if g is f and verb else g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
 
 
@@ -641,6 +646,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
                 _role_after_trigger(work, run.end, clause_end) if _TRIGGER.match(work, run.end)
                 else _develop_role(work, run.end, clause_end, clusters)  # 多园：甲基地重点发展X，乙基地…
             )
+            if not stated and _part_end(work, clause_end) <= next_start:  # 多园：甲县、乙县结合资源禀赋，分别发展X、Y
+                stated = _role_after_trigger(work, run.end, next_start) or _develop_role(work, run.end, next_start, clusters)
         if not stated:
             return found
         stated = _respective(stated, run, work, clusters)
