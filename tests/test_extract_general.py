@@ -1410,3 +1410,10 @@ def test_a_label_over_places_whose_clause_goes_on_to_develop_respectively():
     assert ("鄠邑区", "食品", "食品加工") in got and ("蓝田县", "生物医药", "生物医药") in got
     assert ("周至县", "猕猴桃深加工", "猕猴桃深加工") in got
     assert not any(p == "鄠邑区" and c == "生物医药" for p, c, _ in got)
+
+
+def test_a_reprint_s_headline_run_into_its_first_paragraph_gives_no_role():
+    title = "芜湖市加快打造新能源汽车产业集群 鸠江区、弋江区唱主角"
+    text = title + "\n来源：芜湖日报　发布时间：2024-03-12\n记者从市经信局获悉，全市新能源汽车产业将形成“一核两区”布局。鸠江区作为核心区，重点发展整车制造。\n"
+    got = roles(text, "芜湖市", title)
+    assert got == {("鸠江区", "新能源汽车", "核心区")}  # not 弋江区, named only in the headline

@@ -17,7 +17,7 @@ from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.tables import Columns, Row, header_of, read_row
 from geo.extract.topics import Topic, Where, clusters_for, section_cluster
-from geo.ingest.normalize import simplified
+from geo.ingest.normalize import normalize, simplified
 from geo.ingest.plans import GENERAL, Section
 from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matcher
 
@@ -107,7 +107,10 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
         })
 
     columns: Columns | None = None  # the header of the table whose rows follow
+    headline = _headline_end(work_text, section)
     for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_places(h, index)):
+        if offset < headline:  # a reprint's headline run into its first paragraph names no role
+            line, offset = line[headline - offset :], headline
         if "；" in line or ";" in line or "|" in line:
             if header := header_of(line, index):
                 columns = header
@@ -145,6 +148,15 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
                 add(place, cluster, found, funcs, quote_start, s1)
     return records.roles()
+
+
+def _headline_end(work_text: str, section: Section) -> int:
+    """Where the section's own title ends when its text opens with it on the same line as the first paragraph
+    (a news page whose furniture line between the two was dropped), else where the section starts."""
+    title = simplified(normalize(section.title).strip())
+    end = section.start + len(title)
+    run_in = title and work_text.startswith(title, section.start) and work_text[end : end + 1] not in ("", "\n")
+    return end if run_in else section.start
 
 
 def _row_roles(line: str, rows: list[Row], topic: Topic, clusters: ClusterMatcher) -> Iterator[tuple[Place, Cluster | None, Found]]:
