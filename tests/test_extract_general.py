@@ -1417,3 +1417,7 @@ def test_a_reprint_s_headline_run_into_its_first_paragraph_gives_no_role():
     text = title + "\n来源：芜湖日报　发布时间：2024-03-12\n记者从市经信局获悉，全市新能源汽车产业将形成“一核两区”布局。鸠江区作为核心区，重点发展整车制造。\n"
     got = roles(text, "芜湖市", title)
     assert got == {("鸠江区", "新能源汽车", "核心区")}  # not 弋江区, named only in the headline
+
+
+def test_tourist_destinations_are_role_nouns():
+    assert roles("4.高淳区。重点发展文旅康养，打造长三角生态旅游目的地。\n", "南京市") == {("高淳区", "文化旅游", "长三角生态旅游目的地")}
