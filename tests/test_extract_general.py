@@ -1421,3 +1421,8 @@ def test_a_reprint_s_headline_run_into_its_first_paragraph_gives_no_role():
 
 def test_tourist_destinations_are_role_nouns():
     assert roles("4.高淳区。重点发展文旅康养，打造长三角生态旅游目的地。\n", "南京市") == {("高淳区", "文化旅游", "长三角生态旅游目的地")}
+
+
+def test_a_place_before_a_colon_is_the_subject_when_the_part_names_places_only_as_means():
+    got = places("安宁市：以安宁工业园区为载体，做强石油炼化和钢铁冶金，建设国家级石化产业基地。\n", "昆明市")
+    assert ("安宁市", "绿色石化") in got and ("安宁市", "钢铁") in got

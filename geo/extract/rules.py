@@ -686,6 +686,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             return named  # 甲区：打造X高地 — the verb names a role noun
         if (verb or not named) and (found := _develop_role(work, sep.end() if verb else run.end, next_start, clusters, colon=not verb)):
             return found + _role_after_trigger(work, found[0].end, next_start)
+        if next_start > sep.end() and _MEANS.search(work, sep.end(), next_start) and (stated := _role_after_trigger(work, next_start, _part_end(work, next_start))):
+            # 甲市：以乙园区为载体，做强X，建设Y基地 — the place before the colon is the subject of the part
+            focus = _focus(work, next_start, stated[0].start, clusters)
+            return [Found(s.role, sep.start(), s.end) for s in stated] + [Found(s.role, f.start, f.end, f.clusters, None, True) for f in focus for s in stated]
     if (m := _LEADING.match(work, run.end + 2 * work.startswith("分别", run.end))) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
         return _respective([Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start), run, work, clusters)
     if u := _UNDERTAKES.match(work, run.end, clause_end):
