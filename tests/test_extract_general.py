@@ -1426,3 +1426,13 @@ def test_tourist_destinations_are_role_nouns():
 def test_a_place_before_a_colon_is_the_subject_when_the_part_names_places_only_as_means():
     got = places("安宁市：以安宁工业园区为载体，做强石油炼化和钢铁冶金，建设国家级石化产业基地。\n", "昆明市")
     assert ("安宁市", "绿色石化") in got and ("安宁市", "钢铁") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "zone"),
+    [
+        ("和林格尔新区重点承接数据中心，建设国家算力网络枢纽节点。", "呼和浩特市", "呼和浩特和林格尔新区"),  # 和 opens the name
+    ],
+)
+def test_a_boundary_word_inside_a_place_s_name_does_not_cut_a_zone_s_prefix(sentence, city, zone):
+    assert {p for p, _ in places(sentence + "\n", city)} == {zone}

@@ -158,7 +158,7 @@ def index_for(city: str) -> PlaceIndex:
             for form in (group.name, *group.aliases):
                 forms[simplified(form)] = place
     full_names = frozenset(p.name for p in units.values() if p.name[-1:] in ("区", "县", "市", "旗") and len(p.name) >= 3)
-    recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names(), _region_names(), full_names)
+    recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names(), _region_names(), full_names, frozenset(forms))
     return PlaceIndex(city, forms, recognizer)
 
 

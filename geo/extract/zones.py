@@ -178,6 +178,7 @@ class ZoneRecognizer:
     def __init__(
         self, city: str, city_slug: str, cluster_pattern: re.Pattern[str] | None = None, other_places: frozenset[str] = frozenset(),
         units: frozenset[str] = frozenset(),
+        own_names: frozenset[str] = frozenset(),
     ):
         self.city = city
         self.city_slug = city_slug
@@ -186,13 +187,14 @@ class ZoneRecognizer:
         others = [p for p in other_places if p != self.short and len(p) >= 2]
         self._others = re.compile(trie_pattern(others)) if others else None  # one match, not a startswith per name
         self._units = re.compile(trie_pattern(units)) if units else None  # the city's county-level units by full name
+        self._own_names = own_names  # every name of the city's places: a boundary word inside one (和 in 和林格尔) cuts nothing
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
         hits: list[ZoneHit] = []
         for m in _ZONE.finditer(text):
             short, kind = _short_form(m.group())
-            prefix = _prefix(text, m.start(), hits[-1].end if hits else 0)
+            prefix = self._named_in_full(text, m.start(), _prefix(text, m.start(), hits[-1].end if hits else 0), hits[-1].end if hits else 0)
             if prefix:
                 named = self._named(text, m, prefix)
                 if named is None:
@@ -238,6 +240,14 @@ class ZoneRecognizer:
                     return None
                 return named.end(), rest
         return (start, prefix) if core or _short_form(m.group())[0] in _SPECIFIC else None
+
+    def _named_in_full(self, text: str, end: int, prefix: str, floor: int) -> str:
+        """The prefix, or the longer name of one of the city's places that ends where it does (和林格尔新区, cut
+        at 和 by `_prefix`)."""
+        for size in range(min(_PREFIX_MAX, end - floor), len(prefix), -1):
+            if text[end - size : end] in self._own_names:
+                return text[end - size : end]
+        return prefix
 
     def _own_name(self, prefix: str) -> str:
         """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""
