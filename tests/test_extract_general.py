@@ -1432,6 +1432,8 @@ def test_a_place_before_a_colon_is_the_subject_when_the_part_names_places_only_a
     ("sentence", "city", "zone"),
     [
         ("和林格尔新区重点承接数据中心，建设国家算力网络枢纽节点。", "呼和浩特市", "呼和浩特和林格尔新区"),  # 和 opens the name
+        ("中国（南京）软件谷打造千亿级综合性软件产业基地。", "南京市", "南京软件谷"),
+        ("广州国际生物岛建设生物医药创新策源区。", "广州市", "广州国际生物岛"),
     ],
 )
 def test_a_boundary_word_inside_a_place_s_name_does_not_cut_a_zone_s_prefix(sentence, city, zone):

@@ -80,6 +80,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "新区": ("新区", "new_area"),
     "港务区": ("港务区", "development_zone"),
     "起步区": ("起步区", "new_area"),
+    "软件谷": ("软件谷", "industrial_park"),
+    "生物岛": ("生物岛", "science_city"),
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
@@ -107,7 +109,7 @@ _DESCRIPTIVE_LEAD = re.compile(
     r"系统集成|制造|研发|装备|应用|检测|服务|储能|电池)+"
 )
 # Suffixes specific enough that a descriptive prefix still names one zone (国际港务区).
-_SPECIFIC = {"港务区", "航空基地", "航天基地"}
+_SPECIFIC = {"港务区", "航空基地", "航天基地", "软件谷", "生物岛"}
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
 _AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
