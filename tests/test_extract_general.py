@@ -1438,3 +1438,8 @@ def test_a_place_before_a_colon_is_the_subject_when_the_part_names_places_only_a
 )
 def test_a_boundary_word_inside_a_place_s_name_does_not_cut_a_zone_s_prefix(sentence, city, zone):
     assert {p for p, _ in places(sentence + "\n", city)} == {zone}
+
+
+def test_equipment_and_making_name_their_industry():
+    assert places("潍城区、坊子区发展内燃机和动力装备。\n", "潍坊市") == {("潍城区", "高端装备制造"), ("坊子区", "高端装备制造")}
+    assert places("清溪镇发展通信设备制造。\n", "东莞市") == {("东莞清溪镇", "网络与通信")}

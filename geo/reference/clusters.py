@@ -116,7 +116,10 @@ class ClusterMatcher:
         out = []
         for m in self._pattern.finditer(text):
             name = m.group("name")
-            if name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")) and not _whole_item(text, m.start(), m.end("name")):
+            if (
+                name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")) and not text.startswith("制造", m.end("name"))
+                and not _whole_item(text, m.start(), m.end("name"))
+            ):  # 通信设备制造, 智能装备制造: making it is the industry
                 continue
             out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
         return out
