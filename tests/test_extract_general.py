@@ -1443,3 +1443,10 @@ def test_a_boundary_word_inside_a_place_s_name_does_not_cut_a_zone_s_prefix(sent
 def test_equipment_and_making_name_their_industry():
     assert places("潍城区、坊子区发展内燃机和动力装备。\n", "潍坊市") == {("潍城区", "高端装备制造"), ("坊子区", "高端装备制造")}
     assert places("清溪镇发展通信设备制造。\n", "东莞市") == {("东莞清溪镇", "网络与通信")}
+
+
+def test_a_place_heading_with_its_park_in_brackets_scopes_both():
+    text = "3.榆中县（和平生物医药产业园）。重点发展中药、生物制品和医疗器械，建设陇药产业核心区。\n"
+    got = {p for p, _ in places(text, "兰州市")}
+    assert got == {"榆中县", "兰州和平生物医药产业园"}  # 和 after a bracket joins nothing: it opens the park's name
+    assert places("永登县重点发展绿色建材和农产品精深加工。\n", "兰州市") == {("永登县", "建材"), ("永登县", "食品")}

@@ -24,7 +24,7 @@ from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matc
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
-_HEADING_JOINS = ("、", "和", "及", "与", "，")
+_HEADING_JOINS = ("、", "和", "及", "与", "，", "（")  # 西固区（兰州石化产业园）: a district and its park
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 

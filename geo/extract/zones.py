@@ -98,6 +98,8 @@ _BOUNDARY = re.compile(
     r"突出|用好|利用|优化|完善|促进|吸引|争取|申报|创建|设立|规划|启动|实施|开展|深化|拓展|共建|对接|参与|定位|是指|指|沿|"
     r"[以在和与及、，。；：对将把由向从于为是即等的了含暨并同（）()“”‘’])"
 )
+_CONJUNCTIONS = ("和", "与", "及")
+_OPENING = "（(“‘，。；：、\n"
 # A prefix with these is a class of zones, not one zone (各高新区, 一批产业园, 全市经开区).
 _PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周边|所在|全市|全省|本市|我市|全区|沿线|域内|区内|两个|一个|所有|省内|市内")
 # A rank before the name does not change which zone it is (国家高新区 in a 深圳 plan is 深圳's).
@@ -167,6 +169,8 @@ def _prefix(text: str, end: int, floor: int) -> str:
     lookback = max(floor, start - 2)
     cut = start
     for m in _BOUNDARY.finditer(text, lookback, end):
+        if m.group() in _CONJUNCTIONS and (m.start() == 0 or text[m.start() - 1] in _OPENING):
+            continue  # （和平生物医药产业园）: a 和 that joins nothing opens a name
         cut = max(cut, m.end())
     prefix = text[cut:end]
     if not _IDEOGRAPHS.fullmatch(prefix):  # a digit or letter before the name ends it (a flattened table's 1衡阳高新区)
