@@ -45,13 +45,33 @@ def extract_text(text: str, plan_id: str, title: str, city: str | None = None) -
 
 def corpus_meta(path: Path) -> PlanMeta | None:
     """The index row of a file that is part of the corpus, if it is. Only a corpus file of the same name, or a
-    symbolic link, can resolve to `path`: the others are not resolved, which takes a system call per folder."""
+    symbolic link, can resolve to `path`: the others are not resolved, which takes a system call per folder. One
+    listing of the corpus folder tells which files are links, where asking of each file takes a system call."""
     target = path.resolve()
-    for meta in load_index():
+    metas = _corpus_index()
+    with os.scandir(paths.PLANS_DIR) as entries:
+        links = {e.name: e.is_symlink() for e in entries}
+    for meta in metas:
         file = paths.PLANS_DIR / meta.file
-        if (file.name == target.name or file.is_symlink()) and file.resolve() == target:
+        link = links[meta.file] if meta.file in links else file.is_symlink()
+        if (file.name == target.name or link) and file.resolve() == target:
             return meta
     return None
+
+
+_index_cache: tuple[tuple[int, int, int], list[PlanMeta]] | None = None
+
+
+def _corpus_index() -> list[PlanMeta]:
+    """The rows of plans.csv, read again only when the file changes (its inode, size or time): `extract_file` asks
+    for them for every file it is not given the row of, and parsing them costs more than the rest of a file's
+    overhead. One entry: the index as it is now."""
+    global _index_cache
+    st = os.stat(paths.PLANS_INDEX)
+    key = (st.st_ino, st.st_size, st.st_mtime_ns)
+    if _index_cache is None or _index_cache[0] != key:
+        _index_cache = key, load_index(paths.PLANS_INDEX)
+    return _index_cache[1]
 
 
 def extract_file(path: Path, city: str | None = None, meta: PlanMeta | None = None) -> tuple[str, list[Role]]:

@@ -3,7 +3,7 @@ expanded one. A record is built only when its key is new: building a Role hashes
 from __future__ import annotations
 
 from geo.extract.places import Place
-from geo.extract.roles import Role
+from geo.extract.roles import Role, role_of
 
 _Key = tuple[str, str, str, str]
 
@@ -21,11 +21,11 @@ class RoleRecords:
         plan_id, cluster, role = fields["plan_id"], fields["cluster"], fields["role"]
         key = (plan_id, cluster, place.name, role)
         if place.type != "group" and key not in self._direct:
-            self._direct[key] = Role(district=place.name, district_id=place.id, district_kind=place.kind, via="direct", **fields)  # type: ignore[arg-type]
+            self._direct[key] = role_of(fields, place.name, place.id, place.kind, "direct")
         for unit in place.expands_to:
             key = (plan_id, cluster, unit.name, role)
             if key not in self._expanded:
-                self._expanded[key] = Role(district=unit.name, district_id=unit.id, district_kind=unit.kind, via=place.name, **fields)  # type: ignore[arg-type]
+                self._expanded[key] = role_of(fields, unit.name, unit.id, unit.kind, place.name)
 
     def roles(self) -> list[Role]:
         return list(self._direct.values()) + [r for k, r in self._expanded.items() if k not in self._direct]

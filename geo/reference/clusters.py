@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import paths
-from geo.reference.trie import trie_pattern
+from geo.reference.trie import trie_pattern, two_char_guard
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ class ClusterMatcher:
                 qualified.setdefault(form, c)
         self._forms = {**qualified, **plain}
         self._qualified_only = set(qualified) - set(plain)
-        self._pattern = re.compile("(?P<name>" + trie_pattern(self._forms) + ")(?P<tail>(?:产业)?(?:集群)?)")
+        # ~160 first characters, many of them common (新, 工, 能): the guard rejects most of their positions
+        self._pattern = re.compile(two_char_guard(self._forms) + "(?P<name>" + trie_pattern(self._forms) + ")(?P<tail>(?:产业)?(?:集群)?)")
 
     def find(self, text: str) -> list[ClusterMention]:
         """Cluster mentions in simplified text, left to right, not overlapping; a qualified alias counts

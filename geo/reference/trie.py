@@ -30,3 +30,24 @@ def _node(node: dict[str, dict]) -> str:
     if ends:
         return "(?:" + body + ")?"
     return body
+
+
+def two_char_guard(words: Iterable[str]) -> str:
+    """A lookahead that any of `words` passes where it starts: its first character, then a second character one of
+    them has (or a one-character word). Before a trie of many first characters, where a common character starts a
+    name (新, 工, 能 …), it rejects most such positions in two class tests instead of a try of every branch; the
+    engine then tries each position, so it pays only where candidates are frequent. Empty for no words."""
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    firsts = _char_class(w[0] for w in words)
+    seconds = _char_class(w[1] for w in words if len(w) > 1)
+    singles = _char_class(w for w in words if len(w) == 1)
+    pairs = [firsts + seconds] if seconds else []
+    return "(?=" + "|".join(pairs + ([singles] if singles else [])) + ")"
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A class of the given characters, or empty for none."""
+    found = sorted(set(chars))
+    return "[" + "".join(re.escape(c) for c in found) + "]" if found else ""
