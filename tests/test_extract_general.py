@@ -1450,3 +1450,8 @@ def test_a_place_heading_with_its_park_in_brackets_scopes_both():
     got = {p for p, _ in places(text, "兰州市")}
     assert got == {"榆中县", "兰州和平生物医药产业园"}  # 和 after a bracket joins nothing: it opens the park's name
     assert places("永登县重点发展绿色建材和农产品精深加工。\n", "兰州市") == {("永登县", "建材"), ("永登县", "食品")}
+
+
+def test_an_industry_the_taxonomy_lacks_is_a_narrow_plan_s_product():
+    got = places("余杭区聚焦数字医疗和医美产业。\n", "杭州市", "杭州市生物医药产业高质量发展行动计划")
+    assert got == {("余杭区", "生物医药")}

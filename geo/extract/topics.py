@@ -90,7 +90,10 @@ def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMa
     `_fit` does; a cluster of another kind (冷链物流 in a marine plan) is named for itself."""
     if scope is None:
         return _fit(found, scope, matcher)
-    other = [c for c in found if c.slug != scope.slug and c.slug not in scope_named and c.level != "field" and not matcher.related(c, scope)]
+    other = [
+        c for c in found
+        if c.slug != scope.slug and c.slug in matcher.by_slug and c.slug not in scope_named and c.level != "field" and not matcher.related(c, scope)
+    ]  # an industry the taxonomy lacks (医美产业 in a biomedicine plan) is one of the plan's products
     kin = [c for c in found if c not in other]
     return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + (_fit(other, None, matcher) if other else [])))
 
