@@ -1455,3 +1455,14 @@ def test_a_place_heading_with_its_park_in_brackets_scopes_both():
 def test_an_industry_the_taxonomy_lacks_is_a_narrow_plan_s_product():
     got = places("余杭区聚焦数字医疗和医美产业。\n", "杭州市", "杭州市生物医药产业高质量发展行动计划")
     assert got == {("余杭区", "生物医药")}
+
+
+def test_labels_that_name_an_area_then_list_places_and_a_new_label_ends_a_part():
+    text = (
+        "据了解，“一区”指国家现代煤化工产业示范区，主要包括准格尔旗大路工业园区、鄂托克前旗上海庙经济开发区；"
+        "“三园”分别为伊金霍洛旗圣圆煤化工基地、达拉特经济开发区和蒙苏经济开发区。\n"
+    )
+    got = roles(text, "鄂尔多斯市", "鄂尔多斯市现代煤化工产业高质量发展实施方案")
+    assert ("准格尔旗", "绿色石化", "国家现代煤化工产业示范区") in got
+    assert ("鄂尔多斯达拉特经开区", "绿色石化", "三园") in got and ("鄂尔多斯蒙苏经开区", "绿色石化", "三园") in got
+    assert not any(p == "准格尔旗" and "三园" in r or "达拉特" in r for p, _, r in got)  # no role from the next label's part

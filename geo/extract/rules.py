@@ -83,7 +83,7 @@ _LABEL_NAME = (
 )
 _LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分别为|分别是|为)|[：:]|——|—)(?:沿[^，。；：“”]{1,12}?的|沿)?$")
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
-_LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括)[^，。；：“”]{1,40}、$")
+_LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括|分别为|分别是)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
@@ -101,8 +101,9 @@ _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
 _INSTRUMENTS = ("载体", "抓手", "依托", "平台")
 _MEANS = re.compile(r"(?:依托|以|围绕|借助|发挥|立足|利用|用好|背靠|对接|结合|加快|推进|推动|支持)[^，。；：]{0,12}$")
-_LINK = re.compile(r"(?:串联|串接|连接|联结|贯穿|串起|涵盖|覆盖|包括|包含|依托)$")
-_CORRIDOR = re.compile(rf"(?:[东西南北中]部|沿)?(?P<r>[^，。；：“”]{{2,24}}?(?:{_HEAD.pattern}))")
+_LINK = re.compile(r"(?:主要|重点)?(?:串联|串接|连接|联结|贯穿|串起|涵盖|覆盖|包括|包含|依托)$")
+# 沿X产业带 / 南部Y科创带 / “一区”指Z示范区: the corridor or area, after a label that names it
+_CORRIDOR = re.compile(rf"(?:“[^“”]{{1,8}}”(?:指|即|为|是)?)?(?:[东西南北中]部|沿)?(?P<r>[^，。；：“”]{{2,24}}?(?:{_HEAD.pattern}))")
 _ASSET = re.compile(r"(?:发挥|利用|用好|借助|对接|结合)[^，。；：]{0,12}$")
 _PART_END = re.compile("[；;。]")
 _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
@@ -411,7 +412,7 @@ def _part_end(work: str, pos: int) -> int:
 def _linked_role(work: str, run: Run, next_start: int, clusters: list[ClusterMention]) -> list[Found]:
     """沿X产业带，串联甲区、乙区 / 南部Y科创带，依托甲区、乙区，发展…: the corridor or area the clause before the
     places names is their role, in the industries their clause goes on to develop."""
-    link = _LINK.search(work, max(0, run.start - 2), run.start)
+    link = _LINK.search(work, max(0, run.start - 4), run.start)
     if link is None or link.end() != run.start or not work.endswith(("，", ","), 0, link.start()):
         return []
     begin = _clause_start(work, link.start() - 1)
@@ -706,7 +707,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found
     # 甲区聚焦X，建设乙园: a named park right after the verb is the place's role, the next run though it is
     beyond = _first(_CLAUSE_BREAK, work, next_start, len(work)) if _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) else next_start
-    for end in dict.fromkeys((clause_end, next_start, beyond)):
+    part_end = _part_end(work, run.end)
+    if not work.startswith("“", part_end + 1):
+        part_end = len(work)  # 甲区规划发展X；依托乙片区，打造Y聚集区: the part after ； goes on about the place
+    for end in dict.fromkeys(min(e, part_end) for e in (clause_end, next_start, beyond)):  # …甲区、乙区；“三园”分别为…: not past a new label
         found = _role_after_trigger(work, run.end, end) or _function_role(work, run.end, end)
         if found:
             if end != clause_end and (focus := _focus(work, run.end, found[0].start, clusters)):
