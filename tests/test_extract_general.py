@@ -1330,7 +1330,7 @@ def test_a_table_from_a_pdf_with_columns_set_apart_by_spaces():
         "2     会泽县          铅锌精深加工    滇东北铅锌精深加工基地\n"
     )
     assert normalize(text).splitlines()[2] == "1|宣威市|火腿及肉制品|全国知名火腿加工基地"
-    assert places(text, "曲靖市") == {("宣威市", "火腿"), ("宣威市", "肉制品"), ("会泽县", "铅锌精深加工")}
+    assert places(text, "曲靖市") == {("宣威市", "食品"), ("会泽县", "有色金属")}
     prose = "宣威市  重点发展食品加工，\n会泽县  重点发展铅锌加工。\n"  # one wide gap a line: no table
     assert "|" not in normalize(prose)
 
