@@ -17,7 +17,7 @@ from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.tables import Columns, Row, header_of, read_row
 from geo.extract.topics import Topic, Where, clusters_for, section_cluster
-from geo.ingest.normalize import normalize, simplified
+from geo.ingest.normalize import simplified
 from geo.ingest.plans import GENERAL, Section
 from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matcher
 
@@ -153,7 +153,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
 def _headline_end(work_text: str, section: Section) -> int:
     """Where the section's own title ends when its text opens with it on the same line as the first paragraph
     (a news page whose furniture line between the two was dropped), else where the section starts."""
-    title = simplified(normalize(section.title).strip())
+    title = simplified("".join(section.title.split()))  # normalisation drops the spaces of a title line
     end = section.start + len(title)
     run_in = title and work_text.startswith(title, section.start) and work_text[end : end + 1] not in ("", "\n")
     return end if run_in else section.start

@@ -179,7 +179,7 @@ def _prepared(text: str) -> str:
         text = text.replace("\f", "\n\f\n")
     if "｜" in rare:
         text = text.replace("｜", "|")  # a table typed with full-width bars between its cells
-    if "\t" in rare or "  " in text:
+    if ("\t" in rare or "  " in text) and _has_inner_gap(text):
         text = _table_cells(text)
     return (_DROPPED_SPACE if "\t" in rare else _DROPPED_SPACE_NO_TAB).sub("", text)
 
@@ -189,6 +189,21 @@ def _prepared(text: str) -> str:
 _TAB_GAP = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
 _WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_GAP = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _has_inner_gap(text: str) -> bool:
+    """Whether a tab or a wide run of spaces stands between words somewhere: most texts' runs are indents. A find
+    per run; a regex for the same is tried at every position and costs eight times as much."""
+    for gap in ("\t", "  "):
+        at = text.find(gap)
+        while at >= 0:
+            end = at + len(gap)
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            if at and not text[at - 1].isspace() and end < len(text) and not text[end].isspace():
+                return True
+            at = text.find(gap, end)
+    return False
 
 
 def _cell_gaps(line: str) -> re.Pattern[str] | None:
