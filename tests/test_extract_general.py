@@ -1466,3 +1466,10 @@ def test_labels_that_name_an_area_then_list_places_and_a_new_label_ends_a_part()
     assert ("准格尔旗", "绿色石化", "国家现代煤化工产业示范区") in got
     assert ("鄂尔多斯达拉特经开区", "绿色石化", "三园") in got and ("鄂尔多斯蒙苏经开区", "绿色石化", "三园") in got
     assert not any(p == "准格尔旗" and "三园" in r or "达拉特" in r for p, _, r in got)  # no role from the next label's part
+
+
+def test_parts_a_place_makes_for_the_scope_s_industry_are_no_industry_of_their_own():
+    text = "一、轨道交通装备产业\n株洲高新区重点发展牵引变流系统和功率半导体器件，建设轨道交通关键零部件研发制造基地。\n"
+    assert places(text, "株洲市") == {("株洲高新区", "轨道交通装备")}
+    other = "一、轨道交通装备产业\n天元区重点发展功率半导体器件，建设功率器件产业园。\n"
+    assert ("天元区", "半导体与集成电路") in places(other, "株洲市")  # a role of another kind keeps its industry

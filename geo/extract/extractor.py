@@ -77,20 +77,37 @@ def _sentence_roles(
     starts = tuple(r.start for r in runs)
     read = []
     stated: dict[int, set[str | None]] = {}  # per run: the clusters of the roles it is given (not its focus)
+    anchored: set[int] = set()  # runs whose stated role names the scope's own kind of industry
     for run, found, funcs in read_runs(work, runs, cmentions):
         where = Where(run.start, runs[0].start, starts, found.start, found.end)
         shared = clusters_for(work, where, found.clusters, topic, clusters)
         read.append((run, found, funcs, where, shared))
         if not found.focus:
             stated.setdefault(run.start, set()).update(c.slug if c else None for c in shared)
+            if _names_kind(found, cmentions, scope.cluster, clusters):
+                anchored.add(run.start)
     for run, found, funcs, where, shared in read:
         for i, (place, specs) in enumerate(zip(run.places, run.specs)):
             if found.place_index is not None and found.place_index != i:
                 continue
             own = clusters_for(work, where, specs, topic, clusters) if specs else shared
             for cluster in own:
-                if not (found.focus and (cluster.slug if cluster else None) in stated.get(run.start, ())):
-                    yield place, cluster, found, funcs
+                if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or (
+                    run.start in anchored and not _of_kind(cluster, scope.cluster, clusters)
+                )):
+                    continue  # 重点发展功率半导体器件，建设轨道交通关键零部件基地 in a rail plan: parts, not an industry of its own
+                yield place, cluster, found, funcs
+
+
+def _of_kind(cluster: Cluster | None, scope: Cluster | None, clusters: ClusterMatcher) -> bool:
+    return cluster is None or scope is None or cluster.slug == scope.slug or clusters.related(cluster, scope)
+
+
+def _names_kind(found: Found, mentions: list[ClusterMention], scope: Cluster | None, clusters: ClusterMatcher) -> bool:
+    """Whether a stated role's words name an industry of the scope's kind (轨道交通…基地 under a rail heading)."""
+    return scope is not None and any(
+        found.start <= m.start and m.end <= found.end and _of_kind(m.cluster, scope, clusters) for m in mentions
+    )
 
 
 def extract_section(text: str, work_text: str, section: Section, index: PlaceIndex, clusters: ClusterMatcher) -> list[Role]:
