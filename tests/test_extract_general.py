@@ -1473,3 +1473,9 @@ def test_parts_a_place_makes_for_the_scope_s_industry_are_no_industry_of_their_o
     assert places(text, "株洲市") == {("株洲高新区", "轨道交通装备")}
     other = "一、轨道交通装备产业\n天元区重点发展功率半导体器件，建设功率器件产业园。\n"
     assert ("天元区", "半导体与集成电路") in places(other, "株洲市")  # a role of another kind keeps its industry
+
+
+def test_places_then_a_colon_then_a_bare_role_noun_and_a_subject_before_a_dash():
+    text = "● 新能源汽车——武汉经开区：整车制造核心区；蔡甸区、汉南区：零部件配套区。\n"
+    got = roles(text, "武汉市")
+    assert ("蔡甸区", "新能源汽车", "零部件配套区") in got and ("汉南区", "新能源汽车", "零部件配套区") in got

@@ -437,11 +437,12 @@ def _clause_start(work: str, pos: int) -> int:
     return max(work.rfind(ch, 0, pos) for ch in "，。；：") + 1
 
 
-def _dash_role(work: str, run: Run, clause_end: int) -> list[Found]:
+def _dash_role(work: str, run: Run, next_start: int) -> list[Found]:
     """滨江区——集成电路设计高地 / 滨江区：集成电路设计高地 — a role noun phrase with no verb."""
-    m = _DASH.match(work, run.end, clause_end)
+    m = _DASH.match(work, run.end, next_start)
     if not m:
         return []
+    clause_end = _first(_COLON_CLAUSE_BREAK, work, m.end(), next_start)
     while clause_end > m.end() and work[clause_end - 1] in "。！？":
         clause_end -= 1
     heads = [h for h in _HEAD.finditer(work, m.end(), clause_end) if h.end() == clause_end]
@@ -699,7 +700,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(u.group("r"), u.start(), u.end())]  # 甲镇、乙镇承担智能终端组装配套功能
     if (f := _FOCUS_ON.match(work, run.end, clause_end)) and MASK not in f.group():
         return [Found(f.group("r"), f.start(), f.end(), industries_named(work, f.start("obj"), f.end("obj"), clusters))]  # 甲区以设计为主
-    if found := _dash_role(work, run, clause_end):
+    if found := _dash_role(work, run, next_start):
         return found
     if found := _modified_role(work, run, next_start, clause_end):
         return found

@@ -222,7 +222,7 @@ def _segment_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMent
 def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMention]:
     """全市X产业按照“一核两翼”布局推进：一核为甲区；两翼为乙区: the industry that opens the sentence before a
     colon speaks for every part the colon introduces."""
-    colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start))
+    colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start), work.rfind("—", 0, seg_start))  # 新能源汽车——甲区：…；乙区：…
     if colon < 0:
         return []
     return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= colon][:1]
