@@ -1479,3 +1479,7 @@ def test_places_then_a_colon_then_a_bare_role_noun_and_a_subject_before_a_dash()
     text = "● 新能源汽车——武汉经开区：整车制造核心区；蔡甸区、汉南区：零部件配套区。\n"
     got = roles(text, "武汉市")
     assert ("蔡甸区", "新能源汽车", "零部件配套区") in got and ("汉南区", "新能源汽车", "零部件配套区") in got
+
+
+def test_an_industry_that_gathers_in_places():
+    assert roles("新能源汽车产业在江宁区、溧水区形成集聚。\n", "南京市") == {("江宁区", "新能源汽车", "集聚区"), ("溧水区", "新能源汽车", "集聚区")}

@@ -93,6 +93,7 @@ _GATHER_ENDS = ("在", "于")
 _LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—", "的")  # “一带”指沿甲区—乙区…
 _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|延伸布局|拓展布局|布局|汇聚|延伸)")  # 推动X产业向甲区集聚
+_GATHERS_IN = re.compile(r"(?:等地)?(?:形成|加快|进一步|高度|相对)?(?:集聚|聚集|集中布局|集群发展)")
 _ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _NAMED_AS = ("分别为", "分别是", "、")
@@ -669,6 +670,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return _gathered_role(work, run, next_start) or [Found("集聚区", g.start(), run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
         return [Found("集聚区", start - 1, t.end())]
+    if work.endswith("在", 0, start) and (t := _GATHERS_IN.match(work, run.end)):
+        return [Found("集聚区", start - 1, t.end())]  # X产业在甲区、乙区形成集聚
     if work.endswith(_NAMED_AS, 0, start) and (a := _COUNTED_ANTECEDENT.search(work, max(0, start - 40), start)):
         return [Found(clean_role(a.group("r")), a.start("r"), run.end)]  # 培育三个产业园区，分别为甲区、乙区、丙区
     if run.counted and work.endswith("其中", 0, start) and (a := _ALLOCATION.search(work, 0, start)):
