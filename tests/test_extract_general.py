@@ -1483,3 +1483,29 @@ def test_places_then_a_colon_then_a_bare_role_noun_and_a_subject_before_a_dash()
 
 def test_an_industry_that_gathers_in_places():
     assert roles("新能源汽车产业在江宁区、溧水区形成集聚。\n", "南京市") == {("江宁区", "新能源汽车", "集聚区"), ("溧水区", "新能源汽车", "集聚区")}
+
+
+def test_a_two_column_table_set_apart_by_spaces_and_a_column_of_where_it_is_carried():
+    text = "产业          主要布局区域\n人工智能      合肥高新区、蜀山区\n智能家电      合肥经开区、瑶海区\n"
+    assert places(text, "合肥市") == {("合肥高新区", "人工智能"), ("蜀山区", "人工智能"), ("合肥经开区", "智能家电"), ("瑶海区", "智能家电")}
+    tabbed = "产业链\t主要承载地\t功能定位\n氢能\t郫都区、新都区\t氢能产业功能区\n动力电池\t新津区\t锂电产业集聚区\n"
+    assert ("郫都区", "氢能", "氢能产业功能区") in roles(tabbed, "成都市")
+    assert "|" not in normalize("第一章  总则\n第一节  目标\n")  # two such lines are headings, not a table
+
+
+@pytest.mark.parametrize(
+    ("title", "cluster"),
+    [
+        ("合肥出台未来产业发展行动方案", "未来产业"),  # a headline's verb
+        ("厦门机械装备产业集群发展行动计划", "高端装备制造"),  # a city's short name, and equipment
+        ("湛江市临港产业发展规划", "*"),  # where, not what
+        ("成都市文旅康养产业发展规划", "*"),  # two clusters: the sentences say which
+    ],
+)
+def test_title_stems_of_headlines_city_names_and_generic_words(title, cluster):
+    got = {c for _, c in places("湖里区建设产业发展核心区。\n", "厦门市", title)}
+    assert got == {cluster}
+
+
+def test_supporting_industry_for_a_known_one():
+    assert places("富阳区、临安区发展智能装备配套产业。\n", "杭州市") == {("富阳区", "高端装备制造"), ("临安区", "高端装备制造")}

@@ -292,7 +292,10 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
         elif item.group().endswith("装备") and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
             found.setdefault(equipment.slug, equipment)  # 动力装备, 矿山装备: equipment the taxonomy does not list by name
         elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
-            found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))  # 精密机械两大主导产业: 精密机械
+            known = _PART.sub("", name) if _PART.search(name) else ""
+            named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
+            cluster = named[0].cluster if len(named) == 1 else Cluster(name, fallback_slug(name), "")
+            found.setdefault(cluster.slug, cluster)  # 精密机械两大主导产业: 精密机械
     return tuple((found or umbrella).values())
 
 

@@ -17,7 +17,7 @@ from geo.reference.clusters import Cluster, ClusterMention, fallback_slug
 _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
-_PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|[区县市]$")  # 县（市、区）
+_PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|承载地|载体|[区县市]$")  # 县（市、区）
 _HEADER_CELL_MAX = 12
 _CELL_ITEM = re.compile("[、，,/和及与]")
 _CELL_ITEM_MAX = 8

@@ -63,7 +63,11 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
         if resolved := matcher.resolve(name):
             return resolved
         named = {m.cluster.slug: m.cluster for m in matcher.find(name)}  # 郑州出台低空经济: a headline's stem
-        return next(iter(named.values())) if len(named) == 1 else Cluster(name, fallback_slug(name), "")
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None  # 文旅康养: two clusters, the sentences say which
+        if name.endswith("装备"):
+            return matcher.by_name.get("高端装备制造")  # 机械装备: equipment the taxonomy does not name
+        return Cluster(name, fallback_slug(name), "")
     title = simplified(title)
     if _BROAD_TITLE.search(title):
         return None

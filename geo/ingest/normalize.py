@@ -185,10 +185,11 @@ def _prepared(text: str) -> str:
 
 
 # Cell gaps of a table copied as text, inside a line (not at its edges): tabs, or in a line without tabs any run of
-# spaces once the line holds two wide ones (a PDF's columns; justified prose has no run of two).
+# spaces once the line holds two wide ones (a PDF's columns; justified prose has no run of two), or one and no other.
 _TAB_GAP = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
 _WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_GAP = re.compile(r"(?<=\S) +(?=\S)")
+_SINGLE_SPACE = re.compile(r"(?<=\S) (?=\S)")  # a line of two cells has no other space between words
 
 
 def _has_inner_gap(text: str) -> bool:
@@ -210,17 +211,23 @@ def _cell_gaps(line: str) -> re.Pattern[str] | None:
     """The pattern of the line's cell gaps, if it may be a table row."""
     if "\t" in line:
         return _TAB_GAP if _TAB_GAP.search(line) else None
-    return _SPACE_GAP if "  " in line and len(_WIDE_GAP.findall(line)) >= 2 else None
+    wide = len(_WIDE_GAP.findall(line)) if "  " in line else 0
+    return _SPACE_GAP if wide >= 2 or (wide == 1 and not _SINGLE_SPACE.search(line)) else None
 
 
 def _table_cells(text: str) -> str:
     """Lines whose cells are set apart by tabs or spaces, next to a line with as many cells (a header and its rows),
-    with | between their cells: dropping the gaps next to Chinese text would run the cells together."""
+    with | between their cells: dropping the gaps next to Chinese text would run the cells together. Two cells set
+    apart by spaces make a table only three lines in a row (a header and two rows)."""
     lines = text.split("\n")
     gaps = [_cell_gaps(line) for line in lines]
     cells = [len(g.findall(line)) + 1 if g else 0 for g, line in zip(gaps, lines)]
     for i, n in enumerate(cells):
-        if n and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
+        if n == 2 and gaps[i] is _SPACE_GAP:
+            table = any(all(0 <= j < len(cells) and cells[j] == 2 for j in range(k, k + 3)) for k in (i - 2, i - 1, i))
+        else:
+            table = n > 0 and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n))
+        if table:
             lines[i] = gaps[i].sub("|", lines[i])  # type: ignore[union-attr]
     return "\n".join(lines)
 

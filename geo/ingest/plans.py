@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from geo import paths
 from geo.atomic import atomic_open
 from geo.ingest.normalize import simplified
+from geo.reference import gazetteer
 from geo.reference.clusters import matcher
 
 GENERAL = "*"
@@ -19,8 +21,9 @@ _CLUSTER_IN_TITLE = re.compile(
     r"(?P<c>.+?)(?P<s>产业集群|产业|经济|制造业|服务业)(?:高质量)?(?:发展|创新发展)?"
     r"的?(?:行动计划|行动方案|实施方案|若干措施|若干政策措施|若干政策|若干意见|实施意见|发展规划|规划|工作方案|意见|方案|措施)"
 )
-_GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色",
+_GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色", "临港", "临空", "沿海", "沿江",
                   "优势", "传统", "新型", "开放型", "外向型", "园区", "开发区"}
+_HEADLINE_VERB = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:出台|发布|印发|推出|部署)")
 # A stem made only of such words (县域特色, 重点优势) names no industry either.
 _GENERIC_STEM = re.compile("(?:" + "|".join(sorted(_GENERIC_STEMS, key=len, reverse=True)) + ")+")
 # Words a title puts around its subject: a plan period (“十四五”, 2021—2025年), which name no industry.
@@ -71,7 +74,7 @@ def cluster_from_title(title: str) -> str:
     m = _CLUSTER_IN_TITLE.match(title)
     if not m:
         return GENERAL
-    stem = m.group("c")
+    stem = _own_stem(m.group("c"))
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
     if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
@@ -81,6 +84,20 @@ def cluster_from_title(title: str) -> str:
     if m.group("s") == "经济":
         return stem + "经济"  # 数字经济发展规划, 海洋经济发展规划: the economy is the cluster's name
     return "未来产业" if stem == "未来" else stem
+
+
+def _own_stem(stem: str) -> str:
+    """The industry words of a title's stem: after a headline's verb (合肥出台未来…) and a city's short name at its
+    start (厦门机械装备 → 机械装备)."""
+    stem = _HEADLINE_VERB.sub("", stem)
+    short = next((c for c in _city_shorts() if stem.startswith(c) and len(stem) > len(c) + 1), "")
+    return stem[len(short) :]
+
+
+@lru_cache(maxsize=1)
+def _city_shorts() -> tuple[str, ...]:
+    """Cities' names without 市, longest first (乌鲁木齐 before any shorter name it begins with)."""
+    return tuple(sorted({c.removesuffix("市") for c in gazetteer.city_names() if len(c) > 2}, key=len, reverse=True))
 
 
 def file_id_of(plan_id: str) -> str:
