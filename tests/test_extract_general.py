@@ -1509,3 +1509,10 @@ def test_title_stems_of_headlines_city_names_and_generic_words(title, cluster):
 
 def test_supporting_industry_for_a_known_one():
     assert places("富阳区、临安区发展智能装备配套产业。\n", "杭州市") == {("富阳区", "高端装备制造"), ("临安区", "高端装备制造")}
+
+
+def test_a_role_naming_its_city_and_an_unlisted_industry_and_a_generic_heading():
+    text = "集美区、同安区共同建设厦门机械装备产业集聚区。\n"
+    assert places(text, "厦门市") == {("集美区", "高端装备制造"), ("同安区", "高端装备制造")}
+    heading = "4.县域特色产业。滦南县做大钢锹工具产业，打造全国钢锹产业基地。\n"
+    assert places(heading, "唐山市") == {("滦南县", "钢锹")}  # 县域特色 names no industry; the role names 钢锹

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from geo.ingest.normalize import simplified
-from geo.ingest.plans import GENERAL
+from geo.ingest.plans import GENERAL, own_stem
 from geo.reference.clusters import (
     Cluster,
     ClusterMatcher,
@@ -304,6 +304,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         lead = _LEAD_INDUSTRY.match(work, _lead_end(work, seg_start), where.first_run_start if seg_start == 0 else where.run_start)
         named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
-            name = named.group("c")
-            return [Cluster(name, fallback_slug(name), "")]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
+            name = own_stem(named.group("c"))  # 厦门机械装备产业集聚区: the industry, not the city
+            equipment = matcher.by_name.get("高端装备制造") if name.endswith("装备") else None
+            return [equipment or Cluster(name, fallback_slug(name), "")]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
     return [scope]

@@ -74,7 +74,7 @@ def cluster_from_title(title: str) -> str:
     m = _CLUSTER_IN_TITLE.match(title)
     if not m:
         return GENERAL
-    stem = _own_stem(m.group("c"))
+    stem = own_stem(m.group("c"))
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
     if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
@@ -86,7 +86,7 @@ def cluster_from_title(title: str) -> str:
     return "未来产业" if stem == "未来" else stem
 
 
-def _own_stem(stem: str) -> str:
+def own_stem(stem: str) -> str:
     """The industry words of a title's stem: after a headline's verb (合肥出台未来…) and a city's short name at its
     start (厦门机械装备 → 机械装备)."""
     stem = _HEADLINE_VERB.sub("", stem)
