@@ -1516,3 +1516,11 @@ def test_a_role_naming_its_city_and_an_unlisted_industry_and_a_generic_heading()
     assert places(text, "厦门市") == {("集美区", "高端装备制造"), ("同安区", "高端装备制造")}
     heading = "4.县域特色产业。滦南县做大钢锹工具产业，打造全国钢锹产业基地。\n"
     assert places(heading, "唐山市") == {("滦南县", "钢锹")}  # 县域特色 names no industry; the role names 钢锹
+
+
+def test_a_leading_industries_label_over_places_with_their_industries_in_brackets():
+    text = "方案明确了各开发区主导产业：西安经开区（汽车、新材料）、西安国际港务区（现代物流、跨境电商）。\n"
+    assert roles(text, "西安市") == {
+        ("西安经开区", "汽车", "主导产业"), ("西安经开区", "新材料", "主导产业"),
+        ("西安国际港务区", "现代物流", "主导产业"), ("西安国际港务区", "电子商务", "主导产业"),
+    }

@@ -85,6 +85,7 @@ _LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
 _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|即|包括|分别为|分别是)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
+_LEADING_LABEL = re.compile(r"(?:主导产业|首位产业|重点产业|特色产业|主攻方向|产业定位)$")
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
@@ -377,6 +378,8 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
             if heads or (listed and _LAYOUT_LABEL.search(work, clause, run.start - 1)):
                 role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
+            if listed and any(run.specs) and (lead := _LEADING_LABEL.search(work, clause, run.start - 1)):
+                return [Found(lead.group(), clause, run.end)]  # 明确各开发区主导产业：甲区（X、Y）、乙区（Z）
             named = [c for c in clusters if c.start == clause and c.end == run.start - 1]
             if listed and named:
                 return [Found("布局区域", clause, run.end, (named[0].cluster,))]  # 集成电路：甲区、乙区；生物医药：…
