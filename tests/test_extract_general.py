@@ -1524,3 +1524,14 @@ def test_a_leading_industries_label_over_places_with_their_industries_in_bracket
         ("西安经开区", "汽车", "主导产业"), ("西安经开区", "新材料", "主导产业"),
         ("西安国际港务区", "现代物流", "主导产业"), ("西安国际港务区", "电子商务", "主导产业"),
     }
+
+
+def test_a_table_whose_place_columns_are_named_by_their_role():
+    text = (
+        "产业链            核心承载区            协同发展区\n"
+        "光子产业          西安高新区            长安区、西咸新区\n"
+        "汽车              西安经开区、高陵区    鄠邑区、阎良区\n"
+    )
+    got = roles(text, "西安市")
+    assert ("西安高新区", "光电子", "核心承载区") in got and ("长安区", "光电子", "协同发展区") in got
+    assert ("高陵区", "汽车", "核心承载区") in got and ("阎良区", "汽车", "协同发展区") in got

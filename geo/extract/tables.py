@@ -18,6 +18,8 @@ _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
 _PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|承载地|载体|[区县市]$")  # 县（市、区）
+# A column of places whose header is their role (核心承载区, 协同发展区, 配套区).
+_ROLE_PLACE_COLUMN = re.compile(r"(?:核心|重点|协同|配套|联动|辐射|拓展|特色)(?:承载|发展|布局|集聚|配套|支撑|联动)?(?:区|地)")
 _HEADER_CELL_MAX = 12
 _CELL_ITEM = re.compile("[、，,/和及与]")
 _CELL_ITEM_MAX = 8
@@ -32,6 +34,7 @@ class Columns:
     place: int
     role: int
     industries: tuple[int, ...]  # 首位产业 | 主导产业: every industry column
+    named_roles: tuple[tuple[int, str], ...] = ()  # 核心承载区 | 协同发展区: place columns whose header is the role
 
 
 def header_of(line: str, index: PlaceIndex) -> Columns | None:
@@ -40,6 +43,9 @@ def header_of(line: str, index: PlaceIndex) -> Columns | None:
     cells = _cells(line)
     if len(cells) < 2 or any(len(c) > _HEADER_CELL_MAX for c in cells) or index.find(line):
         return None
+    named_roles = tuple((i, c.strip()) for i, c in enumerate(cells) if _ROLE_PLACE_COLUMN.fullmatch(c.strip()))
+    if named_roles and not any(_ROLE_COLUMN.search(c) for c in cells) and (industries := tuple(i for i, c in enumerate(cells) if _INDUSTRY_COLUMN.search(c))):
+        return Columns(len(cells), -1, -1, industries, named_roles)  # 产业链 | 核心承载区 | 协同发展区
     role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.search(c)), -1)
     place = next((i for i, c in enumerate(cells) if i != role and _PLACE_COLUMN.search(c) and not _INDUSTRY_COLUMN.search(c)), -1)
     industries = tuple(i for i, c in enumerate(cells) if i not in (role, place) and _INDUSTRY_COLUMN.search(c))
@@ -75,14 +81,20 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
     cells = _cells(line)
     if len(cells) != columns.count:
         return None
-    places = index.find(cells[columns.place])
-    if not places:
-        return None
     starts = [0]
     for c in cells[:-1]:
         starts.append(starts[-1] + len(c) + 1)
     named = {i: industries_named(line, starts[i], starts[i] + len(cells[i]), mentions) or _unlisted(cells[i]) for i in columns.industries}
     industries = tuple({c.slug: c for cs in named.values() for c in cs}.values())
+    if columns.named_roles:
+        rows = [
+            Row(m.place, Found(role, starts[i], starts[i] + len(cells[i]), industries))
+            for i, role in columns.named_roles for m in index.find(cells[i])
+        ]
+        return rows if rows else None
+    places = index.find(cells[columns.place])
+    if not places:
+        return None
     if columns.role >= 0 and cells[columns.role].strip():
         i = columns.role
         role = clean_role(cells[i])
