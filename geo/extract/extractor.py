@@ -92,9 +92,7 @@ def _sentence_roles(
                 continue
             own = clusters_for(work, where, specs, topic, clusters) if specs else shared
             for cluster in own:
-                if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or (
-                    run.start in anchored and not _of_kind(cluster, scope.cluster, clusters)
-                )):
+                if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or run.start in anchored):
                     continue  # 重点发展功率半导体器件，建设轨道交通关键零部件基地 in a rail plan: parts, not an industry of its own
                 yield place, cluster, found, funcs
 
