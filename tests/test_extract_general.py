@@ -1344,6 +1344,8 @@ def test_a_count_allocation_with_a_new_area_and_each_one():
 def test_a_park_named_for_what_it_makes_is_a_role_not_a_zone():
     got = roles("叙州区、南溪区共同建设储能电池及系统集成产业园。\n", "宜宾市")
     assert {(p, r) for p, _, r in got} == {("叙州区", "储能电池及系统集成产业园"), ("南溪区", "储能电池及系统集成产业园")}
+    got = roles("新都区打造航空发动机及零部件产业园区。\n", "成都市")
+    assert {p for p, _, _ in got} == {"新都区"}
 
 
 def test_a_heading_that_opens_with_a_verb_names_the_industry_after_it():
