@@ -1537,3 +1537,22 @@ def test_a_table_whose_place_columns_are_named_by_their_role():
     got = roles(text, "西安市")
     assert ("西安高新区", "光电子", "核心承载区") in got and ("长安区", "光电子", "协同发展区") in got
     assert ("高陵区", "汽车", "核心承载区") in got and ("阎良区", "汽车", "协同发展区") in got
+
+
+def test_a_markdown_table_with_its_rule_row():
+    text = "| 区域 | 主导产业 | 发展定位 |\n| --- | --- | --- |\n| 寿光市 | 现代农业 | 全国蔬菜种业创新高地 |\n| 诸城市 | 汽车及零部件 | 商用车及零部件制造基地 |\n"
+    assert roles(text, "潍坊市") == {("寿光市", "现代农业", "全国蔬菜种业创新高地"), ("诸城市", "汽车", "商用车及零部件制造基地")}
+
+
+def test_list_lines_that_put_a_place_before_a_colon_stay_apart():
+    text = "五、重点布局区域\n长春高新技术产业开发区：卫星及空间信息产业基地\n净月高新技术产业开发区：数字经济和数字创意产业集聚区\n"
+    assert normalize(text).splitlines()[1:] == ["长春高新技术产业开发区：卫星及空间信息产业基地", "净月高新技术产业开发区：数字经济和数字创意产业集聚区"]
+    assert {(p, r) for p, _, r in roles(text, "长春市")} == {("长春高新区", "卫星及空间信息产业基地"), ("长春净月高新区", "数字经济和数字创意产业集聚区")}
+
+
+def test_a_paragraph_that_opens_with_a_bare_place_is_about_it():
+    text = "金普新区。依托大孤山半岛船舶修造基础，重点发展海洋工程装备，打造船舶与海洋工程装备制造集聚区。\n旅顺口区。发挥旅顺经济开发区装备制造优势，建设船舶配套产业园。\n"
+    got = roles(text, "大连市")
+    assert ("大连金普新区", "海洋工程装备", "船舶与海洋工程装备制造集聚区") in got
+    assert ("旅顺口区", "*", "船舶配套产业园") in got or ("旅顺口区", "海洋工程装备", "船舶配套产业园") in got
+    assert not any(p.startswith("大连旅顺") for p, _, _ in got)  # the zone drawn on is no place of the role

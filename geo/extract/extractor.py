@@ -6,6 +6,7 @@ cluster; a zone or group also gives its role to the units it lies in (`via`).
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 
@@ -24,6 +25,7 @@ from geo.reference.clusters import Cluster, ClusterMatcher, ClusterMention, matc
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+_BARE_JOINS = "、和及与。！？：: "
 _HEADING_JOINS = ("、", "和", "及", "与", "，", "（")  # 西固区（兰州石化产业园）: a district and its park
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
@@ -144,6 +146,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
         if scope.place is None and not doubled and not in_line and "该" not in line:
             continue  # most lines name no place: one pass over the line instead of one per sentence
         named: tuple[int, Place] | None = None  # where this paragraph last named a place, and which
+        subject, subject_start = scope, 0  # 长兴岛经济技术开发区。发挥…: a paragraph that opens with a bare place is about it
         for s in _SENTENCE.finditer(line):
             a, b = s.span()
             s0, s1 = offset + a, offset + b
@@ -153,16 +156,34 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             else:
                 work = work_text[s0:s1]
                 mentions = [Mention(m.start - a, m.end - a, m.place) for m in in_line if a <= m.start and m.end <= b]
-            quote_start = s0
+            quote_start = s0 if subject is scope else subject_start
+            if mentions and a == 0 and _bare(work, mentions):
+                subject, subject_start = _about(scope, tuple(dict.fromkeys(m.place for m in mentions))), s0
+                continue
             if mentions:
                 named = (s0, mentions[-1].place)
             elif referent := _referent(work, s0, named, index):
                 mentions, quote_start = [referent[0]], referent[1]
-            if not mentions and scope.place is None:
+            if not mentions and subject.place is None:
                 continue
-            for place, cluster, found, funcs in _sentence_roles(work, mentions, scope, clusters):
+            for place, cluster, found, funcs in _sentence_roles(work, mentions, subject, clusters):
                 add(place, cluster, found, funcs, quote_start, s1)
     return records.roles()
+
+
+def _bare(work: str, mentions: list[Mention]) -> bool:
+    """A sentence that is only places (长兴岛经济技术开发区。 / 甲区、乙区。): a run-in heading without a number."""
+    rest = work
+    for m in reversed(mentions):
+        rest = rest[: m.start] + rest[m.end :]
+    return not rest.strip(_BARE_JOINS)
+
+
+def _about(scope: Scope[tuple[Place, ...]], places: tuple[Place, ...]) -> Scope[tuple[Place, ...]]:
+    """The scope with `places` as the place its lines are about."""
+    about = copy.copy(scope)
+    about.place = places
+    return about
 
 
 def _headline_end(work_text: str, section: Section) -> int:

@@ -21,6 +21,7 @@ _PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|�
 # A column of places whose header is their role (核心承载区, 协同发展区, 配套区).
 _ROLE_PLACE_COLUMN = re.compile(r"(?:核心|重点|协同|配套|联动|辐射|拓展|特色)(?:承载|发展|布局|集聚|配套|支撑|联动)?(?:区|地)")
 _HEADER_CELL_MAX = 12
+_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _CELL_ITEM = re.compile("[、，,/和及与]")
 _CELL_ITEM_MAX = 8
 _NOT_NAMED = re.compile(r"^(?:等|其他|相关|无|—|-)|[0-9]")
@@ -55,7 +56,13 @@ def header_of(line: str, index: PlaceIndex) -> Columns | None:
 
 
 def _cells(line: str) -> list[str]:
-    return _CELL.split(line.strip().rstrip("。"))
+    """The cells of a row; a Markdown row's outer bars (|区域|定位|) open and close no cell."""
+    return _CELL.split(_inner(line))
+
+
+def _inner(line: str) -> str:
+    line = line.rstrip("。")
+    return line[1:-1] if len(line) > 1 and line[0] == line[-1] == "|" else line
 
 
 def _unlisted(cell: str) -> tuple[Cluster, ...]:
@@ -81,7 +88,9 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
     cells = _cells(line)
     if len(cells) != columns.count:
         return None
-    starts = [0]
+    if all(_RULE_CELL.fullmatch(c) for c in cells):
+        return []  # | --- | --- |: a Markdown table's rule under its header
+    starts = [int(_inner(line) != line.rstrip("。"))]  # after a Markdown row's opening bar
     for c in cells[:-1]:
         starts.append(starts[-1] + len(c) + 1)
     named = {i: industries_named(line, starts[i], starts[i] + len(cells[i]), mentions) or _unlisted(cells[i]) for i in columns.industries}

@@ -347,6 +347,8 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
 # Two cells are a row only between bars (区县|主导产业): two ；-parts are as often a sentence.
 _TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}|[^\n，。；;|]{1,30}\|[^\n，。；;|]{1,30}")
 _CELL_BREAKS = re.compile("[；;|]")
+# A list line: a short name, a colon and a short phrase that ends no clause (长春新区：光电信息产业核心区).
+_LIST_LINE = re.compile(r"[^\n，。；：、]{2,20}：[^\n：]{2,60}(?<![，、])$", re.M)
 # Two cell breaks with at most one short cell between, or one bar, which every table row holds: a scan for them
 # skips from break to break, where a search for _TABLE_ROW, opening with a negated class, is tried at every position.
 _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
@@ -354,13 +356,17 @@ _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
 
 def _rows_kept(run: str, traditional: bool) -> str:
     """`_joined`, but a table row typed one per line stands alone: it ends no sentence, yet joining rows would
-    run their cells together."""
-    if "；" not in run and ";" not in run and "|" not in run or not ("|" in run or _TWO_BREAKS.search(run)) or not _TABLE_ROW.search(run):
+    run their cells together; so do lines of a list that each put a name before a colon (甲区：X核心区)."""
+    tabled = ("；" in run or ";" in run or "|" in run) and ("|" in run or _TWO_BREAKS.search(run)) and _TABLE_ROW.search(run)
+    if not tabled and ("：" not in run or not _LIST_LINE.search(run)):
         return _joined(run, traditional)
     lines = run.split("\n")
-    cells = [_CELL_BREAKS.findall(line) if _TABLE_ROW.fullmatch(line) else None for line in lines]
+    inner = [line[1:-1] if len(line) > 1 and line[0] == line[-1] == "|" else line for line in lines]  # | Markdown | rows |
+    cells = [_CELL_BREAKS.findall(row) if _TABLE_ROW.fullmatch(row) else None for row in inner]
     # a row among rows of as many cells (a header and its rows): one line of ；-parts alone may be a sentence
     rows = {i for i, c in enumerate(cells) if c and any(0 <= j < len(cells) and cells[j] and len(cells[j]) == len(c) for j in (i - 1, i + 1))}
+    listed = [bool(_LIST_LINE.fullmatch(line)) for line in lines]
+    rows |= {i for i, x in enumerate(listed) if x and ((i > 0 and listed[i - 1]) or (i + 1 < len(listed) and listed[i + 1]))}
     out: list[str] = []
     pending: list[str] = []
     for i, line in enumerate(lines):
