@@ -1556,3 +1556,8 @@ def test_a_paragraph_that_opens_with_a_bare_place_is_about_it():
     assert ("大连金普新区", "海洋工程装备", "船舶与海洋工程装备制造集聚区") in got
     assert ("旅顺口区", "*", "船舶配套产业园") in got or ("旅顺口区", "海洋工程装备", "船舶配套产业园") in got
     assert not any(p.startswith("大连旅顺") for p, _, _ in got)  # the zone drawn on is no place of the role
+
+
+def test_an_area_made_of_part_of_its_places():
+    text = "“三区”即南部生态经济区和北部滨海产业区，其中北部滨海产业区以寿光市、昌邑市沿海区域为主体。\n"
+    assert {(p, r) for p, _, r in roles(text, "潍坊市")} == {("寿光市", "北部滨海产业区"), ("昌邑市", "北部滨海产业区")}

@@ -125,6 +125,8 @@ _HOST_CUT = re.compile(r"依托|围绕|打造|建设|形成|推进|布局|聚焦
 _BRACKET_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,4}[）)]")
 _HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内|县区|区县|县市区|县（市、区）")  # 甲区、乙区中心城区: where, not a role
+_OPENING_WORD = re.compile(r"^(?:其中|同时|此外|另外)")
+_AREA_AFTER = re.compile(r"(?:沿海|沿江|沿河|沿湖|沿线|北部|南部|东部|西部|部分)?(?:区域|地区|片区|乡镇)")
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|谋划|启动|加快|带动"  # not 规划, a noun as often (本规划范围)
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
@@ -402,12 +404,13 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     )
     if not (opened or parallel):
         return []
-    m = _SHORT_ROLE.match(work, run.end, clause_end + 1 if clause_end < len(work) else clause_end)
+    area = _AREA_AFTER.match(work, run.end)  # 以甲市、乙市沿海区域为主体: the places' part of them
+    m = _SHORT_ROLE.match(work, area.end() if area else run.end, clause_end + 1 if clause_end < len(work) else clause_end)
     if not m:
         return []
     role = clean_role(m.group("r"))
     if role in ("主", "主体") and (area := _AREA_SUBJECT.fullmatch(work, _clause_start(work, run.start), run.start)):
-        role = area.group("a")  # 东部片区以甲区、乙区为主: the places make up the area
+        role = _OPENING_WORD.sub("", area.group("a"))  # 东部片区以甲区、乙区为主: the places make up the area
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
 
 
