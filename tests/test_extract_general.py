@@ -115,6 +115,20 @@ def test_run_in_heading_scopes_its_own_paragraph():
     assert places(text, "武汉市") == {("江夏区", "智能网联汽车"), ("蔡甸区", "智能网联汽车")}
 
 
+def test_unnumbered_industry_name_opening_a_paragraph_scopes_it():
+    """A paragraph opening with an industry's name as its own sentence is run in under it, numbered or not; one
+    opening with a place and an industry is that place's paragraph."""
+    text = ("（三）提升传统优势产业\n轴承产业。新昌县推动轴承向精密化、风电和石化装备配套拓展，建设全国精密轴承制造基地。\n"
+            "纺织产业。柯桥区建设国际纺织面料研发设计中心。\n")
+    assert roles(text, "绍兴市") == {
+        ("新昌县", "轴承", "全国精密轴承制造基地"),  # not 新能源 from 风电 nor 绿色石化 from 石化
+        ("柯桥区", "纺织服装", "国际纺织面料研发设计中心"),
+    }
+    zone = "南昌高新区航空产业：依托龙头企业，建设大飞机配套产业园；新建区重点发展食品加工。\n"
+    assert ("南昌高新区", "航空航天", "大飞机配套产业园") in roles(zone, "南昌市")
+    assert ("新建区", "航空航天") not in places(zone, "南昌市")
+
+
 def test_heading_naming_an_ancestor_keeps_the_plans_narrower_cluster():
     text = "（一）电子信息\n坪山区建设成为终端制造基地。"
     title = "深圳市培育发展智能终端产业集群行动计划"
@@ -472,6 +486,13 @@ def test_industry_words_inside_place_names_name_no_cluster():
     }
 
 
+def test_a_long_industry_name_before_a_park_word_is_no_zone():
+    """新能源汽车零部件配套产业园 is longer than a zone's own name may be; the industry it starts with names a kind of
+    park, not one park."""
+    got = roles("某市新能源产业发展规划\n高淳区建设新能源汽车零部件配套产业园。\n", "南京市", "南京市新能源产业发展规划")
+    assert got == {("高淳区", "新能源", "新能源汽车零部件配套产业园")}
+
+
 def test_known_zone_names_win_over_words_before_them():
     text = "对中心城区，发挥两江新区、重庆高新区的旗舰作用。"
     assert {(p, r) for p, _, r in roles(text, "重庆市", "重庆市智能终端产业高质量发展行动计划") if p in ("两江新区", "重庆高新区")} == {
@@ -717,6 +738,20 @@ def test_a_role_named_for_another_industry_takes_that_cluster():
     assert ("余杭区", "新能源汽车", "世界级新能源汽车产业集群") in got
     assert ("萧山区", "数字经济", "新材料配套基地") in got
     assert ("滨江区", "数字经济", "海洋现代服务业集聚区") in got
+    # the role's industry some words before its role noun, neither served nor listed with others
+    energy = roles("某市新能源产业发展规划\n二、空间布局\n江宁区建设新能源汽车整车及关键部件研发制造核心区。"
+                   "溧水区建设光伏组件智能制造示范区。六合区建设新能源汽车零部件配套产业园。\n", "南京市", "南京市新能源产业发展规划")
+    assert ("江宁区", "新能源汽车", "新能源汽车整车及关键部件研发制造核心区") in energy
+    assert ("溧水区", "新能源", "光伏组件智能制造示范区") in energy  # 光伏 is 新能源's own
+    assert ("六合区", "新能源", "新能源汽车零部件配套产业园") in energy  # parts that serve another industry
+    health = roles("某市大健康产业行动计划\n龙华区建设食品科技创新及成果转化中心。\n", "深圳市", "深圳市大健康产业行动计划")
+    assert health == {("龙华区", "大健康", "食品科技创新及成果转化中心")}  # a centre is a function, not an industry's area
+    # an industry that is a word of the scope's name stays with it (整车 under 新能源汽车)
+    cars = roles("三、新能源汽车\n江宁区建设整车智能制造基地。\n", "南京市", "南京市新能源汽车产业发展规划")
+    assert cars == {("江宁区", "新能源汽车", "整车智能制造基地")}
+    # a narrower cluster named in the role wins over a broader subject opening the same sentence
+    storage = roles("第三章 产业布局\n二、新能源：浦口区依托桥林园区，打造新型储能产业园。\n", "南京市", "南京市战略性新兴产业发展规划")
+    assert ("浦口区", "新型储能", "新型储能产业园") in storage
     # a broader cluster named in the role keeps the plan's narrower one (电子信息 in a 智能终端 plan)
     smart = roles("深圳市智能终端产业集群行动计划\n将龙岗区打造为世界级电子信息产业集群承载区。\n", "深圳市", "深圳市智能终端产业集群行动计划")
     assert ("龙岗区", "智能终端", "世界级电子信息产业集群承载区") in smart
@@ -742,7 +777,7 @@ def test_a_table_flattened_into_one_line_gives_each_row_its_role():
     text = ("苏州市生物医药产业创新集群行动计划\n表1 各地区功能定位\n地区 功能定位\n苏州工业园区 创新药研发核心区\n"
             "昆山市 医疗器械制造基地\n吴中区 生物医药配套产业园\n")
     got = roles(text, "苏州市", "苏州市生物医药产业创新集群行动计划")
-    assert got == {("苏州工业园区", "生物医药", "创新药研发核心区"), ("昆山市", "生物医药", "医疗器械制造基地"),
+    assert got == {("苏州工业园区", "生物医药", "创新药研发核心区"), ("昆山市", "高端医疗器械", "医疗器械制造基地"),
                    ("吴中区", "生物医药", "生物医药配套产业园")}
     # without a 定位 header the same words are no table: a park's name after a district is not a role
     assert roles("苏州市生物医药产业创新集群行动计划\n吴中区生物医药产业园已有企业一百余家。\n", "苏州市", "苏州市生物医药产业创新集群行动计划") == set()

@@ -4,7 +4,8 @@ Chinese government documents number their headings by level (第一章 › 第�
 （1） › ①, the GB/T 9704 style). A heading that names one cluster ("（二）集成电路产业",
 "3.生物医药", "第三节 新能源汽车") sets the cluster of the lines below it until the next heading of
 the same or a higher level; a heading that names none or several leaves the enclosing scope's cluster.
-A run-in heading ("4.智能终端产业集群。以甲区为核心……") scopes its own paragraph too.
+A run-in heading ("4.智能终端产业集群。以甲区为核心……") scopes its own paragraph too, and so does an unnumbered
+one that is only an industry's name ("泵阀产业。永嘉县……").
 """
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ _HEADING_TEXT_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；！]")
 _CLAUSE_MARK = re.compile(r"[。，；！,;]")
 
+
+# An unnumbered paragraph that opens with a short industry name as its own sentence ("泵阀产业。永嘉县…").
+_UNNUMBERED_RUN_IN = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[。：:])")
+_RUN_IN_LEVEL = 99  # below every numbered level: it scopes its own paragraph only
 
 _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)")
 # Heading words that say what to do with industries, or describe them, rather than name one.
@@ -129,6 +134,12 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
     return Cluster(name, fallback_slug(name), "")
 
 
+def _industry_only(words: str, matcher: ClusterMatcher, place_of: Callable[[str], P | None]) -> bool:
+    """Whether a paragraph's short first sentence is an industry's name and no place's (襄阳高新区汽车产业：… is the
+    zone's paragraph, not a heading)."""
+    return heading_cluster(words, matcher) is not None and place_of(words) is None
+
+
 def scoped_lines(
     text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None]
 ) -> Iterator[tuple[int, str, Scope[P]]]:
@@ -141,6 +152,10 @@ def scoped_lines(
     pos = start
     for line in text[start:end].split("\n"):
         h = heading_of(line)
+        if h is None and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
+            yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher)
+            pos += len(line) + 1
+            continue
         if h is not None:
             while stack and stack[-1].level >= h.level:
                 stack.pop()

@@ -39,6 +39,11 @@ _ROLE_CLUSTERS_MAX = 2
 _OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|全球|特色|优势|先进|高端|新兴|现代|重要|一流|千亿级|百亿级|的)*")
 # The industry a role is the cluster area of: 生物医药产业集聚区, 新能源汽车基地 (the name, 产业 and a role noun).
 _OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|园|示范区|核心区|承载区|创新中心|中心)")
+# A role noun that ends the role some words after its industry (新能源汽车整车及核心部件研发制造核心区); a centre
+# (食品科技创新及成果转化中心) is a function, not an industry's area.
+_ROLE_NOUN_END = re.compile(r"(?:集群|集聚区|聚集区|基地|高地|园区|产业园|示范区|核心区|承载区)$")
+# Words after an industry that make the role serve it rather than be its area (新材料配套基地, 汽车零部件基地).
+_SERVES = re.compile(r"配套|服务|零部件|材料|应用|装备")
 # 模具产业以甲县、乙区为重点: an industry the taxonomy lacks that opens the sentence part is its subject.
 _LEAD_INDUSTRY = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群)?(?:以|依托|重点|主要|集中|布局|围绕|在|向)")
 _LAYOUT_OF = re.compile(r"(?:产业)?(?:空间|发展)?(?:布局|格局)")
@@ -147,15 +152,26 @@ def _own_run(work: str, pos: int, where: Where) -> bool:
 def _own_industry(work: str, where: Where, mentions: list[ClusterMention]) -> Cluster | None:
     """The one cluster a role is the area of: its name opens the role noun phrase and the role noun follows
     it (建设生物医药产业集聚区), unlike a cluster mentioned in passing (服务智能终端的新材料配套基地)."""
+    names = {m.cluster.name for m in mentions}
+    mentions = [m for m in mentions if not any(m.cluster.name != n and m.cluster.name in n for n in names)]  # 整车 in 新能源汽车整车
     if len({m.cluster.slug for m in mentions}) != 1:
         return None
     m = mentions[0]
     noun = _role_noun_start(work, where)
     lead = _OWN_INDUSTRY_LEAD.match(work, noun, m.start)
+    return m.cluster if lead and lead.end() == m.start and _ends_role(work, m, where) else None
+
+
+def _ends_role(work: str, m: ClusterMention, where: Where) -> bool:
+    """Whether the role noun that ends the role is the industry's area: right after its name (生物医药产业集聚区, or
+    inside the taxonomy's match: 新能源汽车产业集群), or after words that neither serve it nor list it with others."""
+    if m.end == where.role_end:
+        return bool(_OWN_INDUSTRY_TAIL.search(work, m.start, m.end))
     tail = _OWN_INDUSTRY_TAIL.match(work, m.end)
-    # the taxonomy's own match may take the role noun in (新能源汽车产业集群)
-    ends_role = tail.end() == where.role_end if tail else m.end == where.role_end and bool(_OWN_INDUSTRY_TAIL.search(work, m.start, m.end))
-    return m.cluster if lead and lead.end() == m.start and ends_role else None
+    if tail and tail.end() == where.role_end:
+        return True
+    late = _ROLE_NOUN_END.search(work, m.end, where.role_end)
+    return late is not None and work[m.end] not in _LIST_MARK and not _SERVES.search(work, m.end, late.start())
 
 
 def _role_noun_start(work: str, where: Where) -> int:
@@ -209,7 +225,7 @@ def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: T
     sentence's subject, or a word of its name, speaks for the subject."""
     subject = (_clause_subjects(work, where, topic) or _segment_subjects(work, where, topic))[:1] if found else []
     subj = subject[0].cluster if subject else None
-    if subj and all(c.slug != subj.slug and (matcher.related(c, subj) or c.name in subj.name) for c in found):
+    if subj and all(c.slug != subj.slug and (matcher.narrower(subj, c) is subj and matcher.related(c, subj) or c.name in subj.name) for c in found):
         return [subj]
     return found
 
@@ -274,7 +290,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     in_role = _narrowed_by_subject([m.cluster for m in in_role_mentions], work, where, topic, matcher)
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
         own = _own_industry(work, where, in_role_mentions)
-        if own is not None and scope is not None and not matcher.related(own, scope):
+        if own is not None and scope is not None and not matcher.related(own, scope) and own.name not in scope.name:
             return [own]  # 钱塘区建设生物医药产业集聚区 in a digital-economy plan: the role names its own cluster
         return _fit(in_role, scope, matcher)
     between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]

@@ -232,6 +232,8 @@ class ZoneRecognizer:
         start = m.start() - len(prefix)
         if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
             return None
+        if self._cluster is not None and any(c.start() < start < c.end() for c in self._cluster.finditer(text, max(0, start - _PREFIX_MAX), m.start())):
+            return None  # 新能|源汽车零部件配套产业园: an industry's name the prefix window cut, no zone's name
         if self._units is not None and self._units.fullmatch(prefix):
             return start, prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
         prefix = _RANK.sub("", prefix)
