@@ -696,6 +696,24 @@ def test_fenbie_assigns_clusters_respectively():
     }
 
 
+def test_fenbie_with_a_counted_role_noun_gives_each_item_that_noun():
+    """分别打造A、B、C三个X基地: the count and role noun after the last item belong to every item."""
+    text = "支持公主岭市、双阳区、九台区分别打造玉米深加工、肉牛屠宰及精深加工、汽车零部件3个百亿级产业基地。"
+    assert roles(text, "长春市") == {
+        ("公主岭市", "食品", "玉米深加工百亿级产业基地"),
+        ("双阳区", "食品", "肉牛屠宰及精深加工百亿级产业基地"),
+        ("九台区", "汽车", "汽车零部件百亿级产业基地"),
+    }
+    plain = "支持龙湖区、澄海区分别发展轻工装备、玩具创意。"
+    assert roles(plain, "汕头市") == {("龙湖区", "轻工装备", "轻工装备"), ("澄海区", "玩具创意", "玩具创意")}
+
+
+def test_a_product_named_with_its_making_or_processing_is_an_industry():
+    m = matcher()
+    assert [x.cluster.name for x in m.find("重点发展家电零部件和马铃薯精深加工")] == ["智能家电", "食品"]
+    assert [x.cluster.name for x in m.find("扩大玉米种植面积，完善物流配套")] == []  # growing it, serving it: no industry
+
+
 def test_dazao_with_clusters_as_objects():
     assert places("苏州工业园区重点打造生物医药、人工智能两大新兴产业。", "苏州市") == {
         ("苏州工业园区", "生物医药"),

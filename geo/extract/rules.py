@@ -601,7 +601,8 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
                 # 分别重点发展X和Y、Z和W: the i-th item between 、 with every industry it names
                 per_item = [tuple({c.cluster.slug: c.cluster for c in clusters if m.start() <= c.start < m.end()}.values()) or (_item_cluster(m),) for m in top]
                 roles = [g for g in found if not g.focus] or [f]
-                return [Found(top[i].group() if g is f else g.role, g.start, g.end, cs, i) for g in roles for i, cs in enumerate(per_item)]
+                texts = _with_shared_head([m.group() for m in top])
+                return [Found(texts[i] if g is f else g.role, g.start, g.end, cs, i) for g in roles for i, cs in enumerate(per_item)]
             continue
         named = [[c.cluster for c in clusters if m.start() <= c.start < m.end()] for m in items]
         one = {c.slug: c for n in named for c in n[:1]}
@@ -611,8 +612,23 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         else:
             per_place = [n[0] if n else _item_cluster(m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
-        return [Found(items[i].group() if g is f and verb else g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
+        texts = _with_shared_head([m.group() for m in items])
+        return [Found(texts[i] if g is f and verb else g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
+
+
+# 分别打造A、B、C三个省级特色产业集群: a count, then the role noun every item shares.
+_COUNTED_HEAD = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:个|大|家)(?P<head>[\u4e00-\u9fff]{2,12})$")
+
+
+def _with_shared_head(texts: list[str]) -> list[str]:
+    """Each item's role: with the counted role noun the last item carries (…肉制品加工4个百亿级产业基地) moved onto
+    every item (肉鸡加工百亿级产业基地); unchanged when there is none."""
+    m = _COUNTED_HEAD.search(texts[-1])
+    if m is None or m.start() == 0:
+        return texts
+    head = m.group("head")
+    return [t + head for t in texts[:-1]] + [texts[-1][: m.start()] + head]
 
 
 _LISTED_ITEM = re.compile(r"[^、]+")

@@ -5,7 +5,8 @@ industries classification (国家战略性新兴产业分类 2018), `cluster` fo
 `general` for the `*` of plans that lay out no single cluster. `parent` is the slug of the broader
 cluster, so a national view can gather a city's clusters under one field. `aliases` are other names
 plans use (医药 for 生物医药); `qualified_aliases` name the cluster only before an industry word (电子产业,
-健康产业: a bare 健康 or 电子 is an ordinary word) or, four characters or longer, as a whole list item (高端装备、新材料).
+健康产业: a bare 健康 or 电子 is an ordinary word), a word of making or processing (家电零部件, 玉米深加工) or, four
+characters or longer, as a whole list item (高端装备、新材料).
 """
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ def fallback_slug(name: str) -> str:
 
 INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
+# Words after a product that make it an industry: its making, its parts, or processing it (肉鸡加工, 生猪屠宰).
+_MAKING = re.compile(r"制造|零部件|精深加工|深加工|加工|屠宰")
 
 
 _ITEM_BEFORE = "：:、，,（(“和及与—|"  # | opens and ends a table's cell
@@ -118,9 +121,9 @@ class ClusterMatcher:
         for m in self._pattern.finditer(text):
             name = m.group("name")
             if (
-                name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")) and not text.startswith("制造", m.end("name"))
+                name in self._qualified_only and not _INDUSTRY.match(text, m.end("name")) and not _MAKING.match(text, m.end("name"))
                 and not _whole_item(text, m.start(), m.end("name"))
-            ):  # 通信设备制造, 智能装备制造: making it is the industry
+            ):  # 通信设备制造, 家电零部件, 玉米深加工: making or processing it is the industry
                 continue
             out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
         return out
