@@ -129,6 +129,18 @@ def test_unnumbered_industry_name_opening_a_paragraph_scopes_it():
     assert ("新建区", "航空航天") not in places(zone, "南昌市")
 
 
+def test_a_place_label_line_gives_the_numbered_items_below_it_to_its_place():
+    """"义乌市：" on a line of its own, then numbered industries: each item's role is the place's; the next label
+    takes over and a heading above the items' level ends it."""
+    text = ("三、县域产业定位\n义乌市：\n1.小商品产业。推动饰品、日用品向设计驱动升级，建设全球小商品创新制造基地。\n"
+            "2.光伏。打造光伏组件制造集聚区。\n东阳市：\n1.影视文化。建设影视文化产业高地。\n四、保障措施\n1.人才。建设人才服务中心。\n")
+    assert roles(text, "金华市", "金华市县域特色产业发展规划") == {
+        ("义乌市", "小商品", "全球小商品创新制造基地"),
+        ("义乌市", "新能源", "光伏组件制造集聚区"),
+        ("东阳市", "数字创意", "影视文化产业高地"),
+    }
+
+
 def test_heading_naming_an_ancestor_keeps_the_plans_narrower_cluster():
     text = "（一）电子信息\n坪山区建设成为终端制造基地。"
     title = "深圳市培育发展智能终端产业集群行动计划"

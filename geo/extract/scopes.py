@@ -43,7 +43,8 @@ _CLAUSE_MARK = re.compile(r"[。，；！,;]")
 
 # An unnumbered paragraph that opens with a short industry name as its own sentence ("泵阀产业。永嘉县…").
 _UNNUMBERED_RUN_IN = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[。：:])")
-_RUN_IN_LEVEL = 99  # below every numbered level: it scopes its own paragraph only
+_RUN_IN_LEVEL = 99
+_LABEL_MAX = 20  # below every numbered level: it scopes its own paragraph only
 
 _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)")
 # Heading words that say what to do with industries, or describe them, rather than name one.
@@ -62,11 +63,12 @@ P = TypeVar("P")
 class _Open(Generic[P]):
     """A heading whose scope is still open; `named` is read from its words when first needed."""
 
-    level: int
+    level: float  # a heading's numbering level; a place label's sits between two levels
     text: str
     place: P | None  # the place in scope below it: its own, else the enclosing heading's
     named: Cluster | None = None
     read: bool = False
+    label: bool = False  # a place label ("江阴市："), not a numbered heading
 
 
 class Scope(Generic[P]):
@@ -140,6 +142,22 @@ def _industry_only(words: str, matcher: ClusterMatcher, place_of: Callable[[str]
     return heading_cluster(words, matcher) is not None and place_of(words) is None
 
 
+def _place_label(line: str, place_of: Callable[[str], P | None]) -> P | None:
+    """The places of an unnumbered line that only names them before a colon ("江阴市：", "甲区、乙区："): the items
+    below it are theirs."""
+    words = line.rstrip()
+    if not words.endswith(("：", ":")) or len(words) > _LABEL_MAX or _CLAUSE_MARK.search(words):
+        return None
+    return place_of(words[:-1])
+
+
+def _label_level(stack: list[_Open[P]]) -> float:
+    """A place label nests right under the heading above it, or takes the place of the label before it; the
+    numbered items below it stay inside, a heading above their level or the next label ends it."""
+    labels = [o.level for o in stack if o.label]
+    return labels[-1] if labels else (stack[-1].level if stack else -1) + 0.5
+
+
 def scoped_lines(
     text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None]
 ) -> Iterator[tuple[int, str, Scope[P]]]:
@@ -156,7 +174,15 @@ def scoped_lines(
             yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher)
             pos += len(line) + 1
             continue
-        if h is not None:
+        if h is None and (label := _place_label(line, place_of)) is not None:
+            level = _label_level(stack)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            stack.append(_Open(level, line, label, label=True))
+            scope = Scope(tuple(stack), base, matcher)
+        elif h is not None:
+            if stack and stack[-1].label and stack[-1].level < h.level - 0.5:
+                stack[-1].level = h.level - 0.5  # its first item: a later heading above the items' level ends the label
             while stack and stack[-1].level >= h.level:
                 stack.pop()
             own = place_of(h.text)
