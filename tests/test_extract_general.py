@@ -345,6 +345,17 @@ def test_bracketed_specialisations_give_a_role_per_place_and_cluster():
     }
 
 
+def test_bracketed_lists_keep_items_the_taxonomy_lacks_but_not_parts():
+    """A bracket that lists short industry names gives each its cluster, an unlisted one named for itself
+    (眼镜) and a describing word with a short name read as one item (高端化工); parts (关键零部件) name none."""
+    text = "打造县域特色产业板块：瓯海区（眼镜、生物医药），洞头区（高端化工、新能源），龙湾区（整车及关键零部件）。"
+    assert places(text, "温州市") == {
+        ("瓯海区", "眼镜"), ("瓯海区", "生物医药"),
+        ("洞头区", "绿色石化"), ("洞头区", "新能源"),
+        ("龙湾区", "汽车"),
+    }
+
+
 def test_count_allocation_of_named_parks():
     text = "规划建设10个特色产业园区，其中雁塔区4个、长安区3个、高陵区3个。"
     assert roles(text, "西安市") == {

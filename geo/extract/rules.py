@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
+from geo.extract.runs import PART as _PART
 from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, fallback_slug, matcher
 
@@ -632,7 +633,6 @@ def _with_shared_head(texts: list[str]) -> list[str]:
 
 
 _LISTED_ITEM = re.compile(r"[^、]+")
-_PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|模组|组件|材料|设备)$")
 
 
 def _item_cluster(item: re.Match[str]) -> Cluster:

@@ -14,6 +14,8 @@ _BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 # A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.
 _SPEC_ITEM = re.compile(r"、|和|及")
 _UNLISTED_INDUSTRIES = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:、|和|及))*[\u4e00-\u9fff]{2,8}")
+# An item that names parts of an industry, not one (关键零部件, 配套).
+PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|模组|组件|材料|设备)$")
 _NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
 
 
@@ -36,9 +38,9 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
     counted = unlisted = False
     b = _BRACKET.match(work, pos)
     if b:
-        inside = [c.cluster for c in clusters if b.start() < c.start and c.end <= b.end()]
+        inside = [c for c in clusters if b.start() < c.start and c.end <= b.end()]
         if inside:
-            specs = tuple({c.slug: c for c in inside}.values())
+            specs = _items(work, b, inside)
             pos = b.end()
         elif _UNLISTED_INDUSTRIES.fullmatch(b.group("inner")) and not _NOT_INDUSTRY.search(b.group("inner")):
             # 乙区（电气）、丙区（汽摩配）: an industry the taxonomy lacks; kept by find_runs only in a list of
@@ -52,6 +54,24 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
         counted = True
         pos = c.end()
     return pos, specs, counted, unlisted
+
+
+def _items(work: str, bracket: re.Match[str], inside: list[ClusterMention]) -> tuple[Cluster, ...]:
+    """The clusters of a bracket that names some the taxonomy knows: in a bracket that is only a list of short
+    industry names (生物医药、轴承), each item, known or named for itself unless it names parts (整车及关键零部件); else
+    the known ones."""
+    inner = bracket.group("inner")
+    if not _UNLISTED_INDUSTRIES.fullmatch(inner) or _NOT_INDUSTRY.search(inner):
+        return tuple({c.cluster.slug: c.cluster for c in inside}.values())
+    found: dict[str, Cluster] = {}
+    at = bracket.start("inner")
+    for item in _SPEC_ITEM.split(inner):
+        named = [c.cluster for c in inside if at <= c.start < at + len(item)]
+        name = item.removesuffix("产业") if len(item) > 3 else item
+        for c in named or ([] if PART.search(name) else [Cluster(name, fallback_slug(name), "")]):
+            found.setdefault(c.slug, c)
+        at += len(item) + 1
+    return tuple(found.values())
 
 
 def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:

@@ -77,9 +77,15 @@ _ITEM_AFTER = "、，,。；;和及与）)”|"
 _ITEM_VERBS = ("发展", "布局", "聚焦", "培育", "壮大", "做强", "主攻", "承接", "侧重", "深耕", "引育", "发力", "突出", "打造", "围绕")
 
 
+_ITEM_LEADS = ("高端", "精细", "绿色", "现代", "先进", "新型", "特色", "智能", "优势")
+
+
 def _whole_item(text: str, start: int, end: int) -> bool:
     """A qualified alias of four or more characters that is a whole list item (章丘区：高端装备、新材料;
-    重点发展高端装备和生物医药) names its industry without 产业; a short one (健康, 金融) needs the industry word."""
+    重点发展高端装备和生物医药), or a short one after a describing word (高端化工), names its industry without 产业;
+    a short one alone (健康, 金融) needs the industry word."""
+    if text.endswith(_ITEM_LEADS, 0, start):
+        start -= 2  # 高端化工, 精细化工: a describing word and the short name make one item
     starts_item = start == 0 or text[start - 1] in _ITEM_BEFORE or text.endswith(_ITEM_VERBS, 0, start)
     return end - start >= 4 and starts_item and (end == len(text) or text[end] in _ITEM_AFTER)
 
