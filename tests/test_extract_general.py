@@ -356,6 +356,19 @@ def test_bracketed_lists_keep_items_the_taxonomy_lacks_but_not_parts():
     }
 
 
+def test_places_each_with_its_industry_then_a_shared_counted_role():
+    """壮大甲县X、乙区Y、丙县Z等特色产业集群: each place has its own industry and the role they share."""
+    text = "壮大澧县（澧县经开区）纺织服装、津市市生物医药、石门县茶叶精深加工等县域特色产业集群。"
+    assert roles(text, "常德市") == {
+        ("澧县", "纺织服装", "县域特色产业集群"),
+        ("常德澧县经开区", "纺织服装", "县域特色产业集群"),
+        ("津市市", "生物医药", "县域特色产业集群"),
+        ("石门县", "食品", "县域特色产业集群"),
+    }
+    # without the count or 等 and a shared role noun, the list is read as before
+    assert ("津市市", "纺织服装") not in places("支持澧县纺织服装、津市市生物医药发展壮大。", "常德市")
+
+
 def test_count_allocation_of_named_parks():
     text = "规划建设10个特色产业园区，其中雁塔区4个、长安区3个、高陵区3个。"
     assert roles(text, "西安市") == {

@@ -760,9 +760,39 @@ def an_asset(work: str, run: Run) -> bool:
     return bool(_ASSET.search(work, _clause_start(work, run.start), run.start))
 
 
+# 甲县医疗器械、乙区针织服装三个省级重点产业集群: a place's own industry, then 、 and the next place ...
+_PAIRED_ITEM = re.compile(r"[）)]?(?P<item>[\u4e00-\u9fff]{2,10}?)(?:产业)?[、和及]")
+# ... and after the last place its industry, a count or 等, and the role noun every pair shares.
+_PAIRED_END = re.compile(
+    r"[）)]?(?P<item>[\u4e00-\u9fff]{2,10}?)(?:产业)?(?:等|(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:个|大))"
+    r"(?P<head>[^，。；、]{0,12}?(?:产业集群|集群|基地|产业园|园区|集聚区|示范区|高地))"
+)
+
+
+def _paired_list(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
+    """做强甲县X、乙县Y、丙区Z三个特色产业集群: places each followed by its own industry, then a counted role noun they
+    share; each place gets that role in its industry (a taxonomy cluster, else the item's own name)."""
+    if len(runs) < 2:
+        return []
+    items = [_PAIRED_ITEM.fullmatch(work, a.end, b.start) for a, b in zip(runs, runs[1:])]
+    end = _PAIRED_END.match(work, runs[-1].end)
+    if end is None or not all(items):
+        return []
+    out = []
+    for run, item in zip(runs, [*items, end]):
+        span = (item.start("item"), item.end("item"))  # type: ignore[union-attr]
+        named = tuple({c.cluster.slug: c.cluster for c in clusters if span[0] <= c.start < span[1]}.values())
+        name = work[span[0] : span[1]]
+        own = named or (() if _PART.search(name) else (Cluster(name, fallback_slug(name), ""),))
+        out.append((run, Found(clean_role(end.group("head")), run.start, end.end(), own), ()))
+    return out
+
+
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
     """Each run with its roles and functions. A run that only opens a list (以A科学城、B园区…为R)
     shares the roles of the run after it."""
+    if paired := _paired_list(work, runs, clusters):
+        return paired
     out: list[tuple[Run, Found, tuple[str, ...]]] = []
     later: list[tuple[Found, tuple[str, ...]]] = []
     for i in range(len(runs) - 1, -1, -1):
