@@ -529,6 +529,19 @@ def test_a_long_industry_name_before_a_park_word_is_no_zone():
     assert got == {("高淳区", "新能源", "新能源汽车零部件配套产业园")}
 
 
+def test_a_countys_park_of_one_industry_is_a_zone_and_a_named_park_keeps_its_name():
+    """兴文县纺织产业园 opening a clause is the county's textile park, a zone of its own (no host is guessed; after a
+    verb, 建设双流区航空动力产业园, it stays the county's role); a park with a proper name after the county (大路工业园区)
+    stays that name's, beside its county; a kind of park (特色产业园) is none."""
+    text = ("兴文县纺织产业园重点发展再生纤维和面料，打造川南纺织产业基地。\n"
+            "高县食品工业园发展茶叶、竹笋精深加工，建设特色食品加工园。\n"
+            "兴文县特色产业园加快建设。\n")
+    got = roles(text, "宜宾市")
+    assert got == {("宜宾兴文县纺织产业园", "纺织服装", "川南纺织产业基地"), ("宜宾高县食品工业园区", "食品", "特色食品加工园")}
+    named = places("准格尔旗大路工业园区建设国家现代煤化工产业示范区。", "鄂尔多斯市")
+    assert named == {("准格尔旗", "绿色石化"), ("鄂尔多斯大路工业园区", "绿色石化")}
+
+
 def test_known_zone_names_win_over_words_before_them():
     text = "对中心城区，发挥两江新区、重庆高新区的旗舰作用。"
     assert {(p, r) for p, _, r in roles(text, "重庆市", "重庆市智能终端产业高质量发展行动计划") if p in ("两江新区", "重庆高新区")} == {

@@ -123,6 +123,10 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
+_PARK_INDUSTRY_MAX = 6
+# Where a clause opens: a county's industry park there is its subject; after a verb (建设甲县X产业园) it is the
+# county's role.
+_CLAUSE_OPEN = ("", "。", "；", "，", "：", "\n")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
 # 三大产业园, 2个经开区, 十个高新区: a count, not a name — but 五常, 十堰, 六安 and 九江 are names.
 _NUMBERED = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:个|大|家|座|类|批|项|所|条|级|$)|[0-9]")
@@ -228,6 +232,9 @@ class ZoneRecognizer:
         """Where a zone's name starts and its own words, or None when the words before the suffix name a
         class or kind of zone (各高新区, 三大产业园, 特色产业园, 生物医药产业园, 专业集成电路产业园)."""
         if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
+            begin = m.start() - len(prefix)
+            if _short_form(m.group())[1] == "industrial_park" and text[begin - 1 : begin] in _CLAUSE_OPEN and self._own_park(prefix[unit.end() :]):
+                return begin, prefix  # 屏山县纺织产业园重点发展…: the county's park of one industry, the clause's subject
             prefix = prefix[unit.end() :]  # 嘉定区安亭镇: a place in the district, after the district's name
         start = m.start() - len(prefix)
         if _PLURAL.search(prefix) or _NUMBERED.search(prefix) or text[start - 1 : start] in ("各", "等"):
@@ -248,6 +255,11 @@ class ZoneRecognizer:
                     return None
                 return named.end(), rest
         return (start, prefix) if core or _short_form(m.group())[0] in _SPECIFIC else None
+
+    def _own_park(self, words: str) -> bool:
+        """Whether the words between a county's name and a park word open with an industry's name (纺织, 家居用品),
+        unlike a park with a name of its own (准格尔旗大路工业园区), whose name is the zone's."""
+        return len(words) <= _PARK_INDUSTRY_MAX and self._cluster is not None and self._cluster.match(words) is not None
 
     def _named_in_full(self, text: str, end: int, prefix: str, floor: int) -> str:
         """The prefix, or the longer name of one of the city's places that ends where it does (和林格尔新区, cut
