@@ -973,6 +973,14 @@ def test_a_label_before_a_dash_and_each_place_s_own_role_noun_after_a_label():
                       ("浏阳市", "电子信息", "两园"), ("浏阳市", "电子信息", "电子信息产业园")}
 
 
+def test_a_label_whose_link_word_ends_in_a_colon():
+    """“三基地”分别为：甲县、乙县 — a link word and a colon together still introduce the label's places."""
+    got = roles("打造“三基地”，“三基地”分别为：西平县、遂平县、汝南县。\n", "驻马店市")
+    assert {(p, r) for p, _, r in got} == {("西平县", "三基地"), ("遂平县", "三基地"), ("汝南县", "三基地")}
+    parks = roles("“两园”是指：汝阳县铝工业园、栾川县煤化工产业园。\n", "洛阳市")
+    assert ("汝阳县", "有色金属", "铝工业园") in parks and ("栾川县", "绿色石化", "煤化工产业园") in parks
+
+
 def test_a_numbered_heading_does_not_leak_into_a_label():
     got = roles("（一）一核：东湖高新区\n", "武汉市")
     assert {r for _, _, r in got} == {"一核"}

@@ -126,7 +126,7 @@ _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
 _PARK_INDUSTRY_MAX = 6
 # Where a clause opens: a county's industry park there is its subject; after a verb (建设甲县X产业园) it is the
 # county's role.
-_CLAUSE_OPEN = ("", "。", "；", "，", "：", "\n")
+_CLAUSE_OPEN = ("", "。", "；", "，", "\n")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
 # 三大产业园, 2个经开区, 十个高新区: a count, not a name — but 五常, 十堰, 六安 and 九江 are names.
 _NUMBERED = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:个|大|家|座|类|批|项|所|条|级|$)|[0-9]")
