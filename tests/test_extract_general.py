@@ -369,6 +369,15 @@ def test_places_each_with_its_industry_then_a_shared_counted_role():
     assert ("津市市", "纺织服装") not in places("支持澧县纺织服装、津市市生物医药发展壮大。", "常德市")
 
 
+def test_a_bare_layout_part_takes_the_industry_an_earlier_part_named():
+    """甲区为X产业核心区，乙区为拓展区: the short part names no industry and is part of X's layout; a part whose own
+    clause names an industry keeps it."""
+    text = "江华瑶族自治县、宁远县为新材料产业核心区，道县、蓝山县为配套区。"
+    assert places(text, "永州市") == {("江华瑶族自治县", "新材料"), ("宁远县", "新材料"), ("道县", "新材料"), ("蓝山县", "新材料")}
+    own = "冷水滩区为电子信息产业核心区，东安县聚焦竹木加工产业，建设竹木小镇。"
+    assert ("东安县", "电子信息") not in places(own, "永州市")
+
+
 def test_count_allocation_of_named_parks():
     text = "规划建设10个特色产业园区，其中雁塔区4个、长安区3个、高陵区3个。"
     assert roles(text, "西安市") == {

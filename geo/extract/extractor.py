@@ -27,6 +27,7 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 _BARE_JOINS = "、和及与。！？：: "
 _HEADING_JOINS = ("、", "和", "及", "与", "，", "（")  # 西固区（兰州石化产业园）: a district and its park
+_BARE_PART_MAX = 5  # 拓展区, 重要支撑, 配套功能区: a role that short names no industry of its own
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 
@@ -80,9 +81,14 @@ def _sentence_roles(
     read = []
     stated: dict[int, set[str | None]] = {}  # per run: the clusters of the roles it is given (not its focus)
     anchored: set[int] = set()  # runs whose stated role names the scope's own kind of industry
+    earlier: Cluster | None = None  # the one cluster an earlier run's role named (甲区为旅游产业核心区，乙区为拓展区)
     for run, found, funcs in read_runs(work, runs, cmentions):
         where = Where(run.start, runs[0].start, starts, found.start, found.end)
         shared = clusters_for(work, where, found.clusters, topic, clusters)
+        if shared == [None] and earlier is not None and len(found.role) <= _BARE_PART_MAX and _names_no_industry(work, run.start, found.end, cmentions):
+            shared = [earlier]  # a bare layout part (拓展区) in the same sentence is of that industry's layout
+        elif len(shared) == 1 and shared[0] is not None and scope.cluster is None:
+            earlier = shared[0]
         read.append((run, found, funcs, where, shared))
         if not found.focus:
             stated.setdefault(run.start, set()).update(c.slug if c else None for c in shared)
@@ -97,6 +103,11 @@ def _sentence_roles(
                 if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or run.start in anchored):
                     continue  # 重点发展功率半导体器件，建设轨道交通关键零部件基地 in a rail plan: parts, not an industry of its own
                 yield place, cluster, found, funcs
+
+
+def _names_no_industry(work: str, start: int, end: int, mentions: list[ClusterMention]) -> bool:
+    """Whether work[start:end] names no industry, known or not (德清县聚焦地理信息产业 names one)."""
+    return "产业" not in work[start:end] and not any(start <= m.start < end for m in mentions)
 
 
 def _of_kind(cluster: Cluster | None, scope: Cluster | None, clusters: ClusterMatcher) -> bool:
