@@ -766,6 +766,22 @@ def test_fenbie_with_a_counted_role_noun_gives_each_item_that_noun():
     assert roles(plain, "汕头市") == {("龙湖区", "轻工装备", "轻工装备"), ("澄海区", "玩具创意", "玩具创意")}
 
 
+def test_fenbie_with_a_role_listing_one_item_per_place_before_its_noun():
+    """分别建设A、B和C特色园区: the i-th place gets the i-th item with the noun they share; under a subject industry,
+    items the taxonomy lacks are its products; items that are roles of their own are not split."""
+    got = roles("推动淮滨县、息县、罗山县分别建设羽毛加工、纸品包装和弱筋小麦精深加工特色园区。", "信阳市")
+    assert got == {("淮滨县", "羽毛加工", "羽毛加工特色园区"), ("息县", "纸品包装", "纸品包装特色园区"),
+                   ("罗山县", "食品", "弱筋小麦精深加工特色园区")}
+    food = roles("全市食品产业以县域为重点：上蔡县、汝南县分别建设辣椒制品和芝麻制品特色产业区。", "驻马店市")
+    assert food == {("上蔡县", "食品", "辣椒制品特色产业区"), ("汝南县", "食品", "芝麻制品特色产业区")}
+    own = roles("渝中区、江北区分别建设基础研究和创新策源区、产业化示范区。", "重庆市")
+    assert {r for _, _, r in own} == {"基础研究和创新策源区、产业化示范区"}  # roles of their own, not three items
+    one = roles("武侯区、青羊区分别建设软件和信息服务产业园。", "成都市")
+    assert {(p, r) for p, _, r in one} == {("武侯区", "软件和信息服务产业园"), ("青羊区", "软件和信息服务产业园")}  # one cluster's name
+    parts = roles("双流区、新都区分别建设航空发动机及零部件产业园区。", "成都市")
+    assert {r for _, _, r in parts} == {"航空发动机及零部件产业园区"}  # an industry and its parts
+
+
 def test_a_product_named_with_its_making_or_processing_is_an_industry():
     m = matcher()
     assert [x.cluster.name for x in m.find("重点发展家电零部件和马铃薯精深加工")] == ["智能家电", "食品"]

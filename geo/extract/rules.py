@@ -592,8 +592,10 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         span = (lead.start("obj"), lead.end("obj")) if lead else (verb.end(), f.end) if verb and f.clusters else None
         if span is not None:
             items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
-        elif (at := work.find(f.role, f.start, f.end)) >= 0 and "、" in f.role:
+        elif (at := work.find(f.role, f.start, f.end)) >= 0 and _SPLIT.search(f.role):
             items = list(_LISTED_ITEM.finditer(work, at, at + len(f.role)))  # 分别打造A及B、C、D制造基地: the role's own list
+            if len(items) != len(run.places) and (joined := _joined_role_items(work, at, f, found, run, clusters)):
+                return joined
         else:
             continue
         if len(items) != len(run.places):
@@ -632,7 +634,35 @@ def _with_shared_head(texts: list[str]) -> list[str]:
     return [t + head for t in texts[:-1]] + [texts[-1][: m.start()] + head]
 
 
+def _joined_role_items(work: str, at: int, f: Found, found: list[Found], run: Run, clusters: list[ClusterMention]) -> list[Found]:
+    """分别建设A、B和C特色园区: a role whose own list, split at 、和及与, has one item per place, and ends with the
+    role noun they share; the i-th place gets the i-th item with that noun, in the item's industry."""
+    items = list(_JOINED_ITEM.finditer(work, at, at + len(f.role)))
+    head = _ROLE_LIST_HEAD.search(items[-1].group()) if len(items) == len(run.places) else None
+    if head is None or head.start() == 0 or any(_HEAD_END.search(m.group()) for m in items[:-1]):
+        return []  # …研究和创新策源区、…: items with role nouns of their own are roles
+    if any(_PART.search(name) for name in [m.group() for m in items[:-1]] + [items[-1].group()[: head.start()]]):
+        return []  # 航空发动机及零部件: one industry and its parts
+    if any(c.start < m.end() < c.end for c in clusters for m in items[:-1]):
+        return []  # 软件和信息服务: one cluster's name, not two items
+    spans = [(m.start(), m.end()) for m in items[:-1]] + [(items[-1].start(), items[-1].start() + head.start())]
+    per_place = []
+    for a, b in spans:
+        named = [c.cluster for c in clusters if a <= c.start < b]
+        name = work[a:b]
+        per_place.append(named[0] if named else Cluster(name, fallback_slug(name), ""))
+    roles = [g for g in found if not g.focus] or [f]
+    return [
+        Found(work[a:b] + head.group() if g is f else g.role, g.start, g.end, (c,), i)
+        for g in roles for i, ((a, b), c) in enumerate(zip(spans, per_place))
+    ]
+
+
 _LISTED_ITEM = re.compile(r"[^、]+")
+_JOINED_ITEM = re.compile(r"[^、和及与]+")
+_HEAD_END = re.compile(f"(?:{_HEAD.pattern})$")
+# The role noun the items of a role's own list share, at its end (…茶叶精深加工特色园区).
+_ROLE_LIST_HEAD = re.compile(r"(?:特色|专业|重点|现代|综合|产业|制造|研发|生产)*(?:产业园区|产业园|园区|基地|集聚区|示范区|产业集群|集群|产业区|功能区)$")
 
 
 def _item_cluster(item: re.Match[str]) -> Cluster:

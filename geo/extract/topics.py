@@ -227,6 +227,8 @@ def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: T
     subj = subject[0].cluster if subject else None
     if subj and all(c.slug != subj.slug and (matcher.narrower(subj, c) is subj and matcher.related(c, subj) or c.name in subj.name) for c in found):
         return [subj]
+    if subj and subj.slug in matcher.by_slug and all(c.slug not in matcher.by_slug for c in found):
+        return [subj]  # 食品产业…分别建设花生制品特色产业区: products the taxonomy lacks are the subject industry's
     return found
 
 
