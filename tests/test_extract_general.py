@@ -378,6 +378,14 @@ def test_a_bare_layout_part_takes_the_industry_an_earlier_part_named():
     assert ("东安县", "电子信息") not in places(own, "永州市")
 
 
+def test_count_allocation_after_the_counted_noun():
+    """建设X特色产业园5个，其中甲区2个…: the count may follow the parks it counts."""
+    text = "规划建设智能家电配套产业园6个，其中顺德区3个、南海区2个、高明区1个。"
+    assert roles(text, "佛山市") == {
+        ("顺德区", "智能家电", "智能家电配套产业园"), ("南海区", "智能家电", "智能家电配套产业园"), ("高明区", "智能家电", "智能家电配套产业园"),
+    }
+
+
 def test_count_allocation_of_named_parks():
     text = "规划建设10个特色产业园区，其中雁塔区4个、长安区3个、高陵区3个。"
     assert roles(text, "西安市") == {
@@ -764,6 +772,10 @@ def test_fenbie_with_a_counted_role_noun_gives_each_item_that_noun():
     }
     plain = "支持龙湖区、澄海区分别发展轻工装备、玩具创意。"
     assert roles(plain, "汕头市") == {("龙湖区", "轻工装备", "轻工装备"), ("澄海区", "玩具创意", "玩具创意")}
+
+
+def test_an_object_that_is_some_equipment_s_making_is_high_end_equipment():
+    assert places("遂溪县、雷州市发展临港装备制造。", "湛江市") == {("遂溪县", "高端装备制造"), ("雷州市", "高端装备制造")}
 
 
 def test_fenbie_with_a_role_listing_one_item_per_place_before_its_noun():
@@ -1545,7 +1557,7 @@ def test_a_label_over_places_whose_clause_goes_on_to_develop_respectively():
     text = "多园：鄠邑区、周至县、蓝田县结合资源禀赋，分别发展食品加工、猕猴桃深加工和生物医药。\n"
     got = roles(text, "西安市")
     assert ("鄠邑区", "食品", "食品加工") in got and ("蓝田县", "生物医药", "生物医药") in got
-    assert ("周至县", "猕猴桃深加工", "猕猴桃深加工") in got
+    assert ("周至县", "食品", "猕猴桃深加工") in got  # processing a farm product is food
     assert not any(p == "鄠邑区" and c == "生物医药" for p, c, _ in got)
 
 

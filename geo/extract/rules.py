@@ -96,7 +96,10 @@ _LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—", "的")
 _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|延伸布局|拓展布局|布局|汇聚|延伸)")  # 推动X产业向甲区集聚
 _GATHERS_IN = re.compile(r"(?:等地)?(?:形成|加快|进一步|高度|相对)?(?:集聚|聚集|集中布局|集群发展)")
-_ALLOCATION = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)[，；：]?其中$")
+_ALLOCATION = re.compile(
+    r"(?:(?:[0-9]+|[一二三四五六七八九十百]+)个(?P<r>[^，。；：、]{2,20}?)|(?:建设|布局|打造|培育|设立|建成)(?P<after>[^，。；：、]{2,20}?)(?:[0-9]+|[一二三四五六七八九十百]+)个)"
+    r"[，；：]?其中$"
+)  # 建设10个特色产业园区，其中… / 建设新能源汽车零部件特色产业园5个，其中…
 _YI = re.compile(r"(?:以|依托|围绕|聚焦)$")
 _NAMED_AS = ("分别为", "分别是", "、")
 # 以甲区为核心、乙区为支撑的X产业带: the part a run plays in a layout, not the layout's name after 的.
@@ -293,7 +296,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
                 found.setdefault(head.slug, head)  # 汽车用钢: the industry word only says what for
             elif c.start - item.start() <= _OBJECT_LEAD and item.end() - c.end <= _OBJECT_TAIL:
                 found.setdefault(c.cluster.slug, c.cluster)
-        elif item.group().endswith("装备") and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
+        elif item.group().endswith(("装备", "装备制造")) and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
             found.setdefault(equipment.slug, equipment)  # 动力装备, 矿山装备: equipment the taxonomy does not list by name
         elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             known = _PART.sub("", name) if _PART.search(name) else ""
@@ -730,7 +733,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if work.endswith(_NAMED_AS, 0, start) and (a := _COUNTED_ANTECEDENT.search(work, max(0, start - 40), start)):
         return [Found(clean_role(a.group("r")), a.start("r"), run.end)]  # 培育三个产业园区，分别为甲区、乙区、丙区
     if run.counted and work.endswith("其中", 0, start) and (a := _ALLOCATION.search(work, 0, start)):
-        return [Found(clean_role(a.group("r")), a.start(), run.end)]
+        return [Found(clean_role(a.group("r") or a.group("after")), a.start(), run.end)]
     if found := _short_yi_role(work, run, clause_end):
         instrument = found[0].role in _INSTRUMENTS
         if not instrument and (_HEAD.search(found[0].role) or _LAYOUT_PART.search(found[0].role)) or not (longer := _role_after_trigger(work, run.end, clause_end)):
