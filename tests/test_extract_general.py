@@ -503,6 +503,12 @@ def test_generic_area_and_town_words_are_not_places():
         assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
 
 
+def test_a_shortlist_of_firms_by_district_gives_no_role():
+    text = ("拟认定以下企业为2024年度专精特新中小企业，现予以公示。\n"
+            "雨湖区：湘潭永达新材料科技有限公司、湖南湘钢智能装备有限公司\n湘潭经济技术开发区：湘潭宏远电机股份有限公司\n")
+    assert roles(text, "湘潭市") == set()
+
+
 def test_towns_in_statistics_get_no_role():
     assert roles("长安镇地区生产总值增长8%，虎门镇新增市场主体1.2万户。塘厦镇位于东南部，与深圳接壤。", "东莞市") == set()
 

@@ -821,6 +821,10 @@ def _paired_list(work: str, runs: list[Run], clusters: list[ClusterMention]) -> 
     return out
 
 
+# 甲区：某某新材料科技有限公司、… — a list of firms (a register, a shortlist) names no role.
+_COMPANY = re.compile(r"公司|有限责任|股份有限")
+
+
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
     """Each run with its roles and functions. A run that only opens a list (以A科学城、B园区…为R)
     shares the roles of the run after it."""
@@ -831,7 +835,7 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
     for i in range(len(runs) - 1, -1, -1):
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
-        found = read_role(work, run, next_start, clusters)
+        found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role)]
         if found:
             clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))
             own = set(functions_in(work[run.start : clause_end]))
