@@ -296,6 +296,16 @@ def test_role_noun_names_the_cluster():
     assert roles("鼓楼区打造为全省软件和信息服务产业核心区。", "南京市") == {("鼓楼区", "软件与信息服务", "全省软件和信息服务产业核心区")}
 
 
+def test_industries_the_taxonomy_lacks_name_the_layout_the_places_make_up():
+    """构建X产业“一核两翼”发展格局 after the places, …的X产业布局, 作为全市X产业的核心承载区: X, by its own name."""
+    text = "以涟源市为核心区，冷水江市、新化县为协同区，构建薄板深加工产业“一核两翼”发展格局。"
+    assert places(text, "娄底市") == {("涟源市", "薄板深加工"), ("冷水江市", "薄板深加工"), ("新化县", "薄板深加工")}
+    assert places("打造以醴陵市为中心、攸县为副中心的电瓷产业布局。", "株洲市") == {("醴陵市", "电瓷"), ("攸县", "电瓷")}
+    assert roles("高平市作为全市铸造产业的核心承载区，重点发展精密铸件。", "晋城市") == {("高平市", "铸造", "核心承载区")}
+    # the industry a verb makes the topic of the sentence: 推动X产业向甲区集聚
+    assert places("推动钒钛新材料产业向双桥区、承德县集聚。", "承德市") == {("双桥区", "新材料"), ("承德县", "新材料")}
+
+
 def test_object_after_the_places_names_the_cluster():
     assert roles("以雁塔区、长安区为核心，建设数字经济产业布局。", "西安市") == {
         ("雁塔区", "数字经济", "核心"),

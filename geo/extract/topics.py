@@ -27,9 +27,13 @@ _OPENER = re.compile(r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16
 _CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
-    r"(?:打造|建设|形成|培育|定位为|成为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
-    r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
-)
+    r"(?:打造|建设|形成|培育|定位为|成为|作为)(?:世界级|国家级|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
+    r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:的(?:核心|重要|主要)?)?(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
+)  # 作为全市光机电产业的核心承载区
+# 构建打火机及轻工制品产业“一核两翼”发展格局: the industry whose layout the parts after the places make up.
+_LAYOUT_INDUSTRY = re.compile(r"(?:构建|形成|打造|的)(?P<c>[\u4e00-\u9fff]{2,10}?)产业(?:“[^”]{1,12}”)?(?:空间|发展)?(?:布局|格局)")
+# Verbs before an industry that make it the sentence's topic still (推动钒钛新材料产业向甲区集聚).
+_LEAD_VERB = re.compile(r"推动|引导|促进|推进|鼓励|加快|加速")
 _ROLE_VERB = re.compile(r"打造成为|打造成|打造为|建设成为|建设成|建成|定位为|打造|建设|形成|培育|成为")
 _BROAD_TITLE = re.compile(r"战略性新兴|新兴产业|制造业|产业体系|现代化产业|产业集群和|工业|实体经济|十四五|国民经济")
 _LIST_MARK = ("、", "和", "与", "及")
@@ -272,12 +276,14 @@ def _run_end(work: str, where: Where) -> int:
 
 
 def _lead_end(work: str, start: int) -> int:
-    """Where a part's subject may begin: after an opening phrase (在空间布局上，…; 根据规划，…) and the city's name
-    (六盘水市钢铁产业…, 石嘴山市的新材料产业…)."""
+    """Where a part's subject may begin: after an opening phrase (在空间布局上，…; 根据规划，…), the city's name
+    (六盘水市钢铁产业…, 石嘴山市的新材料产业…) and a verb that makes the industry the topic (推动X产业向甲区集聚)."""
     opener = _OPENER.match(work, start)
     start = opener.end() if opener else start
     lead = _CITY_LEAD.match(work, start)
-    return lead.end() if lead else start
+    start = lead.end() if lead else start
+    verb = _LEAD_VERB.match(work, start)
+    return verb.end() if verb else start
 
 
 def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
@@ -320,7 +326,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
         seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
         lead = _LEAD_INDUSTRY.match(work, _lead_end(work, seg_start), where.first_run_start if seg_start == 0 else where.run_start)
-        named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end)
+        named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end) or _LAYOUT_INDUSTRY.search(work, where.role_end, seg_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = own_stem(named.group("c"))  # 厦门机械装备产业集聚区: the industry, not the city
             equipment = matcher.by_name.get("高端装备制造") if name.endswith("装备") else None
