@@ -575,6 +575,16 @@ def test_a_countys_park_of_one_industry_is_a_zone_and_a_named_park_keeps_its_nam
     assert named == {("准格尔旗", "绿色石化"), ("鄂尔多斯大路工业园区", "绿色石化")}
 
 
+def test_a_countys_industry_cluster_zone_keeps_the_countys_full_name():
+    """河南's 产业集聚区 are zones named by their county (长葛市产业集聚区); X产业集聚区 after an industry is a role noun."""
+    text = "长葛市产业集聚区重点发展再生金属，打造全国再生金属产业基地；禹州市建设钧瓷文化产业集聚区。"
+    assert roles(text, "许昌市") == {
+        ("许昌长葛市产业集聚区", "再生金属", "全国再生金属产业基地"),
+        ("禹州市", "钧瓷文化", "钧瓷文化产业集聚区"),
+    }
+    assert places("玉州区建设国家内燃机产业基地。", "玉林市") == {("玉州区", "内燃机")}  # 国家 describes, it names nothing
+
+
 def test_known_zone_names_win_over_words_before_them():
     text = "对中心城区，发挥两江新区、重庆高新区的旗舰作用。"
     assert {(p, r) for p, _, r in roles(text, "重庆市", "重庆市智能终端产业高质量发展行动计划") if p in ("两江新区", "重庆高新区")} == {

@@ -60,6 +60,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "科学城": ("科学城", "science_city"),
     "科技城": ("科技城", "science_city"),
     "开发区": ("开发区", "development_zone"),
+    "产业集聚区": ("产业集聚区", "development_zone"),
     "汽车经济技术开发区": ("汽车经开区", "development_zone"),
     "汽开区": ("汽车经开区", "development_zone"),
     "综合改革示范区": ("综改示范区", "development_zone"),
@@ -124,6 +125,8 @@ _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
 _PARK_INDUSTRY_MAX = 6
+# Suffixes that name a zone only right after a county's full name, which stays in the zone's name.
+_UNIT_ONLY = {"产业集聚区"}
 # Where a clause opens: a county's industry park there is its subject; after a verb (建设甲县X产业园) it is the
 # county's role.
 _CLAUSE_OPEN = ("", "。", "；", "，", "\n")
@@ -231,6 +234,8 @@ class ZoneRecognizer:
     def _named(self, text: str, m: re.Match[str], prefix: str) -> tuple[int, str] | None:
         """Where a zone's name starts and its own words, or None when the words before the suffix name a
         class or kind of zone (各高新区, 三大产业园, 特色产业园, 生物医药产业园, 专业集成电路产业园)."""
+        if _short_form(m.group())[0] in _UNIT_ONLY and (self._units is None or not self._units.fullmatch(prefix)):
+            return None  # 食品产业集聚区 is a role noun; 睢阳区产业集聚区 is the county's zone (河南's 产业集聚区)
         if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
             begin = m.start() - len(prefix)
             if _short_form(m.group())[1] == "industrial_park" and text[begin - 1 : begin] in _CLAUSE_OPEN and self._own_park(prefix[unit.end() :]):
@@ -242,7 +247,7 @@ class ZoneRecognizer:
         if self._cluster is not None and any(c.start() < start < c.end() for c in self._cluster.finditer(text, max(0, start - _PREFIX_MAX), m.start())):
             return None  # 新能|源汽车零部件配套产业园: an industry's name the prefix window cut, no zone's name
         if self._units is not None and self._units.fullmatch(prefix):
-            return start, prefix[:-1]  # 江宁区经济开发区: the district's own zone, 江宁经开区
+            return start, prefix if _short_form(m.group())[0] in _UNIT_ONLY else prefix[:-1]  # 江宁区经济开发区: 江宁经开区
         prefix = _RANK.sub("", prefix)
         core = _DESCRIPTIVE_LEAD.sub("", prefix)
         # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园), unless a
