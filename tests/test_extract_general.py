@@ -1712,6 +1712,12 @@ def test_a_table_whose_place_columns_are_named_by_their_role():
     assert ("高陵区", "汽车", "核心承载区") in got and ("阎良区", "汽车", "协同发展区") in got
 
 
+def test_a_table_row_naming_an_unknown_place_does_not_end_the_table():
+    text = ("附表 重点园区定位\n| 园区 | 主导产业 | 发展定位 |\n|---|---|---|\n| 某某循环经济示范园区 | 精细化工 | 化工新材料基地 |\n"
+            "| 铜陵经济技术开发区 | 电子信息 | 电子材料产业基地 |\n")
+    assert roles(text, "铜陵市") == {("铜陵经开区", "电子信息", "电子材料产业基地")}  # 铜陵 is the city, though 铜 opens 有色金属's name
+
+
 def test_a_markdown_table_with_its_rule_row():
     text = "| 区域 | 主导产业 | 发展定位 |\n| --- | --- | --- |\n| 寿光市 | 现代农业 | 全国蔬菜种业创新高地 |\n| 诸城市 | 汽车及零部件 | 商用车及零部件制造基地 |\n"
     assert roles(text, "潍坊市") == {("寿光市", "现代农业", "全国蔬菜种业创新高地"), ("诸城市", "汽车", "商用车及零部件制造基地")}

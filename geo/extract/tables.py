@@ -24,6 +24,7 @@ _HEADER_CELL_MAX = 12
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _CELL_ITEM = re.compile("[、，,/和及与]")
 _CELL_ITEM_MAX = 8
+_PLACE_CELL_MAX = 20
 _NOT_NAMED = re.compile(r"^(?:等|其他|相关|无|—|-)|[0-9]")
 
 
@@ -103,7 +104,8 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
         return rows if rows else None
     places = index.find(cells[columns.place])
     if not places:
-        return None
+        # a row naming a place we do not know (吉林化学工业循环经济示范园区) goes on with the table; a sentence does not
+        return [] if len(cells[columns.place].strip()) <= _PLACE_CELL_MAX and "，" not in line else None
     if columns.role >= 0 and cells[columns.role].strip():
         i = columns.role
         role = clean_role(cells[i])

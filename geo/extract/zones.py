@@ -253,6 +253,8 @@ class ZoneRecognizer:
         # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园), unless a
         # city's name follows it (输变电装备衡阳高新区: a flattened table's cells)
         for p in (prefix, core):
+            if p.startswith(self.short) or (self._others is not None and self._others.match(p)):
+                continue  # 铜陵经济技术开发区: a city's name, though 铜 opens an industry's name too
             named = self._cluster.match(text, m.start() - len(p)) if self._cluster is not None else None
             if named:
                 rest = text[named.end() : m.start()]
