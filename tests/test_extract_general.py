@@ -813,7 +813,10 @@ def test_fenbie_with_a_role_listing_one_item_per_place_before_its_noun():
     food = roles("全市食品产业以县域为重点：上蔡县、汝南县分别建设辣椒制品和芝麻制品特色产业区。", "驻马店市")
     assert food == {("上蔡县", "食品", "辣椒制品特色产业区"), ("汝南县", "食品", "芝麻制品特色产业区")}
     own = roles("渝中区、江北区分别建设基础研究和创新策源区、产业化示范区。", "重庆市")
-    assert {r for _, _, r in own} == {"基础研究和创新策源区、产业化示范区"}  # roles of their own, not three items
+    assert {(p, r) for p, _, r in own} == {("渝中区", "基础研究和创新策源区"), ("江北区", "产业化示范区")}  # two roles, not three items
+    assert {r for _, _, r in roles("瑞金市、龙南市分别建设赣东、赣南区域性物流中心。", "赣州市")} == {"赣东、赣南区域性物流中心"}
+    tea = roles("歙县、休宁县分别打造茶叶、文旅产业集聚区。", "黄山市")
+    assert {(p, r) for p, _, r in tea} == {("歙县", "茶叶产业集聚区"), ("休宁县", "文旅产业集聚区")}
     one = roles("武侯区、青羊区分别建设软件和信息服务产业园。", "成都市")
     assert {(p, r) for p, _, r in one} == {("武侯区", "软件和信息服务产业园"), ("青羊区", "软件和信息服务产业园")}  # one cluster's name
     parts = roles("双流区、新都区分别建设航空发动机及零部件产业园区。", "成都市")

@@ -593,6 +593,7 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
         lead = _LEADING.match(work, f.start) if work.startswith("以", f.start) else None
         verb = None if lead else _DEVELOP.match(work, f.start)
         span = (lead.start("obj"), lead.end("obj")) if lead else (verb.end(), f.end) if verb and f.clusters else None
+        own_list = span is None
         if span is not None:
             items = [m for m in _ITEM.finditer(work, *span) if m.group() not in ("等", "产业")]
         elif (at := work.find(f.role, f.start, f.end)) >= 0 and _SPLIT.search(f.role):
@@ -619,7 +620,10 @@ def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[Clust
             per_place = [n[0] if n else _item_cluster(m) for m, n in zip(items, named)]
         roles = [g for g in found if not g.focus] or [f]
         texts = _with_shared_head([m.group() for m in items])
-        return [Found(texts[i] if g is f and verb else g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
+        if own_list:
+            texts = _with_list_head(texts)
+        each = (verb and not own_list) or all(_HEAD_END.search(t) for t in texts)  # 赣东、赣南区域性物流中心: kept whole
+        return [Found(texts[i] if g is f and each else g.role, g.start, g.end, (c,), i) for g in roles for i, c in enumerate(per_place)]
     return []
 
 
@@ -635,6 +639,15 @@ def _with_shared_head(texts: list[str]) -> list[str]:
         return texts
     head = m.group("head")
     return [t + head for t in texts[:-1]] + [texts[-1][: m.start()] + head]
+
+
+def _with_list_head(texts: list[str]) -> list[str]:
+    """A role's own list (分别打造茶叶、旅游产业集聚区): items without a role noun of their own take the one the last
+    item ends with (茶叶产业集聚区)."""
+    head = _ROLE_LIST_HEAD.search(texts[-1])
+    if head is None or head.start() == 0:
+        return texts
+    return [t if _HEAD_END.search(t) else t + head.group() for t in texts[:-1]] + [texts[-1]]
 
 
 def _joined_role_items(work: str, at: int, f: Found, found: list[Found], run: Run, clusters: list[ClusterMention]) -> list[Found]:
