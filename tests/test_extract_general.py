@@ -396,6 +396,18 @@ def test_count_allocation_after_the_counted_noun():
     }
 
 
+def test_places_opening_a_clause_with_wei_and_a_layout_word():
+    """甲区、乙区为两核，丙区为特色发展区 with no 以: a layout word after 为 is the role; a description is not."""
+    text = "形成“两核三区”的生物医药产业格局：鼓楼区、玄武区为两核，栖霞区为特色发展区。"
+    assert roles(text, "南京市") == {("鼓楼区", "生物医药", "两核"), ("玄武区", "生物医药", "两核"), ("栖霞区", "生物医药", "特色发展区")}
+    assert roles("江宁区为全市面积最大的区。", "南京市") == set()
+
+
+def test_an_industry_laid_out_in_places_without_zai():
+    text = "光伏产业重点布局丰城市、樟树市和高安市，形成硅片与组件协同发展格局。"
+    assert roles(text, "宜春市") == {("丰城市", "新能源", "集聚区"), ("樟树市", "新能源", "集聚区"), ("高安市", "新能源", "集聚区")}
+
+
 def test_count_allocation_of_named_parks():
     text = "规划建设10个特色产业园区，其中雁塔区4个、长安区3个、高陵区3个。"
     assert roles(text, "西安市") == {

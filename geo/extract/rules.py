@@ -92,6 +92,7 @@ _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|�
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
 _GATHER_ENDS = ("在", "于")
+_LAID_OUT = ("重点布局", "主要布局", "集中布局", "优先布局")
 _LABEL_LINK_ENDS = ("即", "指", "括", "为", "：", ":", "沿", "—", "的")  # “一带”指沿甲区—乙区…
 _YI_ENDS = ("以", "托", "绕", "焦")
 _TOWARDS = re.compile(r"(?:加快|进一步|逐步|有序)?(?:集聚|聚集|集中|转移|延伸布局|拓展布局|布局|汇聚|延伸)")  # 推动X产业向甲区集聚
@@ -113,6 +114,7 @@ _CORRIDOR = re.compile(rf"(?:“[^“”]{{1,8}}”(?:指|即|为|是)?)?(?:[东
 _ASSET = re.compile(r"(?:发挥|利用|用好|借助|对接|结合)[^，。；：]{0,12}$")
 _PART_END = re.compile("[；;。]")
 _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组团|区域|{_HEAD.pattern}))(?:以|依托)")
+_LAYOUT_WORD = re.compile(r"[一二两三四五六七八九十双多]+[核翼带区园廊轴心极点]|核心区?|主阵地|主战场|增长极|主中心|副中心")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
     r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做强|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕)|"
@@ -406,13 +408,17 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     parallel = (work[run.start - 1 : run.start] == "、" and "以" in work[_clause_start(work, run.start) : run.start]) or (
         work[run.start - 1 : run.start] == "，" and work[run.end : run.end + 1] == "为" and "以" in work[max(0, run.start - 30) : run.start]
     )
-    if not (opened or parallel):
+    # 甲区、乙区为两核，丙区为…: a run opening its clause with 为 and a layout word, no 以 before it
+    bare = not (opened or parallel) and work.startswith("为", run.end) and _clause_start(work, run.start) == run.start
+    if not (opened or parallel or bare):
         return []
     area = _AREA_AFTER.match(work, run.end)  # 以甲市、乙市沿海区域为主体: the places' part of them
     m = _SHORT_ROLE.match(work, area.end() if area else run.end, clause_end + 1 if clause_end < len(work) else clause_end)
     if not m:
         return []
     role = clean_role(m.group("r"))
+    if bare and (not (_LAYOUT_WORD.fullmatch(role) or _LAYOUT_PART.search(role)) or work[m.end("r") : m.end("r") + 1] not in ("", "，", "。", "；")):
+        return []  # 甲区为全市人口最多的区: a description; 甲区为配套协同区: a role noun the grammar reads whole
     if role in ("主", "主体") and (area := _AREA_SUBJECT.fullmatch(work, _clause_start(work, run.start), run.start)):
         role = _OPENING_WORD.sub("", area.group("a"))  # 东部片区以甲区、乙区为主: the places make up the area
     return [Found(role, run.start, m.end("r"))] if role and MASK not in role else []
@@ -739,6 +745,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found
     if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
         return _gathered_role(work, run, next_start) or [Found("集聚区", g.start(), run.end)]
+    if work.endswith(_LAID_OUT, 0, start):  # X产业重点布局甲区、乙区: laid out in them, as 布局在
+        return _gathered_role(work, run, next_start) or [Found("集聚区", start - 4, run.end)]
     if work.endswith("向", 0, start) and (t := _TOWARDS.match(work, run.end)):
         return [Found("集聚区", start - 1, t.end())]
     if work.endswith("在", 0, start) and (t := _GATHERS_IN.match(work, run.end)):
