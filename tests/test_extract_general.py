@@ -835,6 +835,13 @@ def test_fenbie_with_a_role_listing_one_item_per_place_before_its_noun():
     assert {r for _, _, r in parts} == {"航空发动机及零部件产业园区"}  # an industry and its parts
 
 
+def test_a_list_closed_by_chanye_makes_every_item_an_industry():
+    """重点发展汽摩配、水暖阀门和家具产业: 产业 after the last item covers them all, so 水暖阀门 is an industry by its own
+    name; after 等 the last item is their kind (五金、电动工具等新兴产业)."""
+    assert places("路桥区重点发展汽摩配、水暖阀门和家具产业。", "台州市") == {("路桥区", "汽车"), ("路桥区", "水暖阀门"), ("路桥区", "家居")}
+    assert places("武义县重点发展电动工具和文旅产业。", "金华市") == {("武义县", "电动工具"), ("武义县", "文化旅游")}
+
+
 def test_a_product_named_with_its_making_or_processing_is_an_industry():
     m = matcher()
     assert [x.cluster.name for x in m.find("重点发展家电零部件和马铃薯精深加工")] == ["智能家电", "食品"]

@@ -286,7 +286,10 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
     inside = [c for c in clusters if start <= c.start and c.end <= stop]
     found: dict[str, Cluster] = {}
     umbrella: dict[str, Cluster] = {}
-    for item in _ITEM.finditer(work, start, stop):
+    items = list(_ITEM.finditer(work, start, stop))
+    # 汽摩配、水暖阀门和家具产业: every item is an industry; not 五金、电动工具等新兴产业, whose last item is their kind
+    closed = len(items) > 1 and items[-1].group().endswith("产业") and work[items[-1].start() - 1] != "等"
+    for item in items:
         if work[item.start() - 1] == "等" and item.start() > start:
             # 金融科技、数字创意等现代服务业: the kind the listed industries belong to, kept when none is known
             umbrella.update({c.cluster.slug: c.cluster for c in inside if item.start() <= c.start < item.end()})
@@ -305,6 +308,8 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
             named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
             cluster = named[0].cluster if len(named) == 1 else Cluster(name, fallback_slug(name), "")
             found.setdefault(cluster.slug, cluster)  # 精密机械两大主导产业: 精密机械
+        elif closed and 2 <= len(name := item.group()) <= _CLOSED_ITEM_MAX and not _NO_INDUSTRY_NAME.search(name) and not _PART.search(name):
+            found.setdefault(fallback_slug(name), Cluster(name, fallback_slug(name), ""))
     return tuple((found or umbrella).values())
 
 
@@ -681,6 +686,7 @@ def _joined_role_items(work: str, at: int, f: Found, found: list[Found], run: Ru
 
 
 _LISTED_ITEM = re.compile(r"[^、]+")
+_CLOSED_ITEM_MAX = 6
 _JOINED_ITEM = re.compile(r"[^、和及与]+")
 _HEAD_END = re.compile(f"(?:{_HEAD.pattern})$")
 # The role noun the items of a role's own list share, at its end (…茶叶精深加工特色园区).
