@@ -90,10 +90,19 @@ class Scope(Generic[P]):
         return outer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Heading:
     level: int
     text: str  # the heading's own words, without its number
+
+    def __init__(self, level: int, text: str) -> None:
+        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
+        twice the cost, and most lines of a plan are headings."""
+        _HEADING_LEVEL(self, level)
+        _HEADING_TEXT(self, text)
+
+
+_HEADING_LEVEL, _HEADING_TEXT = (Heading.__dict__[f].__set__ for f in ("level", "text"))
 
 
 def heading_of(line: str) -> Heading | None:
