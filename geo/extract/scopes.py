@@ -115,7 +115,7 @@ def heading_of(line: str) -> Heading | None:
     start = m.end()
     if tag := _TAG.match(line, start):
         return Heading(m.lastindex - 1, tag.group("t"))  # type: ignore[operator]
-    end = _RUN_IN_END.search(line, start)
+    end = _RUN_IN_END.search(line, start, start + _HEADING_TEXT_MAX + 1)  # one further away makes a long title anyway
     stop = end.start() if end else len(line)
     if end and end.group() in "：:" and len(line) - start <= _HEADING_TEXT_MAX and not _CLAUSE_MARK.search(line, start):
         stop = len(line)  # （一）一核：东湖高新区 — a label and the place it names, the whole short line
@@ -139,22 +139,26 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
 
 
 def scoped_lines(
-    text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None]
-) -> Iterator[tuple[int, str, Scope[P]]]:
-    """(offset, line, scope) for each line of text[start:end]; `base` is the plan's cluster.
+    text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None],
+    may_name: Callable[[str], bool],
+) -> Iterator[tuple[int, str, Scope[P], bool]]:
+    """(offset, line, scope, named) for each line of text[start:end]; `base` is the plan's cluster, and `named` says
+    whether `may_name` passes the line.
 
     A heading that names a cluster or is a place ("（一）滨江区") makes the lines below speak of it until the
-    next heading of its level (see Scope.cluster for how clusters nest)."""
+    next heading of its level (see Scope.cluster for how clusters nest). `place_of` reads a heading's place only
+    where `may_name` passes its line, which holds the heading's words: most lines are headings, and most name none."""
     stack: list[_Open[P]] = []
     scope: Scope[P] = Scope((), base, matcher)  # changes only at headings, so lines between share one
     pos = start
     for line in text[start:end].split("\n"):
+        named = may_name(line)
         h = heading_of(line)
         if h is not None:
             while stack and stack[-1].level >= h.level:
                 stack.pop()
-            own = place_of(h.text)
+            own = place_of(h.text) if named else None
             stack.append(_Open(h.level, h.text, own if own is not None or not stack else stack[-1].place))
             scope = Scope(tuple(stack), base, matcher)
-        yield pos, line, scope
+        yield pos, line, scope, named
         pos += len(line) + 1
