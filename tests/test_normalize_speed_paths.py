@@ -112,3 +112,14 @@ def test_running_headers_skipping_lines_between_page_edges_find_what_reading_eve
         chunks = ["".join(f"{line}\n" for line in lines[a:b]) for a, b in zip(cuts, cuts[1:])]
         chunks[-1] = chunks[-1][:-1]
         assert norm._running_headers(chunks) == _running_headers_line_by_line(chunks), chunks
+
+
+def test_a_run_holds_a_list_line_where_the_colon_search_says():
+    rnd = random.Random(6)
+    for _ in range(20000):
+        lines = [
+            "甲" * rnd.randint(0, 24) + rnd.choice(["：", "：", "，", "、", "。", ""]) + "乙" * rnd.randint(0, 64) + rnd.choice(["", "，", "、", "：丙"])
+            for _ in range(rnd.randint(1, 4))
+        ]
+        run = "\n".join(lines)
+        assert bool(norm._LIST_COLON.search(run)) == bool(norm._LIST_LINE.search(run)), run

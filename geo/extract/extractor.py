@@ -136,9 +136,11 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
 
     columns: Columns | None = None  # the header of the table whose rows follow
     headline = _headline_end(work_text, section)
-    for offset, line, scope in scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_places(h, index)):
+    lines = scoped_lines(work_text, section.start, section.end, base, clusters, lambda h: _heading_places(h, index), index.may_name)
+    for offset, line, scope, may_name in lines:
         if offset < headline:  # a reprint's headline run into its first paragraph names no role
             line, offset = line[headline - offset :], headline
+            may_name = index.may_name(line)
         if "；" in line or ";" in line or "|" in line:
             if header := header_of(line, index):
                 columns = header
@@ -149,7 +151,6 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                     add(place, cluster, found, (), offset, offset + len(line))
                 continue
         columns = None
-        may_name = index.may_name(line)
         if scope.place is None and "该" not in line and not may_name:
             continue  # most lines name no place: one scan, before the slower one for typo doubles
         doubled = bool(_DOUBLED.search(line))

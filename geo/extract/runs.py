@@ -31,6 +31,17 @@ class Run:
     heading: bool = False  # the place a heading names, subject of a sentence that names it not
 
 
+@dataclass(slots=True)
+class _Growing:
+    """A run that the next mention may still join: each run is made a Run once, when it is complete."""
+
+    start: int
+    end: int
+    places: list[Place]
+    specs: list[tuple[Cluster, ...]]
+    counted: bool
+
+
 def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple[int, tuple[Cluster, ...], bool, bool]:
     """Skip what may follow a place inside a run: a bracket of clusters (甲区（集成电路）) and a count (4个). The last
     value says the bracket's clusters are industries the taxonomy lacks (see `find_runs`)."""
@@ -77,7 +88,7 @@ def _items(work: str, bracket: re.Match[str], inside: list[ClusterMention]) -> t
 def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]) -> list[Run]:
     """Group adjacent mentions (joined by 、和及与 and brackets) into runs. Brackets of industries the taxonomy lacks
     count only beside brackets of known ones (甲区（集成电路）、乙区（电气）): alone, a bracket may say anything (甲区（老城区）)."""
-    runs: list[Run] = []
+    runs: list[_Growing] = []
     unlisted_specs: set[tuple[str, ...]] = set()
     known = False
     for m in mentions:
@@ -89,13 +100,13 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
             last = runs[-1]
             gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
             if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
-                if m.place in last.places:
-                    runs[-1] = Run(last.start, end, last.places, last.specs, last.counted or counted)
-                else:
-                    runs[-1] = Run(last.start, end, last.places + (m.place,), last.specs + (specs,), last.counted or counted)
+                if m.place not in last.places:
+                    last.places.append(m.place)
+                    last.specs.append(specs)
+                last.end, last.counted = end, last.counted or counted
                 continue
-        runs.append(Run(m.start, end, (m.place,), (specs,), counted))
+        runs.append(_Growing(m.start, end, [m.place], [specs], counted))
     def settled(specs: tuple[tuple[Cluster, ...], ...]) -> tuple[tuple[Cluster, ...], ...]:
         return specs if known else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
 
-    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), r.places, settled(r.specs), r.counted) for r in runs]
+    return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), tuple(r.places), settled(tuple(r.specs)), r.counted) for r in runs]

@@ -97,10 +97,19 @@ class Scope(Generic[P]):
         return outer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Heading:
     level: int
     text: str  # the heading's own words, without its number
+
+    def __init__(self, level: int, text: str) -> None:
+        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
+        twice the cost, and most lines of a plan are headings."""
+        _HEADING_LEVEL(self, level)
+        _HEADING_TEXT(self, text)
+
+
+_HEADING_LEVEL, _HEADING_TEXT = (Heading.__dict__[f].__set__ for f in ("level", "text"))
 
 
 def heading_of(line: str) -> Heading | None:
@@ -113,7 +122,7 @@ def heading_of(line: str) -> Heading | None:
     start = m.end()
     if tag := _TAG.match(line, start):
         return Heading(m.lastindex - 1, tag.group("t"))  # type: ignore[operator]
-    end = _RUN_IN_END.search(line, start)
+    end = _RUN_IN_END.search(line, start, start + _HEADING_TEXT_MAX + 1)  # one further away makes a long title anyway
     stop = end.start() if end else len(line)
     if end and end.group() in "：:" and len(line) - start <= _HEADING_TEXT_MAX and not _CLAUSE_MARK.search(line, start):
         stop = len(line)  # （一）一核：东湖高新区 — a label and the place it names, the whole short line
@@ -159,16 +168,20 @@ def _label_level(stack: list[_Open[P]]) -> float:
 
 
 def scoped_lines(
-    text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None]
-) -> Iterator[tuple[int, str, Scope[P]]]:
-    """(offset, line, scope) for each line of text[start:end]; `base` is the plan's cluster.
+    text: str, start: int, end: int, base: Cluster | None, matcher: ClusterMatcher, place_of: Callable[[str], P | None],
+    may_name: Callable[[str], bool],
+) -> Iterator[tuple[int, str, Scope[P], bool]]:
+    """(offset, line, scope, named) for each line of text[start:end]; `base` is the plan's cluster, and `named` says
+    whether `may_name` passes the line.
 
     A heading that names a cluster or is a place ("（一）滨江区") makes the lines below speak of it until the
-    next heading of its level (see Scope.cluster for how clusters nest)."""
+    next heading of its level (see Scope.cluster for how clusters nest). `place_of` reads a heading's place only
+    where `may_name` passes its line, which holds the heading's words: most lines are headings, and most name none."""
     stack: list[_Open[P]] = []
     scope: Scope[P] = Scope((), base, matcher)  # changes only at headings, so lines between share one
     pos = start
     for line in text[start:end].split("\n"):
+        named = may_name(line)
         h = heading_of(line)
         if h is None and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
             yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher)
@@ -185,8 +198,8 @@ def scoped_lines(
                 stack[-1].level = h.level - 0.5  # its first item: a later heading above the items' level ends the label
             while stack and stack[-1].level >= h.level:
                 stack.pop()
-            own = place_of(h.text)
+            own = place_of(h.text) if named else None
             stack.append(_Open(h.level, h.text, own if own is not None or not stack else stack[-1].place))
             scope = Scope(tuple(stack), base, matcher)
-        yield pos, line, scope
+        yield pos, line, scope, named
         pos += len(line) + 1

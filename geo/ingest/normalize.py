@@ -349,6 +349,9 @@ _TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}
 _CELL_BREAKS = re.compile("[；;|]")
 # A list line: a short name, a colon and a short phrase that ends no clause (长春新区：光电信息产业核心区).
 _LIST_LINE = re.compile(r"[^\n，。；：、]{2,20}：[^\n：]{2,60}(?<![，、])$", re.M)
+# Whether a run holds such a line, looked for from its colons: a search for _LIST_LINE, opening with a negated class,
+# is tried at every position and reads up to twenty characters at each. Two name characters are all the name needs.
+_LIST_COLON = re.compile(r"：(?<=[^\n，。；：、]{2}：)[^\n：]{2,60}(?<![，、])$", re.M)
 # Two cell breaks with at most one short cell between, or one bar, which every table row holds: a scan for them
 # skips from break to break, where a search for _TABLE_ROW, opening with a negated class, is tried at every position.
 _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
@@ -358,7 +361,7 @@ def _rows_kept(run: str, traditional: bool) -> str:
     """`_joined`, but a table row typed one per line stands alone: it ends no sentence, yet joining rows would
     run their cells together; so do lines of a list that each put a name before a colon (甲区：X核心区)."""
     tabled = ("；" in run or ";" in run or "|" in run) and ("|" in run or _TWO_BREAKS.search(run)) and _TABLE_ROW.search(run)
-    if not tabled and ("：" not in run or not _LIST_LINE.search(run)):
+    if not tabled and ("：" not in run or not _LIST_COLON.search(run)):
         return _joined(run, traditional)
     lines = run.split("\n")
     inner = [line[1:-1] if len(line) > 1 and line[0] == line[-1] == "|" else line for line in lines]  # | Markdown | rows |
