@@ -184,10 +184,10 @@ def scoped_lines(
         named = may_name(line)
         h = heading_of(line)
         if h is None and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
-            yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher)
+            yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher), named
             pos += len(line) + 1
             continue
-        if h is None and (label := _place_label(line, place_of)) is not None:
+        if h is None and named and (label := _place_label(line, place_of)) is not None:
             level = _label_level(stack)
             while stack and stack[-1].level >= level:
                 stack.pop()
