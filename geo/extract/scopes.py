@@ -183,7 +183,7 @@ def scoped_lines(
     for line in text[start:end].split("\n"):
         named = may_name(line)
         h = heading_of(line)
-        if h is None and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
+        if h is None and named and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
             yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher), named
             pos += len(line) + 1
             continue
