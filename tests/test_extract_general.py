@@ -525,6 +525,11 @@ def test_generic_area_and_town_words_are_not_places():
         assert [m.place.name for m in index_for("东莞市").find(text)] == [], text
 
 
+def test_city_nicknames_ending_in_du_are_role_nouns():
+    assert roles("富平县重点发展羊乳制品，建设中国奶山羊乳都。", "渭南市") == {("富平县", "食品", "中国奶山羊乳都")}
+    assert roles("宜兴市建设中国陶都。", "无锡市") == {("宜兴市", "*", "中国陶都")}
+
+
 def test_a_shortlist_of_firms_by_district_gives_no_role():
     text = ("拟认定以下企业为2024年度专精特新中小企业，现予以公示。\n"
             "雨湖区：湘潭永达新材料科技有限公司、湖南湘钢智能装备有限公司\n湘潭经济技术开发区：湘潭宏远电机股份有限公司\n")
