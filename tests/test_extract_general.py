@@ -530,6 +530,16 @@ def test_city_nicknames_ending_in_du_are_role_nouns():
     assert roles("宜兴市建设中国陶都。", "无锡市") == {("宜兴市", "*", "中国陶都")}
 
 
+def test_industries_the_taxonomy_lacks_as_a_places_focus():
+    """以X为主导 with X unknown is still the place's role; 茶产业 names 茶; the role stated after an unlisted industry is
+    held in it, not also in none; 以X为特色，打造Y gives both."""
+    assert roles("宣汉县以天然气化工为主导。", "达州市") == {("宣汉县", "*", "以天然气化工为主导")}
+    assert places("湄潭县、凤冈县重点发展茶产业。", "遵义市") == {("湄潭县", "茶"), ("凤冈县", "茶")}
+    assert roles("建安区做强发制品产业，建设全球发制品产业中心。", "许昌市") == {("建安区", "发制品", "全球发制品产业中心")}
+    got = roles("长葛市以再生金属为特色，打造国家循环经济示范基地。", "许昌市")
+    assert {r for _, _, r in got} == {"以再生金属为特色", "国家循环经济示范基地"}
+
+
 def test_a_shortlist_of_firms_by_district_gives_no_role():
     text = ("拟认定以下企业为2024年度专精特新中小企业，现予以公示。\n"
             "雨湖区：湘潭永达新材料科技有限公司、湖南湘钢智能装备有限公司\n湘潭经济技术开发区：湘潭宏远电机股份有限公司\n")

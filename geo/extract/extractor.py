@@ -94,7 +94,10 @@ def _sentence_roles(
             stated.setdefault(run.start, set()).update(c.slug if c else None for c in shared)
             if _names_kind(found, cmentions, scope.cluster, clusters):
                 anchored.add(run.start)
+    focused = {run.start for run, found, _, _, shared in read if found.focus and any(c is not None for c in shared)}
     for run, found, funcs, where, shared in read:
+        if not found.focus and shared == [None] and run.start in focused:
+            continue  # 甲区做强发制品产业，建设全球发制品产业中心: the role is held in the industry its clause develops, not in none
         for i, (place, specs) in enumerate(zip(run.places, run.specs)):
             if found.place_index is not None and found.place_index != i:
                 continue

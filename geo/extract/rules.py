@@ -142,7 +142,7 @@ _RELYING = re.compile(r"[^，。；：、]{0,8}?依托(?:[^，。；：、]{2,30
 _VERB_FIRST = re.compile(rf"[将要应]?(?:{_MODIFYING_VERBS}|{_DEVELOP.pattern})")
 _JOINTLY = re.compile(r"(?:共同|合力|携手|联合)")
 _UNDERTAKES = re.compile(r"(?:将|要|主要|重点)?(?:承担|承接|发挥)(?P<r>[^，。；：]{2,20}?功能)")
-_FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,20})为主)(?=[，。；]|$)")
+_FOCUS_ON = re.compile(r"(?:主要|重点)?(?P<r>以(?P<obj>[^，。；：为]{2,20})为(?:主导|主|特色)(?:产业)?)(?=[，。；]|$)")
 _COUNTED_ANTECEDENT = re.compile(
     rf"(?:[0-9]+|[一二三四五六七八九十两]+)(?:个|大|家|座|类)(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))[，：:]?(?:分别为|分别是)(?:[^，。；：]*、)?$"
 )
@@ -303,7 +303,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
                 found.setdefault(c.cluster.slug, c.cluster)
         elif item.group().endswith(("装备", "装备制造")) and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
             found.setdefault(equipment.slug, equipment)  # 动力装备, 矿山装备: equipment the taxonomy does not list by name
-        elif item.group().endswith("产业") and 2 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
+        elif item.group().endswith("产业") and 1 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             known = _PART.sub("", name) if _PART.search(name) else ""
             named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
             cluster = named[0].cluster if len(named) == 1 else Cluster(name, fallback_slug(name), "")
@@ -787,7 +787,9 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if u := _UNDERTAKES.match(work, run.end, clause_end):
         return [Found(u.group("r"), u.start(), u.end())]  # 甲镇、乙镇承担智能终端组装配套功能
     if (f := _FOCUS_ON.match(work, run.end, clause_end)) and MASK not in f.group():
-        return [Found(f.group("r"), f.start(), f.end(), industries_named(work, f.start("obj"), f.end("obj"), clusters))]  # 甲区以设计为主
+        # 甲区以设计为主; 甲市以再生金属为特色，打造X基地: and the role the next clause states
+        stated = _role_after_trigger(work, f.end(), _first(_CLAUSE_BREAK, work, f.end() + 1, next_start)) if work.startswith("，", f.end()) else []
+        return [Found(f.group("r"), f.start(), f.end(), industries_named(work, f.start("obj"), f.end("obj"), clusters))] + stated
     if found := _dash_role(work, run, next_start):
         return found
     if found := _modified_role(work, run, next_start, clause_end):
