@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from geo.reference.clusters import Cluster, ClusterMatcher, fallback_slug
+from geo.reference.clusters import Cluster, ClusterMatcher, unlisted_cluster
 
 _CN = "一二三四五六七八九十百零〇"
 # Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
@@ -43,8 +43,8 @@ _CLAUSE_MARK = re.compile(r"[。，；！,;]")
 
 # An unnumbered paragraph that opens with a short industry name as its own sentence ("泵阀产业。永嘉县…").
 _UNNUMBERED_RUN_IN = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[。：:])")
-_RUN_IN_LEVEL = 99
-_LABEL_MAX = 20  # below every numbered level: it scopes its own paragraph only
+_RUN_IN_LEVEL = 99  # below every numbered level: it scopes its own paragraph only
+_LABEL_MAX = 20  # a place label line ("江阴市：") is short
 
 _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)")
 # Heading words that say what to do with industries, or describe them, rather than name one.
@@ -142,7 +142,7 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
     name = named.group("c").removesuffix("全") if named else ""  # 做优香菇全产业链: 香菇
     if found or len(name) < 2 or _NOT_AN_INDUSTRY.search(name):
         return None
-    return Cluster(name, fallback_slug(name), "")
+    return unlisted_cluster(name)
 
 
 def _industry_only(words: str, matcher: ClusterMatcher, place_of: Callable[[str], P | None]) -> bool:
@@ -183,11 +183,10 @@ def scoped_lines(
     for line in text[start:end].split("\n"):
         named = may_name(line)
         h = heading_of(line)
+        run_in: Scope[P] | None = None  # 泵阀产业。…: this line's own scope, the stack left as it is
         if h is None and named and (lead := _UNNUMBERED_RUN_IN.match(line)) and _industry_only(lead.group(), matcher, place_of):
-            yield pos, line, Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher), named
-            pos += len(line) + 1
-            continue
-        if h is None and named and (label := _place_label(line, place_of)) is not None:
+            run_in = Scope((*stack, _Open(_RUN_IN_LEVEL, lead.group(), stack[-1].place if stack else None)), base, matcher)
+        elif h is None and named and (label := _place_label(line, place_of)) is not None:
             level = _label_level(stack)
             while stack and stack[-1].level >= level:
                 stack.pop()
@@ -201,5 +200,5 @@ def scoped_lines(
             own = place_of(h.text) if named else None
             stack.append(_Open(h.level, h.text, own if own is not None or not stack else stack[-1].place))
             scope = Scope(tuple(stack), base, matcher)
-        yield pos, line, scope, named
+        yield pos, line, run_in or scope, named
         pos += len(line) + 1

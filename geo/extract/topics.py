@@ -17,7 +17,7 @@ from geo.reference.clusters import (
     Cluster,
     ClusterMatcher,
     ClusterMention,
-    fallback_slug,
+    unlisted_cluster,
 )
 
 _SEGMENT_BREAK = "；;"
@@ -76,7 +76,7 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
             return next(iter(named.values())) if len(named) == 1 else None  # 文旅康养: two clusters, the sentences say which
         if name.endswith("装备"):
             return matcher.by_name.get("高端装备制造")  # 机械装备: equipment the taxonomy does not name
-        return Cluster(name, fallback_slug(name), "")
+        return unlisted_cluster(name)
     title = simplified(title)
     if _BROAD_TITLE.search(title):
         return None
@@ -330,5 +330,5 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = own_stem(named.group("c"))  # 厦门机械装备产业集聚区: the industry, not the city
             equipment = matcher.by_name.get("高端装备制造") if name.endswith("装备") else None
-            return [equipment or Cluster(name, fallback_slug(name), "")]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
+            return [equipment or unlisted_cluster(name)]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
     return [scope]

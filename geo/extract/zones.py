@@ -209,7 +209,7 @@ class ZoneRecognizer:
             short, kind = _short_form(m.group())
             prefix = self._named_in_full(text, m.start(), _prefix(text, m.start(), hits[-1].end if hits else 0), hits[-1].end if hits else 0)
             if prefix:
-                named = self._named(text, m, prefix)
+                named = self._named(text, m, prefix, short, kind)
                 if named is None:
                     continue
                 start, prefix = named
@@ -231,14 +231,14 @@ class ZoneRecognizer:
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
 
-    def _named(self, text: str, m: re.Match[str], prefix: str) -> tuple[int, str] | None:
+    def _named(self, text: str, m: re.Match[str], prefix: str, short: str, kind: str) -> tuple[int, str] | None:
         """Where a zone's name starts and its own words, or None when the words before the suffix name a
         class or kind of zone (各高新区, 三大产业园, 特色产业园, 生物医药产业园, 专业集成电路产业园)."""
-        if _short_form(m.group())[0] in _UNIT_ONLY and (self._units is None or not self._units.fullmatch(prefix)):
+        if short in _UNIT_ONLY and (self._units is None or not self._units.fullmatch(prefix)):
             return None  # 食品产业集聚区 is a role noun; 睢阳区产业集聚区 is the county's zone (河南's 产业集聚区)
         if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
             begin = m.start() - len(prefix)
-            if _short_form(m.group())[1] == "industrial_park" and text[begin - 1 : begin] in _CLAUSE_OPEN and self._own_park(prefix[unit.end() :]):
+            if kind == "industrial_park" and text[begin - 1 : begin] in _CLAUSE_OPEN and self._own_park(prefix[unit.end() :]):
                 return begin, prefix  # 屏山县纺织产业园重点发展…: the county's park of one industry, the clause's subject
             prefix = prefix[unit.end() :]  # 嘉定区安亭镇: a place in the district, after the district's name
         start = m.start() - len(prefix)
@@ -247,7 +247,7 @@ class ZoneRecognizer:
         if self._cluster is not None and any(c.start() < start < c.end() for c in self._cluster.finditer(text, max(0, start - _PREFIX_MAX), m.start())):
             return None  # 新能|源汽车零部件配套产业园: an industry's name the prefix window cut, no zone's name
         if self._units is not None and self._units.fullmatch(prefix):
-            return start, prefix if _short_form(m.group())[0] in _UNIT_ONLY else prefix[:-1]  # 江宁区经济开发区: 江宁经开区
+            return start, prefix if short in _UNIT_ONLY else prefix[:-1]  # 江宁区经济开发区: 江宁经开区
         prefix = _RANK.sub("", prefix)
         core = _DESCRIPTIVE_LEAD.sub("", prefix)
         # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园), unless a
@@ -261,7 +261,7 @@ class ZoneRecognizer:
                 if not rest.startswith(self.short) and not (self._others is not None and self._others.match(rest)):
                     return None
                 return named.end(), rest
-        return (start, prefix) if core or _short_form(m.group())[0] in _SPECIFIC else None
+        return (start, prefix) if core or short in _SPECIFIC else None
 
     def _own_park(self, words: str) -> bool:
         """Whether the words between a county's name and a park word open with an industry's name (纺织, 家居用品),

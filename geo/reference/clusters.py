@@ -63,6 +63,11 @@ def fallback_slug(name: str) -> str:
     return "cluster-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
+def unlisted_cluster(name: str) -> Cluster:
+    """A cluster the taxonomy lacks, named for itself (吉他制造, 泵阀), with its stable fallback slug."""
+    return Cluster(name, fallback_slug(name), "")
+
+
 INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 # Words after a product that make it an industry: its making, its parts, processing it (肉鸡加工, 生猪屠宰) or its

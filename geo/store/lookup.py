@@ -5,7 +5,7 @@ import difflib
 from functools import lru_cache
 from typing import Iterable
 
-from geo.reference.clusters import Cluster, fallback_slug
+from geo.reference.clusters import Cluster, unlisted_cluster
 from geo.reference.units import City
 from geo.reference.zones import Zone
 from geo.store.base import Store, UnitRecord
@@ -34,7 +34,7 @@ def _city_clusters(store: Store, version: str, city: str) -> tuple[Cluster, ...]
     names = {p.cluster for p in store.plans(city)} | {r.cluster for r in store.roles(city)}
     known = {c.name: c for c in store.clusters()}
     ordered = [c for c in store.clusters() if c.name in names]
-    ordered += [Cluster(n, fallback_slug(n), "") for n in sorted(names - set(known))]
+    ordered += [unlisted_cluster(n) for n in sorted(names - set(known))]
     # A city without plans still has a map: its units under the general layout, none coloured.
     return tuple(ordered or [c for c in store.clusters() if c.name == "*"])
 
