@@ -121,7 +121,7 @@ def test_unnumbered_industry_name_opening_a_paragraph_scopes_it():
     text = ("（三）提升传统优势产业\n轴承产业。新昌县推动轴承向精密化、风电和石化装备配套拓展，建设全国精密轴承制造基地。\n"
             "纺织产业。柯桥区建设国际纺织面料研发设计中心。\n")
     assert roles(text, "绍兴市") == {
-        ("新昌县", "轴承", "全国精密轴承制造基地"),  # not 新能源 from 风电 nor 绿色石化 from 石化
+        ("新昌县", "高端装备制造", "全国精密轴承制造基地"),  # 轴承 by its head word; not 新能源 from 风电 nor 绿色石化 from 石化
         ("柯桥区", "纺织服装", "国际纺织面料研发设计中心"),
     }
     zone = "南昌高新区航空产业：依托龙头企业，建设大飞机配套产业园；新建区重点发展食品加工。\n"
@@ -297,11 +297,12 @@ def test_role_noun_names_the_cluster():
 
 
 def test_industries_the_taxonomy_lacks_name_the_layout_the_places_make_up():
-    """构建X产业“一核两翼”发展格局 after the places, …的X产业布局, 作为全市X产业的核心承载区: X, by its own name."""
+    """构建X产业“一核两翼”发展格局 after the places, …的X产业布局, 作为全市X产业的核心承载区: X, under the cluster its
+    head word files it (电瓷 → 建材), else by its own name (薄板深加工)."""
     text = "以涟源市为核心区，冷水江市、新化县为协同区，构建薄板深加工产业“一核两翼”发展格局。"
     assert places(text, "娄底市") == {("涟源市", "薄板深加工"), ("冷水江市", "薄板深加工"), ("新化县", "薄板深加工")}
-    assert places("打造以醴陵市为中心、攸县为副中心的电瓷产业布局。", "株洲市") == {("醴陵市", "电瓷"), ("攸县", "电瓷")}
-    assert roles("高平市作为全市铸造产业的核心承载区，重点发展精密铸件。", "晋城市") == {("高平市", "铸造", "核心承载区")}
+    assert places("打造以醴陵市为中心、攸县为副中心的电瓷产业布局。", "株洲市") == {("醴陵市", "建材"), ("攸县", "建材")}
+    assert roles("高平市作为全市铸造产业的核心承载区，重点发展精密铸件。", "晋城市") == {("高平市", "高端装备制造", "核心承载区")}
     # the industry a verb makes the topic of the sentence: 推动X产业向甲区集聚
     assert places("推动钒钛新材料产业向双桥区、承德县集聚。", "承德市") == {("双桥区", "新材料"), ("承德县", "新材料")}
 
@@ -356,11 +357,11 @@ def test_bracketed_specialisations_give_a_role_per_place_and_cluster():
 
 
 def test_bracketed_lists_keep_items_the_taxonomy_lacks_but_not_parts():
-    """A bracket that lists short industry names gives each its cluster, an unlisted one named for itself
-    (眼镜) and a describing word with a short name read as one item (高端化工); parts (关键零部件) name none."""
+    """A bracket that lists short industry names gives each its cluster, an unlisted one filed by its head word
+    (眼镜 → 现代时尚) and a describing word with a short name read as one item (高端化工); parts (关键零部件) name none."""
     text = "打造县域特色产业板块：瓯海区（眼镜、生物医药），洞头区（高端化工、新能源），龙湾区（整车及关键零部件）。"
     assert places(text, "温州市") == {
-        ("瓯海区", "眼镜"), ("瓯海区", "生物医药"),
+        ("瓯海区", "现代时尚"), ("瓯海区", "生物医药"),
         ("洞头区", "绿色石化"), ("洞头区", "新能源"),
         ("龙湾区", "汽车"),
     }
@@ -531,10 +532,10 @@ def test_city_nicknames_ending_in_du_are_role_nouns():
 
 
 def test_industries_the_taxonomy_lacks_as_a_places_focus():
-    """以X为主导 with X unknown is still the place's role; 茶产业 names 茶; the role stated after an unlisted industry is
+    """以X为主导 with X unknown is still the place's role; 茶产业 is 食品's by its head word; the role stated after an unlisted industry is
     held in it, not also in none; 以X为特色，打造Y gives both."""
     assert roles("宣汉县以天然气化工为主导。", "达州市") == {("宣汉县", "*", "以天然气化工为主导")}
-    assert places("湄潭县、凤冈县重点发展茶产业。", "遵义市") == {("湄潭县", "茶"), ("凤冈县", "茶")}
+    assert places("湄潭县、凤冈县重点发展茶产业。", "遵义市") == {("湄潭县", "食品"), ("凤冈县", "食品")}
     assert roles("建安区做强发制品产业，建设全球发制品产业中心。", "许昌市") == {("建安区", "发制品", "全球发制品产业中心")}
     got = roles("长葛市以再生金属为特色，打造国家循环经济示范基地。", "许昌市")
     assert {r for _, _, r in got} == {"以再生金属为特色", "国家循环经济示范基地"}
@@ -609,7 +610,7 @@ def test_a_countys_industry_cluster_zone_keeps_the_countys_full_name():
         ("许昌长葛市产业集聚区", "再生金属", "全国再生金属产业基地"),
         ("禹州市", "钧瓷文化", "钧瓷文化产业集聚区"),
     }
-    assert places("玉州区建设国家内燃机产业基地。", "玉林市") == {("玉州区", "内燃机")}  # 国家 describes, it names nothing
+    assert places("玉州区建设国家内燃机产业基地。", "玉林市") == {("玉州区", "高端装备制造")}  # 国家 describes, it names nothing
 
 
 def test_known_zone_names_win_over_words_before_them():
@@ -651,9 +652,9 @@ def test_no_stray_quote_marks():
 
 def test_run_lists_with_he_and_short_names():
     assert roles("江干、拱墅和上城区建设商贸服务集聚区。", "杭州市") == {
-        ("拱墅区", "*", "商贸服务集聚区"),
-        ("上城区", "*", "商贸服务集聚区"),
-    } | ({("江干区", "*", "商贸服务集聚区")} if "江干" in index_for("杭州市").places else set())
+        ("拱墅区", "相关服务业", "商贸服务集聚区"),
+        ("上城区", "相关服务业", "商贸服务集聚区"),
+    } | ({("江干区", "相关服务业", "商贸服务集聚区")} if "江干" in index_for("杭州市").places else set())
 
 
 def test_doubled_character_typos_are_tolerated():
@@ -824,7 +825,7 @@ def test_fenbie_with_a_counted_role_noun_gives_each_item_that_noun():
         ("九台区", "汽车", "汽车零部件百亿级产业基地"),
     }
     plain = "支持龙湖区、澄海区分别发展轻工装备、玩具创意。"
-    assert roles(plain, "汕头市") == {("龙湖区", "轻工装备", "轻工装备"), ("澄海区", "玩具创意", "玩具创意")}
+    assert roles(plain, "汕头市") == {("龙湖区", "高端装备制造", "轻工装备"), ("澄海区", "数字创意", "玩具创意")}
 
 
 def test_an_object_that_is_some_equipment_s_making_is_high_end_equipment():
@@ -851,10 +852,10 @@ def test_fenbie_with_a_role_listing_one_item_per_place_before_its_noun():
 
 
 def test_a_list_closed_by_chanye_makes_every_item_an_industry():
-    """重点发展汽摩配、水暖阀门和家具产业: 产业 after the last item covers them all, so 水暖阀门 is an industry by its own
-    name; after 等 the last item is their kind (五金、电动工具等新兴产业)."""
-    assert places("路桥区重点发展汽摩配、水暖阀门和家具产业。", "台州市") == {("路桥区", "汽车"), ("路桥区", "水暖阀门"), ("路桥区", "家居")}
-    assert places("武义县重点发展电动工具和文旅产业。", "金华市") == {("武义县", "电动工具"), ("武义县", "文化旅游")}
+    """重点发展汽摩配、文具和家具产业: 产业 after the last item covers them all, so 文具 is an industry by its own name;
+    after 等 the last item is their kind (五金、电动工具等新兴产业)."""
+    assert places("路桥区重点发展汽摩配、文具和家具产业。", "台州市") == {("路桥区", "汽车"), ("路桥区", "文具"), ("路桥区", "家居")}
+    assert places("武义县重点发展电动工具和文旅产业。", "金华市") == {("武义县", "高端装备制造"), ("武义县", "文化旅游")}
 
 
 def test_a_product_named_with_its_making_or_processing_is_an_industry():
@@ -1171,7 +1172,7 @@ def test_a_role_naming_a_sibling_industry_of_the_plan_s_takes_its_own():
          {("东莞长安镇", "智能终端", "智能终端组装配套功能"), ("东莞塘厦镇", "智能终端", "智能终端组装配套功能")}),
         ("松山湖片区将重点突破创新药和高端医疗器械。", GENERAL_TITLE,
          {("东莞松山湖片区", "生物医药", "重点突破创新药和高端医疗器械"), ("东莞松山湖片区", "高端医疗器械", "重点突破创新药和高端医疗器械")}),
-        ("虎门镇重点培育气动元件。", GENERAL_TITLE, {("东莞虎门镇", "*", "重点培育气动元件")}),
+        ("虎门镇重点培育气动元件。", GENERAL_TITLE, {("东莞虎门镇", "高端装备制造", "重点培育气动元件")}),
     ],
 )
 def test_focus_statements_functions_and_breakthroughs(sentence, title, expected):
@@ -1257,7 +1258,7 @@ def test_a_named_park_right_after_the_verb_is_the_role_of_the_place_before_it():
 
 def test_industries_around_which_a_place_builds_with_their_count_dropped():
     got = places("嘉善县围绕通信电子、精密机械两大主导产业，打造长三角数字经济先行区。\n", "嘉兴市")
-    assert got == {("嘉善县", "电子信息"), ("嘉善县", "精密机械"), ("嘉善县", "数字经济")}
+    assert got == {("嘉善县", "电子信息"), ("嘉善县", "高端装备制造"), ("嘉善县", "数字经济")}
 
 
 def test_a_label_over_places_given_industries_respectively_is_given_per_place_too():
@@ -1297,7 +1298,7 @@ def test_respectively_gives_distinct_industries_their_own_and_a_role_s_own_list_
     got = places("定陶区、鄄城县、巨野县分别聚焦中药饮片、医用辅料和医疗器械。\n", "菏泽市")
     assert got == {("定陶区", "生物医药"), ("鄄城县", "医用辅料"), ("巨野县", "高端医疗器械")}
     listed = places("任城区、兖州区、邹城市分别打造挖掘机及关键零部件、矿山装备、农机装备制造基地。\n", "济宁市")
-    assert listed == {("任城区", "挖掘机及关键零部件"), ("兖州区", "矿山装备"), ("邹城市", "农机装备")}
+    assert listed == {("任城区", "挖掘机及关键零部件"), ("兖州区", "高端装备制造"), ("邹城市", "农机装备")}
 
 
 def test_high_technology_zones_and_names_that_begin_with_a_double():
@@ -1326,7 +1327,7 @@ def test_industries_extended_towards_places_and_awards_are_no_roles():
 
 def test_parks_counted_before_the_places_named_as_them():
     got = places("益阳市培育三个百亿级产业园区，分别为益阳高新区（电子信息）、赫山区（装备制造）、桃江县（竹产业）。\n", "益阳市")
-    assert got == {("益阳高新区", "电子信息"), ("赫山区", "高端装备制造"), ("桃江县", "竹产业")}
+    assert got == {("益阳高新区", "电子信息"), ("赫山区", "高端装备制造"), ("桃江县", "家居")}
     assert {r for _, _, r in roles("益阳市培育三个百亿级产业园区，分别为益阳高新区、赫山区。\n", "益阳市")} == {"百亿级产业园区"}
 
 
@@ -1560,7 +1561,7 @@ def test_a_park_named_for_what_it_makes_is_a_role_not_a_zone():
 
 def test_a_heading_that_opens_with_a_verb_names_the_industry_after_it():
     text = "第二节 做优香菇全产业链\n西峡县重点发展香菇精深加工，建设全国香菇出口加工基地。\n"
-    assert places(text, "南阳市") == {("西峡县", "香菇")}
+    assert places(text, "南阳市") == {("西峡县", "食品")}
 
 
 def test_steel_for_an_industry_is_steel():
@@ -1586,7 +1587,7 @@ def test_tourism_roles_and_seaside_tourism_in_a_marine_plan():
 def test_an_industry_the_taxonomy_lacks_that_opens_a_part_is_its_subject():
     text = "智能家电产业以慈溪市为主体；模具产业以宁海县、北仑区为重点，建设国家模具产业示范基地。\n"
     got = places(text, "宁波市")
-    assert got == {("慈溪市", "智能家电"), ("宁海县", "模具"), ("北仑区", "模具")}
+    assert got == {("慈溪市", "智能家电"), ("宁海县", "高端装备制造"), ("北仑区", "高端装备制造")}
 
 
 def test_an_opening_phrase_does_not_hide_the_subject_of_a_parallel_layout():
@@ -1777,3 +1778,30 @@ def test_a_paragraph_that_opens_with_a_bare_place_is_about_it():
 def test_an_area_made_of_part_of_its_places():
     text = "“三区”即南部生态经济区和北部滨海产业区，其中北部滨海产业区以寿光市、昌邑市沿海区域为主体。\n"
     assert {(p, r) for p, _, r in roles(text, "潍坊市")} == {("寿光市", "北部滨海产业区"), ("昌邑市", "北部滨海产业区")}
+
+
+def test_industries_the_taxonomy_does_not_list_are_filed_by_their_head_word():
+    """Plans name products far more often than clusters: the longest word that ends the product's name, after its
+    activity (种植, 精深加工, 资源综合利用, 原材料), files it under the taxonomy's cluster; a name no head word ends keeps
+    its own name."""
+    m = matcher()
+    assert {n: m.file(n).name for n in ("白茶", "六堡茶", "蚕桑丝绸", "超硬材料", "铝镁精深加工", "锂资源综合利用", "螺蛳粉原材料")} == {
+        "白茶": "食品", "六堡茶": "食品", "蚕桑丝绸": "纺织服装", "超硬材料": "新材料", "铝镁精深加工": "有色金属",
+        "锂资源综合利用": "有色金属", "螺蛳粉原材料": "食品",
+    }
+    assert m.file("耐火材料").name == "建材" and m.file("玻璃钢").name == "新材料"  # the longest head wins: not 新材料, not 钢铁
+    assert m.file("吉他制造").name == "吉他制造" and m.filed("吉他制造") is None
+
+
+def test_a_role_that_names_only_products_is_filed_under_their_cluster():
+    assert roles("信丰县建设全国脐橙全产业链示范基地。\n", "赣州市") == {("信丰县", "食品", "全国脐橙全产业链示范基地")}
+    assert roles("沈丘县打造中国清真牛肉之乡。\n", "周口市") == {("沈丘县", "食品", "中国清真牛肉之乡")}
+    assert places("奉节县、云阳县共同形成沿江脐橙产业带。\n", "重庆市") == {("奉节县", "食品"), ("云阳县", "食品")}
+    assert roles("宁陕县重点发展猪苓种植和天麻加工。\n", "安康市") == {("宁陕县", "生物医药", "重点发展猪苓种植和天麻加工")}
+    assert places("定兴县重点发展总部经济。\n", "保定市") == {("定兴县", "*")}  # no head word: still a role, in no cluster
+
+
+def test_a_section_of_a_product_takes_the_product_s_words_as_its_own():
+    text = "（三）黑茶产业\n安化县建设黑茶产业核心区。\n（四）黄金产业\n潼关县提升黄金冶炼水平，延伸发展黄金珠宝加工，建设黄金产业基地。\n"
+    assert places(text.split("（四）")[0], "益阳市") == {("安化县", "食品")}
+    assert places("（四）" + text.split("（四）")[1], "渭南市") == {("潼关县", "有色金属")}  # 黄金珠宝 is the section's, not 现代时尚

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
 from geo.extract.runs import PART as _PART
 from geo.extract.runs import Run
-from geo.reference.clusters import Cluster, ClusterMention, matcher, unlisted_cluster
+from geo.reference.clusters import Cluster, ClusterMention, matcher, industry_cluster
 
 # Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail. Every alternative opens
 # with a literal, so the engine scans for those characters instead of trying each position; the responsible word is
@@ -306,10 +306,10 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
         elif item.group().endswith("产业") and 1 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             known = _PART.sub("", name) if _PART.search(name) else ""
             named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
-            cluster = named[0].cluster if len(named) == 1 else unlisted_cluster(name)
+            cluster = named[0].cluster if len(named) == 1 else industry_cluster(name)
             found.setdefault(cluster.slug, cluster)  # 精密机械两大主导产业: 精密机械
         elif closed and 2 <= len(name := item.group()) <= _CLOSED_ITEM_MAX and not _NO_INDUSTRY_NAME.search(name) and not _PART.search(name):
-            found.setdefault((c := unlisted_cluster(name)).slug, c)
+            found.setdefault((c := industry_cluster(name)).slug, c)
     return tuple((found or umbrella).values())
 
 
@@ -677,7 +677,7 @@ def _joined_role_items(work: str, at: int, f: Found, found: list[Found], run: Ru
     for a, b in spans:
         named = [c.cluster for c in clusters if a <= c.start < b]
         name = work[a:b]
-        per_place.append(named[0] if named else unlisted_cluster(name))
+        per_place.append(named[0] if named else industry_cluster(name))
     roles = [g for g in found if not g.focus] or [f]
     return [
         Found(work[a:b] + head.group() if g is f else g.role, g.start, g.end, (c,), i)
@@ -696,7 +696,7 @@ _ROLE_LIST_HEAD = re.compile(r"(?:特色|专业|重点|现代|综合|产业|制�
 def _item_cluster(item: re.Match[str]) -> Cluster:
     """A cluster of a list item's own name, for an item that names none the taxonomy knows (机械装备, 电气)."""
     name = item.group().removesuffix("产业")
-    return unlisted_cluster(name)
+    return industry_cluster(name)
 
 
 def _company_news(work: str, run: Run) -> bool:
@@ -845,7 +845,7 @@ def _paired_list(work: str, runs: list[Run], clusters: list[ClusterMention]) -> 
         span = (item.start("item"), item.end("item"))  # type: ignore[union-attr]
         named = tuple({c.cluster.slug: c.cluster for c in clusters if span[0] <= c.start < span[1]}.values())
         name = work[span[0] : span[1]]
-        own = named or (() if _PART.search(name) else (unlisted_cluster(name),))
+        own = named or (() if _PART.search(name) else (industry_cluster(name),))
         out.append((run, Found(clean_role(end.group("head")), run.start, end.end(), own), ()))
     return out
 

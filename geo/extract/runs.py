@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.places import Mention, Place
-from geo.reference.clusters import Cluster, ClusterMention, unlisted_cluster
+from geo.reference.clusters import Cluster, ClusterMention, industry_cluster
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
 _RUN_TAIL = re.compile(r"(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
@@ -57,7 +57,7 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
             # 乙区（电气）、丙区（汽摩配）: an industry the taxonomy lacks; kept by find_runs only in a list of
             # places whose brackets name industries it knows
             names = dict.fromkeys(i.removesuffix("产业") if len(i) > 3 else i for i in _SPEC_ITEM.split(b.group("inner")))  # 竹产业 stays
-            specs = tuple(unlisted_cluster(n) for n in names)
+            specs = tuple(industry_cluster(n) for n in names)
             unlisted = True
             pos = b.end()
     c = _COUNT.match(work, pos)
@@ -79,7 +79,7 @@ def _items(work: str, bracket: re.Match[str], inside: list[ClusterMention]) -> t
     for item in _SPEC_ITEM.split(inner):
         named = [c.cluster for c in inside if at <= c.start < at + len(item)]
         name = item.removesuffix("产业") if len(item) > 3 else item
-        for c in named or ([] if PART.search(name) else [unlisted_cluster(name)]):
+        for c in named or ([] if PART.search(name) else [industry_cluster(name)]):
             found.setdefault(c.slug, c)
         at += len(item) + 1
     return tuple(found.values())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from geo.reference.clusters import Cluster, ClusterMatcher, unlisted_cluster
+from geo.reference.clusters import Cluster, ClusterMatcher, industry_cluster
 
 _CN = "一二三四五六七八九十百零〇"
 # Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
@@ -142,7 +142,7 @@ def heading_cluster(text: str, matcher: ClusterMatcher) -> Cluster | None:
     name = named.group("c").removesuffix("全") if named else ""  # 做优香菇全产业链: 香菇
     if found or len(name) < 2 or _NOT_AN_INDUSTRY.search(name):
         return None
-    return unlisted_cluster(name)
+    return industry_cluster(name)
 
 
 def _industry_only(words: str, matcher: ClusterMatcher, place_of: Callable[[str], P | None]) -> bool:

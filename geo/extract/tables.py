@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.extract.places import Place, PlaceIndex
 from geo.extract.rules import Found, clean_role, industries_named
-from geo.reference.clusters import Cluster, ClusterMention, unlisted_cluster
+from geo.reference.clusters import Cluster, ClusterMention, industry_cluster
 
 _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
@@ -72,7 +72,7 @@ def _unlisted(cell: str) -> tuple[Cluster, ...]:
     items = [i.removesuffix("产业") for i in _CELL_ITEM.split(cell.strip()) if i]
     if not items or any(len(i) > _CELL_ITEM_MAX or _NOT_NAMED.search(i) for i in items):
         return ()
-    return tuple({c.slug: c for c in map(unlisted_cluster, items)}.values())
+    return tuple({c.slug: c for c in map(industry_cluster, items)}.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from geo.reference.clusters import (
     Cluster,
     ClusterMatcher,
     ClusterMention,
-    unlisted_cluster,
 )
 
 _SEGMENT_BREAK = "；;"
@@ -74,9 +73,7 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
         named = {m.cluster.slug: m.cluster for m in matcher.find(name)}  # 郑州出台低空经济: a headline's stem
         if named:
             return next(iter(named.values())) if len(named) == 1 else None  # 文旅康养: two clusters, the sentences say which
-        if name.endswith("装备"):
-            return matcher.by_name.get("高端装备制造")  # 机械装备: equipment the taxonomy does not name
-        return unlisted_cluster(name)
+        return matcher.file(name)  # 机械装备, 白茶: filed by its head word, or named for itself
     title = simplified(title)
     if _BROAD_TITLE.search(title):
         return None
@@ -117,7 +114,7 @@ def _scope_named(work: str, where: Where, topic: Topic) -> set[str]:
     scope = topic.scope
     if scope is None:
         return set()
-    words = (scope.name, *scope.aliases, *scope.qualified_aliases)
+    words = (scope.name, *scope.aliases, *scope.qualified_aliases, *(h for h in scope.heads if len(h) > 1))  # 黄金珠宝 in a 黄金 section
     named = set()
     for m in topic.mentions:
         if where.role_start <= m.start and m.end <= where.role_end:
@@ -329,6 +326,30 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end) or _LAYOUT_INDUSTRY.search(work, where.role_end, seg_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = own_stem(named.group("c"))  # 厦门机械装备产业集聚区: the industry, not the city
-            equipment = matcher.by_name.get("高端装备制造") if name.endswith("装备") else None
-            return [equipment or unlisted_cluster(name)]  # 模具产业以甲县为重点; 打造工程机械产业集聚区
+            return [matcher.file(name)]  # 模具产业以甲县为重点; 打造白茶产业集聚区
+        if filed := _filed_role(work[where.role_start : where.role_end], matcher):
+            return filed
     return [scope]
+
+
+# A role that names a product before its role noun (全国白羽肉鸡全产业链示范基地, 中国超硬材料之都, 黄河沿岸红枣产业带).
+_PRODUCT_ROLE = re.compile(
+    r"(?P<c>[\u4e00-\u9fff]{2,12}?)(?:全产业链|产业链|产业)?(?:示范|特色|重要|综合|出口|生产|加工)*"
+    r"(?:基地|集聚区|聚集区|示范区|产业园|园区|之都|之乡|产区|产业带|高地|城)$"
+)
+# A role that is the place's own verb and its objects (重点发展蜜桃种植及果品加工).
+_DEVELOPS = re.compile(r"(?:重点|着力|大力|加快|积极|主要)?(?:发展|培育|做强|做优|做大|壮大)(?P<o>[\u4e00-\u9fff、和及与]{2,24}?)(?:等|产业)?$")
+_OBJECT_ITEM = re.compile(r"[^、和及与]+")
+
+
+def _filed_role(role: str, matcher: ClusterMatcher) -> list[Cluster | None]:
+    """Taxonomy clusters a role with no industry word still names by its products' head words (红枣产业带 → 食品;
+    重点发展茶叶和精品水果加工 → 食品); a product no head word files (总部经济) leaves the role general."""
+    if m := _PRODUCT_ROLE.fullmatch(role):
+        filed = [matcher.filed(m.group("c"))]
+    elif m := _DEVELOPS.fullmatch(role):
+        filed = [matcher.filed(item) for item in _OBJECT_ITEM.findall(m.group("o"))]
+    else:
+        return []
+    found = list({c.slug: c for c in filed if c is not None}.values())
+    return found if len(found) <= _LIST_CLUSTERS_MAX else []

@@ -6,7 +6,9 @@ industries classification (国家战略性新兴产业分类 2018), `cluster` fo
 cluster, so a national view can gather a city's clusters under one field. `aliases` are other names
 plans use (医药 for 生物医药); `qualified_aliases` name the cluster only before an industry word (电子产业,
 健康产业: a bare 健康 or 电子 is an ordinary word), a word of making or processing (家电零部件, 玉米深加工) or, four
-characters or longer, as a whole list item (高端装备、新材料).
+characters or longer, as a whole list item (高端装备、新材料). `heads` are the words that, ending the name of an
+industry the taxonomy does not list (白茶, 蚕桑丝绸, 超硬材料), file it under the cluster: plans name products far
+more often than clusters, and a national view must still gather a county's 白茶 with another's 六堡茶 under 食品.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ class Cluster:
     level: str = "cluster"
     qualified_aliases: tuple[str, ...] = ()
     source: str = ""
+    heads: tuple[str, ...] = ()
 
 
 def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
@@ -39,6 +42,7 @@ def load_clusters(path: Path = paths.CLUSTERS) -> list[Cluster]:
             Cluster(
                 r["cluster"], r["slug"], r["cluster_en"], r.get("parent") or "",
                 _split(r.get("aliases")), r.get("level") or "cluster", _split(r.get("qualified_aliases")), r.get("source") or "",
+                _split(r.get("heads")),
             )
             for r in csv.DictReader(f)
         ]
@@ -66,6 +70,11 @@ def fallback_slug(name: str) -> str:
 def unlisted_cluster(name: str) -> Cluster:
     """A cluster the taxonomy lacks, named for itself (吉他制造, 泵阀), with its stable fallback slug."""
     return Cluster(name, fallback_slug(name), "")
+
+
+# Words that end an industry's name after its product (苹果种植, 铝镁精深加工, 锂资源综合利用, 肉制品, 鞋业): the
+# product, not the activity, says which cluster it is.
+_ACTIVITY_TAIL = re.compile(r"(?:种植|养殖|精深加工|深加工|后加工|初加工|加工|生产|制造|制品|产品|资源|原材料|原料|综合利用|利用|开发|冶炼|研发|全产业链|产业链|产业|行业|业)+$")
 
 
 INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
@@ -132,6 +141,8 @@ class ClusterMatcher:
             for form in c.qualified_aliases:
                 qualified.setdefault(form, c)
         self._forms = {**qualified, **plain}
+        self._heads = {h: c for c in clusters for h in c.heads}
+        self._head_max = max(map(len, self._heads), default=0)
         self._qualified_only = set(qualified) - set(plain)
         # ~160 first characters, many of them common (新, 工, 能): the guard rejects most of their positions
         self._pattern = re.compile(two_char_guard(self._forms) + "(?P<name>" + trie_pattern(self._forms) + ")(?P<tail>(?:产业)?(?:集群)?)")
@@ -149,6 +160,20 @@ class ClusterMatcher:
                 continue
             out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
         return out
+
+    def file(self, name: str) -> Cluster:
+        """The cluster of an industry the taxonomy does not name: the one its longest head word files it under (白茶 →
+        食品 by 茶; 耐火材料 → 建材, not 新材料, by 耐火材料), after the words of activity (苹果种植, 锂资源综合利用); else
+        a cluster named for itself (吉他制造)."""
+        return self.filed(name) or unlisted_cluster(name)
+
+    def filed(self, name: str) -> Cluster | None:
+        """The taxonomy cluster `file` finds by a head word, or None when no head word ends the name."""
+        stem = _ACTIVITY_TAIL.sub("", name) or name
+        for i in range(max(0, len(stem) - self._head_max), len(stem)):
+            if (c := self._heads.get(stem[i:])) is not None:
+                return c
+        return None
 
     def pattern_for_names(self) -> re.Pattern[str]:
         """Matches text that begins with a cluster name (生物医药产业园 is named by an industry)."""
@@ -179,6 +204,12 @@ class ClusterMatcher:
     def _lineage(self, slug: str) -> list[str]:
         """`lineage` over this matcher's clusters, computed once per slug; a slug the taxonomy lacks has none."""
         return self._lineages.get(slug, [])
+
+
+def industry_cluster(name: str) -> Cluster:
+    """`ClusterMatcher.file` over data/clusters.csv: the cluster of an industry a plan names that the taxonomy does
+    not list by name."""
+    return matcher().file(name)
 
 
 @lru_cache(maxsize=1)
