@@ -1798,6 +1798,9 @@ def test_a_role_that_names_only_products_is_filed_under_their_cluster():
     assert roles("沈丘县打造中国清真牛肉之乡。\n", "周口市") == {("沈丘县", "食品", "中国清真牛肉之乡")}
     assert places("奉节县、云阳县共同形成沿江脐橙产业带。\n", "重庆市") == {("奉节县", "食品"), ("云阳县", "食品")}
     assert roles("宁陕县重点发展猪苓种植和天麻加工。\n", "安康市") == {("宁陕县", "生物医药", "重点发展猪苓种植和天麻加工")}
+    assert roles("庄河市聚焦海珍品养殖，加快建设“中国海参之乡”。\n", "大连市") == {("庄河市", "食品", "中国海参之乡")}
+    dashed = places("重点产业空间布局如下：\n焦化：孝义市、交城县——吕梁焦化产业基地；\n", "吕梁市")
+    assert dashed == {("孝义市", "绿色石化"), ("交城县", "绿色石化")}  # the role's last words, after the places and the dash
     assert places("定兴县重点发展总部经济。\n", "保定市") == {("定兴县", "*")}  # no head word: still a role, in no cluster
 
 

@@ -340,12 +340,14 @@ _PRODUCT_ROLE = re.compile(
 # A role that is the place's own verb and its objects (重点发展蜜桃种植及果品加工).
 _DEVELOPS = re.compile(r"(?:重点|着力|大力|加快|积极|主要)?(?:发展|培育|做强|做优|做大|壮大)(?P<o>[\u4e00-\u9fff、和及与]{2,24}?)(?:等|产业)?$")
 _OBJECT_ITEM = re.compile(r"[^、和及与]+")
+_QUOTES = re.compile(r"[“”‘’\"'「」]")
 
 
 def _filed_role(role: str, matcher: ClusterMatcher) -> list[Cluster | None]:
     """Taxonomy clusters a role with no industry word still names by its products' head words (红枣产业带 → 食品;
     重点发展茶叶和精品水果加工 → 食品); a product no head word files (总部经济) leaves the role general."""
-    if m := _PRODUCT_ROLE.fullmatch(role):
+    role = _QUOTES.sub("", role)
+    if m := _PRODUCT_ROLE.search(role):  # the role's last words: after the places and a dash (甲县、乙县——X基地)
         filed = [matcher.filed(m.group("c"))]
     elif m := _DEVELOPS.fullmatch(role):
         filed = [matcher.filed(item) for item in _OBJECT_ITEM.findall(m.group("o"))]
