@@ -490,6 +490,8 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("以未来科技城为核心区，五常街道为拓展区。", "杭州市", "杭州五常街道", "subdistrict"),  # 五 begins a name, not a count
         ("十堰经济开发区建设汽车零部件产业基地。", "十堰市", "十堰经开区", "development_zone"),
         ("龙泉驿汽车产业功能区打造新能源汽车产业基地。", "成都市", "成都龙泉驿汽车产业功能区", "functional_area"),
+        ("梅州产业转移工业园重点发展电子信息产业。", "梅州市", "梅州产业转移工业园", "industrial_park"),  # not 产业转移 as an industry
+        ("沧州临港化工园区重点发展精细化工。", "沧州市", "沧州临港化工园区", "industrial_park"),
     ],
 )
 def test_zones_recognised_by_their_generic_names(text, city, zone, kind):
@@ -507,7 +509,7 @@ def test_zone_id_is_stable_across_spellings_and_never_a_host_from_the_name():
 
 
 def test_generic_zone_words_are_not_zones():
-    for text in ("支持各高新区建设特色产业集聚区。", "建设一批生物医药产业园。", "光明区定位为技术创新区。", "建设国家加工贸易产业园1个。"):
+    for text in ("支持各高新区建设特色产业集聚区。", "建设一批生物医药产业园。", "光明区定位为技术创新区。", "建设国家加工贸易产业园1个。", "全市建设一批精细化工园区。"):
         ix = index_for("深圳市")
         assert [m.place.type for m in ix.find(text) if m.place.type == "zone"] == [], text
 
