@@ -1436,7 +1436,20 @@ def test_a_plan_s_scope_listing_its_counties_gives_no_roles():
 
 def test_a_table_typed_with_bars_between_its_cells():
     text = "园区名称 | 所在辖市区 | 发展重点\n常州国家高新区 | 新北区 | 光伏组件、储能\n金坛经济开发区 | 金坛区 | 动力电池\n"
-    assert places(text, "常州市") == {("常州高新区", "新能源"), ("常州高新区", "新型储能"), ("常州金坛经开区", "动力电池")}
+    assert places(text, "常州市") == {
+        ("常州高新区", "新能源"), ("常州高新区", "新型储能"), ("常州金坛经开区", "动力电池"),
+        ("新北区", "新能源"), ("新北区", "新型储能"), ("金坛区", "动力电池"),  # the district column is a column of places too
+    }
+
+
+def test_a_table_with_two_columns_of_places_gives_the_role_to_both_even_without_a_park():
+    text = ("产业链｜重点园区｜主要布局地区｜发展定位\n"
+            "有色金属｜包头铝业产业园区｜东河区、九原区｜国家级铝产业基地\n"
+            "乳业｜—｜土默特右旗、达尔罕茂明安联合旗｜全国优质乳制品加工基地\n")
+    assert roles(text, "包头市") == {
+        ("包头铝业产业园", "有色金属", "国家级铝产业基地"), ("东河区", "有色金属", "国家级铝产业基地"), ("九原区", "有色金属", "国家级铝产业基地"),
+        ("土默特右旗", "食品", "全国优质乳制品加工基地"), ("达尔罕茂明安联合旗", "食品", "全国优质乳制品加工基地"),
+    }
 
 
 def test_the_role_stated_after_a_place_s_industries_is_its_role_in_each():
@@ -1810,3 +1823,8 @@ def test_a_section_of_a_product_takes_the_product_s_words_as_its_own():
     text = "（三）黑茶产业\n安化县建设黑茶产业核心区。\n（四）黄金产业\n潼关县提升黄金冶炼水平，延伸发展黄金珠宝加工，建设黄金产业基地。\n"
     assert places(text.split("（四）")[0], "益阳市") == {("安化县", "食品")}
     assert places("（四）" + text.split("（四）")[1], "渭南市") == {("潼关县", "有色金属")}  # 黄金珠宝 is the section's, not 现代时尚
+
+
+def test_apparel_is_textiles_and_apparel_not_fashion_at_large():
+    assert places("即墨区重点发展休闲服装产业。\n", "青岛市") == {("即墨区", "纺织服装")}
+    assert places("即墨区重点发展珠宝首饰产业。\n", "青岛市") == {("即墨区", "现代时尚")}

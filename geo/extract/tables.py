@@ -33,7 +33,7 @@ class Columns:
     """Which cell of a row holds the place, the role and the industries (-1: the table has none)."""
 
     count: int
-    place: int
+    places: tuple[int, ...]  # 重点园区 | 主要布局地区: every column of places
     role: int
     industries: tuple[int, ...]  # 首位产业 | 主导产业: every industry column
     named_roles: tuple[tuple[int, str], ...] = ()  # 核心承载区 | 协同发展区: place columns whose header is the role
@@ -47,13 +47,13 @@ def header_of(line: str, index: PlaceIndex) -> Columns | None:
         return None
     named_roles = tuple((i, c.strip()) for i, c in enumerate(cells) if _ROLE_PLACE_COLUMN.fullmatch(c.strip()))
     if named_roles and not any(_ROLE_COLUMN.search(c) for c in cells) and (industries := tuple(i for i, c in enumerate(cells) if _INDUSTRY_COLUMN.search(c))):
-        return Columns(len(cells), -1, -1, industries, named_roles)  # 产业链 | 核心承载区 | 协同发展区
+        return Columns(len(cells), (), -1, industries, named_roles)  # 产业链 | 核心承载区 | 协同发展区
     role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.search(c)), -1)
-    place = next((i for i, c in enumerate(cells) if i != role and _PLACE_COLUMN.search(c) and not _INDUSTRY_COLUMN.search(c)), -1)
-    industries = tuple(i for i, c in enumerate(cells) if i not in (role, place) and _INDUSTRY_COLUMN.search(c))
-    if place < 0 or (role < 0 and not industries):
+    places = tuple(i for i, c in enumerate(cells) if i != role and _PLACE_COLUMN.search(c) and not _INDUSTRY_COLUMN.search(c))
+    industries = tuple(i for i, c in enumerate(cells) if i != role and i not in places and _INDUSTRY_COLUMN.search(c))
+    if not places or (role < 0 and not industries):
         return None
-    return Columns(len(cells), place, role, industries)
+    return Columns(len(cells), places, role, industries)
 
 
 def _cells(line: str) -> list[str]:
@@ -102,10 +102,10 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
             for i, role in columns.named_roles for m in index.find(cells[i])
         ]
         return rows if rows else None
-    places = index.find(cells[columns.place])
+    places = [m for i in columns.places for m in index.find(cells[i])]  # 重点园区 and 主要布局地区 both take the role
     if not places:
         # a row naming a place we do not know (吉林化学工业循环经济示范园区) goes on with the table; a sentence does not
-        return [] if len(cells[columns.place].strip()) <= _PLACE_CELL_MAX and "，" not in line else None
+        return [] if all(len(cells[i].strip()) <= _PLACE_CELL_MAX for i in columns.places) and "，" not in line else None
     if columns.role >= 0 and cells[columns.role].strip():
         i = columns.role
         role = clean_role(cells[i])
