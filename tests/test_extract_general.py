@@ -1828,3 +1828,16 @@ def test_a_section_of_a_product_takes_the_product_s_words_as_its_own():
 def test_apparel_is_textiles_and_apparel_not_fashion_at_large():
     assert places("即墨区重点发展休闲服装产业。\n", "青岛市") == {("即墨区", "纺织服装")}
     assert places("即墨区重点发展珠宝首饰产业。\n", "青岛市") == {("即墨区", "现代时尚")}
+
+
+def test_respectively_after_the_role_aligns_the_object_list_with_the_places():
+    """甲区、乙区、丙区作为…主阵地，分别重点发展A和B、C、D和E: the role is every place's, the i-th item between 、 is the
+    i-th place's industries; a list that does not count one item per place aligns nothing."""
+    text = "江北新区、江宁经开区、南京经开区作为全市先进制造业主阵地，分别重点发展集成电路和生物医药、智能电网、新型显示和高端装备。\n"
+    assert roles(text, "南京市") == {
+        ("南京江北新区", "半导体与集成电路", "先进制造业主阵地"), ("南京江北新区", "生物医药", "先进制造业主阵地"),
+        ("南京江宁经开区", "节能与新能源装备", "先进制造业主阵地"),
+        ("南京经开区", "新型显示", "先进制造业主阵地"), ("南京经开区", "高端装备制造", "先进制造业主阵地"),
+    }
+    uneven = places("江北新区、江宁经开区作为全市先进制造业主阵地，分别重点发展集成电路、生物医药和智能电网。\n", "南京市")
+    assert {p for p, _ in uneven} == {"南京江北新区", "南京江宁经开区"} and len(uneven) > 2

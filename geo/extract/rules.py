@@ -574,8 +574,10 @@ def _split_flattened(work: str, start: int, end: int, role_first: bool, clusters
 def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
     """甲区、乙区分别打造A和B / 分别聚焦X、Y / 分别建设X、Y专业园区: the i-th role or cluster goes to the i-th place."""
     # 分别 after the places (甲区、乙区分别打造…) or just before them (“两带”分别依托甲区、乙区，打造A和B)
-    if not found or ("分别" not in work[run.end : found[0].start + 2] and "分别" not in work[max(0, run.start - 6) : run.start]):
+    if not found:
         return found
+    if "分别" not in work[run.end : found[0].start + 2] and "分别" not in work[max(0, run.start - 6) : run.start]:
+        return _respective_objects(found, run, work, clusters) or found
     if aligned := _aligned_items(found, run, work, clusters):
         return aligned
     if len(found) == len(run.places) > 1:
@@ -593,6 +595,24 @@ def _respective(found: list[Found], run: Run, work: str, clusters: list[ClusterM
         f = found[0]
         return [Found(f.role, f.start, f.end, (c,), i) for i, c in enumerate(f.clusters[-len(run.places) :])]
     return found
+
+
+# 甲区、乙区作为全市主平台，分别重点发展A和B、C和D: the object list of a clause after the role.
+_THEN_RESPECTIVELY = re.compile(r"[，,]分别(?:重点|着力|主要|大力)?(?:发展|聚焦|布局|培育|主攻|做强)")
+_CLAUSE_END = re.compile(r"[，。；,;]|$")
+
+
+def _respective_objects(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
+    """甲区、乙区、丙区作为全市工业发展主平台，分别重点发展A和B、C、D和E: the role is every place's; the list after
+    分别, one item between 、 per place, gives the i-th place the industries of the i-th item."""
+    if len(run.places) < 2 or (then := _THEN_RESPECTIVELY.match(work, found[-1].end)) is None:
+        return []
+    end = _CLAUSE_END.search(work, then.end()).start()  # type: ignore[union-attr]
+    items = list(_LISTED_ITEM.finditer(work, then.end(), end))
+    if len(items) != len(run.places):
+        return []
+    per_item = [tuple({c.cluster.slug: c.cluster for c in clusters if m.start() <= c.start < m.end()}.values()) or (_item_cluster(m),) for m in items]
+    return [Found(g.role, g.start, g.end, cs, i) for g in found for i, cs in enumerate(per_item)]
 
 
 def _aligned_items(found: list[Found], run: Run, work: str, clusters: list[ClusterMention]) -> list[Found]:
