@@ -1842,3 +1842,14 @@ def test_respectively_after_the_role_aligns_the_object_list_with_the_places():
     }
     uneven = places("江北新区、江宁经开区作为全市先进制造业主阵地，分别重点发展集成电路、生物医药和智能电网。\n", "南京市")
     assert {p for p, _ in uneven} == {"南京江北新区", "南京江宁经开区"} and len(uneven) > 2
+
+
+def test_a_dash_bullet_label_over_places_with_their_role_in_brackets():
+    """——X：甲县、乙县（Y基地）: a bullet opens the label, an industry the taxonomy files by its head word labels the
+    places, and the bracket that closes the list is their role."""
+    got = roles("三、产业布局\n——脐橙加工：寻乌县、安远县（赣南脐橙精深加工基地）\n——生物医药：章贡区、赣县区\n", "赣州市")
+    assert got == {
+        ("寻乌县", "食品", "赣南脐橙精深加工基地"), ("安远县", "食品", "赣南脐橙精深加工基地"),
+        ("章贡区", "生物医药", "布局区域"), ("赣县区", "生物医药", "布局区域"),
+    }
+    assert places("汝城县打造中国铝型材产业基地。\n", "郴州市") == {("汝城县", "有色金属")}  # 中国 describes, 型材 files it

@@ -378,6 +378,11 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
     return q >= 0 and "”" not in work[q : run.start] and bool(_TRIGGER_AT_END.search(work, max(0, q - 6), q))
 
 
+_BULLET = re.compile(r"[—\-·•●▪■◆]*")
+_BRACKETED_ROLE = re.compile(r"[（(](?P<r>[^（）()，。；]{2,30}?(?:基地|集聚区|聚集区|示范区|产业园|园区|核心区|承载区|产业带|高地|中心))[）)]")
+_FILED_LABEL_MAX = 8
+
+
 def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start: int, clause_end: int) -> list[Found]:
     """“一核”即甲区 / 两带：甲县、乙县 / 形成各具特色的产业集聚区：甲县（…）、乙县（…） / 集成电路：甲区、乙区."""
     m = _LABEL.search(work, max(0, run.start - 20), run.start) if work.endswith(_LABEL_LINK_ENDS, 0, run.start) else None
@@ -386,16 +391,23 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
     if not m:
         if work[run.start - 1 : run.start] in "：:" and run.start:
             clause = max(work.rfind(ch, 0, run.start - 1) for ch in "，。；") + 1
+            clause = _BULLET.match(work, clause).end()  # type: ignore[union-attr]  # ——集成电路：甲区、乙区
             heads = [h for h in _HEAD.finditer(work, clause, run.start - 1) if h.end() == run.start - 1]
-            listed = run.end == len(work) or work[run.end] in "。；;等"  # the label is all there is: no predicate follows
+            # 甘蔗制糖：甲县、乙县（现代制糖基地）: the role in brackets, after the run or closing it
+            after = _BRACKETED_ROLE.match(work, run.end) or next((b for b in _BRACKETED_ROLE.finditer(work, run.start, run.end) if b.end() == run.end), None)
+            end = max(after.end(), run.end) if after else run.end
+            listed = end == len(work) or work[end] in "。；;等"  # the label is all there is: no predicate follows
             if heads or (listed and _LAYOUT_LABEL.search(work, clause, run.start - 1)):
                 role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
             if listed and any(run.specs) and (lead := _LEADING_LABEL.search(work, clause, run.start - 1)):
                 return [Found(lead.group(), clause, run.end)]  # 明确各开发区主导产业：甲区（X、Y）、乙区（Z）
-            named = [c for c in clusters if c.start == clause and c.end == run.start - 1]
+            named = [c.cluster for c in clusters if c.start == clause and c.end == run.start - 1]
+            if not named and run.start - 1 - clause <= _FILED_LABEL_MAX and (filed := matcher().filed(work[clause : run.start - 1])):
+                named = [filed]  # 甘蔗制糖：甲县、乙县: an industry the taxonomy files by its head word
             if listed and named:
-                return [Found("布局区域", clause, run.end, (named[0].cluster,))]  # 集成电路：甲区、乙区；生物医药：…
+                role = clean_role(after.group("r")) if after else "布局区域"
+                return [Found(role, clause, end, (named[0],))]  # 集成电路：甲区、乙区；生物医药：…
         return []
     label = m.group("q") or m.group("n")
     if m.group("n") and m.group("link") == "为" and work[m.start() - 1 : m.start()] not in ("", "：", ":", "；", ";", "。"):

@@ -26,7 +26,7 @@ _OPENER = re.compile(r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16
 _CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
-    r"(?:打造|建设|形成|培育|定位为|成为|作为)(?:世界级|国家级|国家|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
+    r"(?:打造|建设|形成|培育|定位为|成为|作为)(?:世界级|国家级|国家|中国|全国|全省|全市|特色|优势|先进|高端|新兴|现代|重要的?)*"
     r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:的(?:核心|重要|主要)?)?(?:集群|集聚区|聚集区|基地|高地|园区|示范区|核心区|承载区)"
 )  # 作为全市光机电产业的核心承载区
 # 构建打火机及轻工制品产业“一核两翼”发展格局: the industry whose layout the parts after the places make up.
