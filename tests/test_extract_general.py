@@ -1853,3 +1853,14 @@ def test_a_dash_bullet_label_over_places_with_their_role_in_brackets():
         ("章贡区", "生物医药", "布局区域"), ("赣县区", "生物医药", "布局区域"),
     }
     assert places("汝城县打造中国铝型材产业基地。\n", "郴州市") == {("汝城县", "有色金属")}  # 中国 describes, 型材 files it
+
+
+def test_a_region_s_name_before_the_industry_of_a_role_still_makes_the_role_its_own():
+    """建设长三角北翼新能源汽车产业基地 in a plan about 汽车: a short region's name (长三角北翼, 县域, 对俄) before the industry
+    describes where, so the role is that industry's; words that tie it to another industry (服务…的) do not."""
+    got = roles("第二节 汽车产业\n大丰区建设苏北沿海新能源汽车产业基地。\n", "盐城市", "盐城市汽车产业发展规划")
+    assert got == {("大丰区", "新能源汽车", "苏北沿海新能源汽车产业基地")}
+    food = roles("第二节 绿色食品产业\n绥芬河市依托口岸优势，建设对俄跨境电商示范区。\n", "牡丹江市", "牡丹江市绿色食品产业发展规划")
+    assert food == {("绥芬河市", "电子商务", "对俄跨境电商示范区")}
+    tied = roles("第二节 汽车产业\n大丰区建设服务新能源汽车的新材料配套基地。\n", "盐城市", "盐城市汽车产业发展规划")
+    assert {c for _, c, _ in tied} == {"汽车"}

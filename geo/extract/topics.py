@@ -40,6 +40,9 @@ _ROLE_CLUSTERS_MAX = 2
 # Words that may stand before the industry that heads a role (世界级生物医药产业集群), and nothing else:
 # 海洋现代服务业集聚区 is about 海洋, not about services at large.
 _OWN_INDUSTRY_LEAD = re.compile(r"(?:世界级|国家级|全国|全省|全市|全球|特色|优势|先进|高端|新兴|现代|重要|一流|千亿级|百亿级|的)*")
+_REGION_LEAD_MAX = 6
+# Words that tie the industry after them to another thing (服务汽车的, 赋能制造业的, 面向东盟的): no region's name.
+_TIED_LEAD = re.compile(r"的|发展|服务|配套|支撑|带动|赋能|面向|融合|结合|联动|协同|推动|促进|以|和|与|及|、|[0-9]")
 # The industry a role is the cluster area of: 生物医药产业集聚区, 新能源汽车基地 (the name, 产业 and a role noun).
 _OWN_INDUSTRY_TAIL = re.compile(r"(?:产业)?(?:集群|集聚区|聚集区|基地|高地|园区|产业园|园|示范区|核心区|承载区|创新中心|中心)")
 # A role noun that ends the role some words after its industry (新能源汽车整车及核心部件研发制造核心区); a centre
@@ -150,7 +153,7 @@ def _own_run(work: str, pos: int, where: Where) -> bool:
     return any(clause <= s <= clause + 2 and s < pos and s != where.run_start for s in where.run_starts)
 
 
-def _own_industry(work: str, where: Where, mentions: list[ClusterMention]) -> Cluster | None:
+def _own_industry(work: str, where: Where, mentions: list[ClusterMention], matcher: ClusterMatcher) -> Cluster | None:
     """The one cluster a role is the area of: its name opens the role noun phrase and the role noun follows
     it (建设生物医药产业集聚区), unlike a cluster mentioned in passing (服务智能终端的新材料配套基地)."""
     names = {m.cluster.name for m in mentions}
@@ -159,8 +162,21 @@ def _own_industry(work: str, where: Where, mentions: list[ClusterMention]) -> Cl
         return None
     m = mentions[0]
     noun = _role_noun_start(work, where)
-    lead = _OWN_INDUSTRY_LEAD.match(work, noun, m.start)
-    return m.cluster if lead and lead.end() == m.start and _ends_role(work, m, where) else None
+    return m.cluster if _leads_own(work, noun, m.start, matcher) and _ends_role(work, m, where) else None
+
+
+def _leads_own(work: str, noun: int, start: int, matcher: ClusterMatcher) -> bool:
+    """Whether the words between the role verb and the industry only describe or locate the area: ranks and
+    describing words (世界级, 高端), or a short region's name (长三角北翼, 县域, 对俄) that ties the industry to nothing else
+    and names none (海洋现代服务业集聚区 is 海洋's)."""
+    lead = _OWN_INDUSTRY_LEAD.match(work, noun, start)
+    if lead and lead.end() == start:
+        return True
+    words = work[noun:start]
+    return (
+        0 < len(words) <= _REGION_LEAD_MAX and words.isalpha() and not _TIED_LEAD.search(words)
+        and not matcher.pattern_for_names().search(words)
+    )
 
 
 def _ends_role(work: str, m: ClusterMention, where: Where) -> bool:
@@ -294,7 +310,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
     in_role_mentions = [m for m in topic.mentions if where.role_start <= m.start and m.end <= where.role_end]
     in_role = _narrowed_by_subject([m.cluster for m in in_role_mentions], work, where, topic, matcher)
     if 0 < len({c.slug for c in in_role}) <= _ROLE_CLUSTERS_MAX:
-        own = _own_industry(work, where, in_role_mentions)
+        own = _own_industry(work, where, in_role_mentions, matcher)
         if own is not None and scope is not None and not matcher.related(own, scope) and own.name not in scope.name:
             return [own]  # 钱塘区建设生物医药产业集聚区 in a digital-economy plan: the role names its own cluster
         return _fit(in_role, scope, matcher)
