@@ -1804,6 +1804,7 @@ def test_industries_the_taxonomy_does_not_list_are_filed_by_their_head_word():
         "白茶": "食品", "六堡茶": "食品", "蚕桑丝绸": "纺织服装", "超硬材料": "新材料", "铝镁精深加工": "有色金属",
         "锂资源综合利用": "有色金属", "螺蛳粉原材料": "食品",
     }
+    assert m.file("装备配套").name == "高端装备制造"  # parts and supplies for X are X's
     assert m.file("玉米发酵").name == "生物" and m.file("裘皮").name == "现代时尚"
     assert m.file("耐火材料").name == "建材" and m.file("玻璃钢").name == "新材料"  # the longest head wins: not 新材料, not 钢铁
     assert m.file("吉他制造").name == "吉他制造" and m.filed("吉他制造") is None
