@@ -492,6 +492,8 @@ def test_bare_zone_name_is_the_citys_own_and_long_and_short_forms_agree():
         ("龙泉驿汽车产业功能区打造新能源汽车产业基地。", "成都市", "成都龙泉驿汽车产业功能区", "functional_area"),
         ("梅州产业转移工业园重点发展电子信息产业。", "梅州市", "梅州产业转移工业园", "industrial_park"),  # not 产业转移 as an industry
         ("沧州临港化工园区重点发展精细化工。", "沧州市", "沧州临港化工园区", "industrial_park"),
+        ("嵩县产业集聚区重点发展有色金属产业。", "洛阳市", "洛阳嵩县产业集聚区", "development_zone"),  # a two-character county
+        ("睢县经济开发区重点发展制鞋产业。", "商丘市", "商丘睢县经开区", "development_zone"),
     ],
 )
 def test_zones_recognised_by_their_generic_names(text, city, zone, kind):

@@ -167,7 +167,8 @@ def index_for(city: str) -> PlaceIndex:
             place = Place(group.name, group.name, "group", "group", tuple(units[m] for m in group.member_ids if m in units))
             for form in (group.name, *group.aliases):
                 forms[simplified(form)] = place
-    full_names = frozenset(p.name for p in units.values() if p.name[-1:] in ("区", "县", "市", "旗") and len(p.name) >= 3)
+    # 嵩县 and 沛县 are full names too; a two-character 城区 or 矿区 is also a common noun
+    full_names = frozenset(p.name for p in units.values() if p.name[-1:] in ("区", "县", "市", "旗") and (len(p.name) >= 3 or p.name[-1] == "县"))
     recognizer = ZoneRecognizer(city, city_slug(city), matcher().pattern_for_names(), _region_names(), full_names, frozenset(forms))
     return PlaceIndex(city, forms, recognizer)
 

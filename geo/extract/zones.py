@@ -250,7 +250,7 @@ class ZoneRecognizer:
         if self._cluster is not None and any(c.start() < start < c.end() for c in self._cluster.finditer(text, max(0, start - _PREFIX_MAX), m.start())):
             return None  # 新能|源汽车零部件配套产业园: an industry's name the prefix window cut, no zone's name
         if self._units is not None and self._units.fullmatch(prefix):
-            return start, prefix if short in _UNIT_ONLY else prefix[:-1]  # 江宁区经济开发区: 江宁经开区
+            return start, prefix if short in _UNIT_ONLY or len(prefix) <= 2 else prefix[:-1]  # 江宁区经济开发区: 江宁经开区; 歙县经开区
         prefix = _RANK.sub("", prefix)
         core = _DESCRIPTIVE_LEAD.sub("", prefix)
         # prefix and core both end where the suffix starts: an industry's name may run into it (未来产业园), unless a
