@@ -1806,7 +1806,7 @@ def test_industries_the_taxonomy_does_not_list_are_filed_by_their_head_word():
         "白茶": "食品", "六堡茶": "食品", "蚕桑丝绸": "纺织服装", "超硬材料": "新材料", "铝镁精深加工": "有色金属",
         "锂资源综合利用": "有色金属", "螺蛳粉原材料": "食品",
     }
-    assert m.file("装备配套").name == "高端装备制造"  # parts and supplies for X are X's
+    assert m.file("装备配套").name == "高端装备制造" and m.file("卫星及应用").name == "航空航天"  # parts, supplies and uses of X are X's
     assert m.file("玉米发酵").name == "生物" and m.file("裘皮").name == "现代时尚"
     assert m.file("耐火材料").name == "建材" and m.file("玻璃钢").name == "新材料"  # the longest head wins: not 新材料, not 钢铁
     assert m.file("吉他制造").name == "吉他制造" and m.filed("吉他制造") is None
@@ -1867,3 +1867,9 @@ def test_a_region_s_name_before_the_industry_of_a_role_still_makes_the_role_its_
     assert food == {("绥芬河市", "电子商务", "对俄跨境电商示范区")}
     tied = roles("第二节 汽车产业\n大丰区建设服务新能源汽车的新材料配套基地。\n", "盐城市", "盐城市汽车产业发展规划")
     assert {c for _, c, _ in tied} == {"汽车"}
+
+
+def test_a_parts_role_in_a_layout_sentence_takes_the_layout_s_industry():
+    text = "构建“一核两区”汽车产业空间格局。“一核”——江北区整车制造核心区；“两区”——渝北区、两江新区关键零部件配套区。\n"
+    got = roles(text, "重庆市")
+    assert ("渝北区", "汽车", "关键零部件配套区") in got and not any(c == "*" for _, c, _ in got)

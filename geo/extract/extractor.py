@@ -28,6 +28,8 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 _BARE_JOINS = "、和及与。！？：: "
 _HEADING_JOINS = ("、", "和", "及", "与", "，", "（")  # 西固区（兰州石化产业园）: a district and its park
 _BARE_PART_MAX = 5  # 拓展区, 重要支撑, 配套功能区: a role that short names no industry of its own
+# 零部件配套区, 关键零部件生产基地: parts and supply for the industry of the layout, whatever their length.
+_PARTS_ROLE = re.compile(r"(?:关键|核心|重要)?(?:零部件|零配件|部件|配件|配套)[\u4e00-\u9fff]{0,4}?(?:区|基地|园|带)")
 _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅稳牢紧实镇县")  # 镇镇, 县县: every town; 古镇镇 is a name
 
 
@@ -85,7 +87,8 @@ def _sentence_roles(
     for run, found, funcs in read_runs(work, runs, cmentions):
         where = Where(run.start, runs[0].start, starts, found.start, found.end)
         shared = clusters_for(work, where, found.clusters, topic, clusters)
-        if shared == [None] and earlier is not None and len(found.role) <= _BARE_PART_MAX and _names_no_industry(work, run.start, found.end, cmentions):
+        bare = len(found.role) <= _BARE_PART_MAX or _PARTS_ROLE.fullmatch(found.role)
+        if shared == [None] and earlier is not None and bare and _names_no_industry(work, run.start, found.end, cmentions):
             shared = [earlier]  # a bare layout part (拓展区) in the same sentence is of that industry's layout
         elif len(shared) == 1 and shared[0] is not None and scope.cluster is None:
             earlier = shared[0]
