@@ -1873,3 +1873,11 @@ def test_a_parts_role_in_a_layout_sentence_takes_the_layout_s_industry():
     text = "构建“一核两区”汽车产业空间格局。“一核”——江北区整车制造核心区；“两区”——渝北区、两江新区关键零部件配套区。\n"
     got = roles(text, "重庆市")
     assert ("渝北区", "汽车", "关键零部件配套区") in got and not any(c == "*" for _, c, _ in got)
+
+
+def test_numbered_label_headings_over_places_and_belt_and_city_role_nouns():
+    text = ("第三章 总体布局\n（一）核心区：吉林经开区。重点发展碳纤维原丝。\n（二）应用拓展区：吉林高新区、昌邑区。\n"
+            "（三）配套服务带：龙潭区。重点发展专用化学品。\n")
+    got = {(p, r) for p, _, r in roles(text, "吉林市", "吉林市碳纤维产业发展规划")}
+    assert got == {("吉林经开区", "核心区"), ("吉林高新区", "应用拓展区"), ("昌邑区", "应用拓展区"), ("龙潭区", "配套服务带")}  # no （二） in a role
+    assert roles("汨罗市建设长江经济带循环经济示范城市。\n", "岳阳市") == {("汨罗市", "节能环保", "长江经济带循环经济示范城市")}

@@ -351,7 +351,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
 # A role that names a product before its role noun (全国白羽肉鸡全产业链示范基地, 中国超硬材料之都, 黄河沿岸红枣产业带).
 _PRODUCT_ROLE = re.compile(
     r"(?P<c>[\u4e00-\u9fff]{2,12}?)(?:全产业链|产业链|产业)?(?:示范|特色|重要|综合|出口|生产|加工)*"
-    r"(?:基地|集聚区|聚集区|示范区|产业园|园区|之都|之乡|产区|产业带|高地|城)$"
+    r"(?:基地|集聚区|聚集区|示范区|产业园|园区|之都|之乡|产区|产业带|高地|城市|城)$"
 )
 # A role that is the place's own verb and its objects (重点发展蜜桃种植及果品加工).
 _DEVELOPS = re.compile(r"(?:重点|着力|大力|加快|积极|主要)?(?:发展|培育|做强|做优|做大|壮大)(?P<o>[\u4e00-\u9fff、和及与]{2,24}?)(?:等|产业)?$")
