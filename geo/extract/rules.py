@@ -476,7 +476,7 @@ def _gathered_role(work: str, run: Run, next_start: int) -> list[Found]:
 
 
 def _clause_start(work: str, pos: int) -> int:
-    return max(work.rfind(ch, 0, pos) for ch in "，。；：") + 1
+    return max(work.rfind("，", 0, pos), work.rfind("。", 0, pos), work.rfind("；", 0, pos), work.rfind("：", 0, pos)) + 1
 
 
 def _dash_role(work: str, run: Run, next_start: int) -> list[Found]:

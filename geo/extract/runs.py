@@ -124,6 +124,6 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
                 continue
         runs.append(_Growing(m.start, end, [m.place], [specs], counted))
     def settled(specs: tuple[tuple[Cluster, ...], ...]) -> tuple[tuple[Cluster, ...], ...]:
-        return specs if known else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
+        return specs if known or not unlisted_specs else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
 
     return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), tuple(r.places), settled(tuple(r.specs)), r.counted) for r in runs]

@@ -201,12 +201,13 @@ def _role_noun_start(work: str, where: Where) -> int:
 def _clause_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
     """An industry that opens the run's own clause after a comma, with no run between it and the run
     (集成电路产业布局在甲区，新型显示产业主要分布在乙区: 新型显示 speaks for 乙区)."""
-    clause = max(work.rfind(ch, 0, where.run_start) for ch in "，,") + 1
+    clause = max(work.rfind("，", 0, where.run_start), work.rfind(",", 0, where.run_start)) + 1
     if clause == 0 or any(clause <= s < where.run_start for s in where.run_starts):
         return []
+    lead = _lead_end(work, clause) + _SUBJECT_SLACK  # once, not per mention
     return [
         m for m in topic.mentions
-        if clause <= m.start <= _lead_end(work, clause) + _SUBJECT_SLACK and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
+        if clause <= m.start <= lead and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
     ]
 
 
@@ -252,11 +253,15 @@ def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: T
 
 def _segment_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
     """Industries that open the sentence part (up to ；) before its first run (集成电路产业以甲区为核心…)."""
-    seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-    return [
-        m for m in topic.mentions
-        if seg_start <= m.start <= _lead_end(work, seg_start) + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
-    ]
+    seg_start = _segment_start(work, where)
+    lead, end = _lead_end(work, seg_start) + _SUBJECT_SLACK, max(where.first_run_start, where.run_start)  # once, not per mention
+    return [m for m in topic.mentions if seg_start <= m.start <= lead and m.end <= end]
+
+
+def _segment_start(work: str, where: Where) -> int:
+    """Where the run's sentence part begins, after a _SEGMENT_BREAK mark: a find per mark, without a generator."""
+    semicolon, ascii_semicolon = _SEGMENT_BREAK
+    return max(work.rfind(semicolon, 0, where.run_start), work.rfind(ascii_semicolon, 0, where.run_start)) + 1
 
 
 def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMention]:
@@ -320,7 +325,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
     subjects = _clause_subjects(work, where, topic)
     if not subjects:
-        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        seg_start = _segment_start(work, where)
         subjects = (
             _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
             or _layout_subjects(work, where, topic)
@@ -338,7 +343,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
         if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
-        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        seg_start = _segment_start(work, where)
         lead = _LEAD_INDUSTRY.match(work, _lead_end(work, seg_start), where.first_run_start if seg_start == 0 else where.run_start)
         named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end) or _LAYOUT_INDUSTRY.search(work, where.role_end, seg_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
