@@ -270,7 +270,8 @@ def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMent
     colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start), work.rfind("—", 0, seg_start))  # 新能源汽车——甲区：…；乙区：…
     if colon < 0:
         return []
-    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= colon][:1]
+    lead = _lead_end(work, 0) + _SUBJECT_SLACK  # once, not per mention
+    return [m for m in topic.mentions if m.start <= lead and m.end <= colon][:1]
 
 
 def _layout_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
@@ -285,7 +286,8 @@ def _carried_subjects(work: str, seg_start: int, where: Where, topic: Topic) -> 
     industry that opened the sentence."""
     if seg_start == 0 or where.run_start != seg_start or not work.startswith("为", _run_end(work, where)):
         return []
-    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= where.first_run_start][:1]
+    lead = _lead_end(work, 0) + _SUBJECT_SLACK  # once, not per mention
+    return [m for m in topic.mentions if m.start <= lead and m.end <= where.first_run_start][:1]
 
 
 def _run_end(work: str, where: Where) -> int:
