@@ -39,4 +39,4 @@ def functions_in(text: str) -> tuple[str, ...]:
     found: set[str] = set()
     for m in _TERM.finditer(text):
         found.update(_TERMS[m.group()])
-    return tuple(f for f in FUNCTION_ORDER if f in found)
+    return tuple(f for f in FUNCTION_ORDER if f in found) if found else ()  # most passages name none: no generator

@@ -19,7 +19,7 @@ PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|�
 _NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Run:
     """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
 
@@ -29,6 +29,23 @@ class Run:
     specs: tuple[tuple[Cluster, ...], ...]
     counted: bool = False  # 甲区4个、乙区3个
     heading: bool = False  # the place a heading names, subject of a sentence that names it not
+
+    def __init__(
+        self, start: int, end: int, places: tuple[Place, ...], specs: tuple[tuple[Cluster, ...], ...], counted: bool = False, heading: bool = False
+    ) -> None:
+        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
+        twice the cost, for every run of places in every sentence read."""
+        _RUN_START(self, start)
+        _RUN_END(self, end)
+        _RUN_PLACES(self, places)
+        _RUN_SPECS(self, specs)
+        _RUN_COUNTED(self, counted)
+        _RUN_HEADING(self, heading)
+
+
+_RUN_START, _RUN_END, _RUN_PLACES, _RUN_SPECS, _RUN_COUNTED, _RUN_HEADING = (
+    Run.__dict__[f].__set__ for f in ("start", "end", "places", "specs", "counted", "heading")
+)
 
 
 @dataclass(slots=True)
@@ -107,6 +124,6 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
                 continue
         runs.append(_Growing(m.start, end, [m.place], [specs], counted))
     def settled(specs: tuple[tuple[Cluster, ...], ...]) -> tuple[tuple[Cluster, ...], ...]:
-        return specs if known else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
+        return specs if known or not unlisted_specs else tuple(() if tuple(c.slug for c in spec) in unlisted_specs else spec for spec in specs)
 
     return [Run(r.start, _RUN_TAIL.match(work, r.end).end(), tuple(r.places), settled(tuple(r.specs)), r.counted) for r in runs]

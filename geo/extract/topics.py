@@ -133,7 +133,7 @@ _ITEM_BREAK = "、，,和及与"
 _SHARED_OBJECT = re.compile(r"为[^，；,;为]{1,8}的$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Where:
     """Positions in a sentence that decide which mentions speak for a run's role."""
 
@@ -142,6 +142,20 @@ class Where:
     run_starts: tuple[int, ...]  # every run: a clause with its own run speaks for that run
     role_start: int
     role_end: int
+
+    def __init__(self, run_start: int, first_run_start: int, run_starts: tuple[int, ...], role_start: int, role_end: int) -> None:
+        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
+        twice the cost, once for every role read."""
+        _WHERE_RUN_START(self, run_start)
+        _WHERE_FIRST_RUN_START(self, first_run_start)
+        _WHERE_RUN_STARTS(self, run_starts)
+        _WHERE_ROLE_START(self, role_start)
+        _WHERE_ROLE_END(self, role_end)
+
+
+_WHERE_RUN_START, _WHERE_FIRST_RUN_START, _WHERE_RUN_STARTS, _WHERE_ROLE_START, _WHERE_ROLE_END = (
+    Where.__dict__[f].__set__ for f in ("run_start", "first_run_start", "run_starts", "role_start", "role_end")
+)
 
 
 def _own_run(work: str, pos: int, where: Where) -> bool:
@@ -200,12 +214,13 @@ def _role_noun_start(work: str, where: Where) -> int:
 def _clause_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
     """An industry that opens the run's own clause after a comma, with no run between it and the run
     (集成电路产业布局在甲区，新型显示产业主要分布在乙区: 新型显示 speaks for 乙区)."""
-    clause = max(work.rfind(ch, 0, where.run_start) for ch in "，,") + 1
+    clause = max(work.rfind("，", 0, where.run_start), work.rfind(",", 0, where.run_start)) + 1
     if clause == 0 or any(clause <= s < where.run_start for s in where.run_starts):
         return []
+    lead = _lead_end(work, clause) + _SUBJECT_SLACK  # once, not per mention
     return [
         m for m in topic.mentions
-        if clause <= m.start <= _lead_end(work, clause) + _SUBJECT_SLACK and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
+        if clause <= m.start <= lead and m.end <= where.run_start and work[m.end : m.end + 1] not in _LIST_MARK
     ]
 
 
@@ -251,11 +266,15 @@ def _narrowed_by_subject(found: list[Cluster], work: str, where: Where, topic: T
 
 def _segment_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
     """Industries that open the sentence part (up to ；) before its first run (集成电路产业以甲区为核心…)."""
-    seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
-    return [
-        m for m in topic.mentions
-        if seg_start <= m.start <= _lead_end(work, seg_start) + _SUBJECT_SLACK and m.end <= max(where.first_run_start, where.run_start)
-    ]
+    seg_start = _segment_start(work, where)
+    lead, end = _lead_end(work, seg_start) + _SUBJECT_SLACK, max(where.first_run_start, where.run_start)  # once, not per mention
+    return [m for m in topic.mentions if seg_start <= m.start <= lead and m.end <= end]
+
+
+def _segment_start(work: str, where: Where) -> int:
+    """Where the run's sentence part begins, after a _SEGMENT_BREAK mark: a find per mark, without a generator."""
+    semicolon, ascii_semicolon = _SEGMENT_BREAK
+    return max(work.rfind(semicolon, 0, where.run_start), work.rfind(ascii_semicolon, 0, where.run_start)) + 1
 
 
 def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMention]:
@@ -264,7 +283,8 @@ def _colon_subjects(work: str, seg_start: int, topic: Topic) -> list[ClusterMent
     colon = max(work.rfind("：", 0, seg_start), work.rfind(":", 0, seg_start), work.rfind("—", 0, seg_start))  # 新能源汽车——甲区：…；乙区：…
     if colon < 0:
         return []
-    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= colon][:1]
+    lead = _lead_end(work, 0) + _SUBJECT_SLACK  # once, not per mention
+    return [m for m in topic.mentions if m.start <= lead and m.end <= colon][:1]
 
 
 def _layout_subjects(work: str, where: Where, topic: Topic) -> list[ClusterMention]:
@@ -279,7 +299,8 @@ def _carried_subjects(work: str, seg_start: int, where: Where, topic: Topic) -> 
     industry that opened the sentence."""
     if seg_start == 0 or where.run_start != seg_start or not work.startswith("为", _run_end(work, where)):
         return []
-    return [m for m in topic.mentions if m.start <= _lead_end(work, 0) + _SUBJECT_SLACK and m.end <= where.first_run_start][:1]
+    lead = _lead_end(work, 0) + _SUBJECT_SLACK  # once, not per mention
+    return [m for m in topic.mentions if m.start <= lead and m.end <= where.first_run_start][:1]
 
 
 def _run_end(work: str, where: Where) -> int:
@@ -319,7 +340,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
     subjects = _clause_subjects(work, where, topic)
     if not subjects:
-        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        seg_start = _segment_start(work, where)
         subjects = (
             _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
             or _layout_subjects(work, where, topic)
@@ -337,7 +358,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
         if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
-        seg_start = max(work.rfind(ch, 0, where.run_start) for ch in _SEGMENT_BREAK) + 1
+        seg_start = _segment_start(work, where)
         lead = _LEAD_INDUSTRY.match(work, _lead_end(work, seg_start), where.first_run_start if seg_start == 0 else where.run_start)
         named = lead or _NAMED_INDUSTRY.search(work, where.role_start, where.role_end) or _LAYOUT_INDUSTRY.search(work, where.role_end, seg_end)
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
