@@ -38,6 +38,8 @@ def test_aliases_resolve_to_one_cluster_and_qualified_aliases_need_an_industry_w
     assert [x.cluster.name for x in m.find("做强健康产业")] == ["大健康"]
     assert [x.cluster.name for x in m.find("新能源汽车和新能源")] == ["新能源汽车", "新能源"]  # longest first
     assert [x.cluster.name for x in m.find("产业空间布局优化工程")] == []  # 化工 inside 优化工程 is no industry
+    assert [x.cluster.name for x in m.find("建设海洋科技创新高地，发展金融服务")] == ["海洋", "金融科技"]  # its science, its services
+    assert [x.cluster.name for x in m.find("海洋保护和金融监管")] == []
 
 
 @pytest.mark.parametrize(
@@ -1017,7 +1019,7 @@ def test_a_place_named_before_its_role_keeps_the_role_the_next_clause_states():
     assert {(p, r) for p, _, r in got} == {("青白江区", "国际铁路港"), ("青白江区", "内陆开放门户")}
 
 
-@pytest.mark.parametrize("sentence", ["推动岳麓区产业转型升级。", "支持开福区做强金融服务中心。", "加快雨花区发展。"])
+@pytest.mark.parametrize("sentence", ["推动岳麓区产业转型升级。", "支持开福区做强商圈能级。", "加快雨花区发展。"])
 def test_a_predicate_after_the_place_is_no_role_it_names(sentence):
     assert roles(sentence + "\n", "长沙市") == set()
 

@@ -81,7 +81,7 @@ INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 # Words after a product that make it an industry: its making, its parts, processing it (肉鸡加工, 生猪屠宰) or its
 # industry (铝工业园).
-_MAKING = re.compile(r"制造|零部件|精深加工|深加工|加工|屠宰|工业")
+_MAKING = re.compile(r"制造|零部件|精深加工|深加工|加工|屠宰|工业|科技|服务")
 
 
 _ITEM_BEFORE = "：:、，,（(“和及与—|"  # | opens and ends a table's cell
