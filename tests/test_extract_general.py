@@ -1883,3 +1883,20 @@ def test_numbered_label_headings_over_places_and_belt_and_city_role_nouns():
     got = {(p, r) for p, _, r in roles(text, "吉林市", "吉林市碳纤维产业发展规划")}
     assert got == {("吉林经开区", "核心区"), ("吉林高新区", "应用拓展区"), ("昌邑区", "应用拓展区"), ("龙潭区", "配套服务带")}  # no （二） in a role
     assert roles("汨罗市建设长江经济带循环经济示范城市。\n", "岳阳市") == {("汨罗市", "节能环保", "长江经济带循环经济示范城市")}
+
+
+def test_a_list_of_industries_files_its_other_items_by_their_head_words():
+    """An object list that names one industry the taxonomy knows is a list of industries: its other items are filed
+    by their head words (蔗糖 → 食品, 跨境物流 → 现代物流); an item inside a cluster's name (信息服务 of 软件和信息服务) is
+    none, and a list naming no known industry files nothing."""
+    got = places("崇左市各县（市、区）主导产业：扶绥县：蔗糖精深加工、新型建材；凭祥市：红木加工、跨境物流、边境旅游。\n", "崇左市")
+    assert got >= {("扶绥县", "食品"), ("扶绥县", "建材"), ("凭祥市", "家居"), ("凭祥市", "现代物流"), ("凭祥市", "文化旅游")}
+    assert places("鼓楼区重点发展软件和信息服务、数字创意产业。\n", "福州市") == {("鼓楼区", "软件与信息服务"), ("鼓楼区", "数字创意")}
+
+
+def test_a_label_of_leading_industries_that_each_differ_over_bracketed_parks():
+    text = "各园区主导产业各有侧重：宜宾临港经济技术开发区（智能终端、新能源汽车）、江安县阳春工业园区（绿色化工）。\n"
+    got = roles(text, "宜宾市")
+    assert {(c, r) for _, c, r in got} == {("智能终端", "主导产业"), ("新能源汽车", "主导产业"), ("绿色石化", "主导产业")}
+    assert not any(c.startswith("各") for _, c, _ in got)
+    assert ("江安县", "绿色石化", "主导产业") in got  # the county right before its park shares the park's bracket

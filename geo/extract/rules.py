@@ -86,7 +86,7 @@ _LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
 _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|(?:即|是指|包括|分别为|分别是)[：:]?)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
-_LEADING_LABEL = re.compile(r"(?:主导产业|首位产业|重点产业|特色产业|主攻方向|产业定位)$")
+_LEADING_LABEL = re.compile(r"(?P<l>主导产业|首位产业|重点产业|特色产业|主攻方向|产业定位)(?:各有侧重|分别为|分别是|如下)?$")
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
 _GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
@@ -295,6 +295,9 @@ def _function_role(work: str, start: int, end: int) -> list[Found]:
     return [Found(m.group("f") + (m.group("s") or ""), m.start(), m.end())] if m else []
 
 
+_FILED_ITEM_MAX = 8
+
+
 def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMention]) -> tuple[Cluster, ...]:
     """The clusters a list of objects names (集成电路、生物医药产业; 软件和信息服务); list items the
     taxonomy lacks count when they say 产业 (工程机械产业), others (智能电网) are products. An item is a
@@ -304,6 +307,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
     found: dict[str, Cluster] = {}
     umbrella: dict[str, Cluster] = {}
     items = list(_ITEM.finditer(work, start, stop))
+    unnamed: list[str] = []
     # 汽摩配、水暖阀门和家具产业: every item is an industry; not 五金、电动工具等新兴产业, whose last item is their kind
     closed = len(items) > 1 and items[-1].group().endswith("产业") and work[items[-1].start() - 1] != "等"
     for item in items:
@@ -311,6 +315,8 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
             # 金融科技、数字创意等现代服务业: the kind the listed industries belong to, kept when none is known
             umbrella.update({c.cluster.slug: c.cluster for c in inside if item.start() <= c.start < item.end()})
             continue
+        if any(c.start < item.start() < c.end for c in inside):
+            continue  # 信息服务 of 软件和信息服务: the rest of a cluster's name that 和 split
         named = [c for c in inside if item.start() <= c.start < item.end()]
         if named:
             c = named[0]
@@ -327,6 +333,11 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
             found.setdefault(cluster.slug, cluster)  # 精密机械两大主导产业: 精密机械
         elif closed and 2 <= len(name := item.group()) <= _CLOSED_ITEM_MAX and not _NO_INDUSTRY_NAME.search(name) and not _PART.search(name):
             found.setdefault((c := industry_cluster(name)).slug, c)
+        elif len(item.group()) <= _FILED_ITEM_MAX and not _PART.search(item.group()):
+            unnamed.append(item.group())
+    if found:  # a list of industries: its other items are products the taxonomy files (蔗糖精深加工、新型建材; 红木加工、跨境物流)
+        for filed in filter(None, map(matcher().filed_alone, unnamed)):
+            found.setdefault(filed.slug, filed)
     return tuple((found or umbrella).values())
 
 
@@ -418,7 +429,7 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
                 role = clean_role(_TRIGGER.split(work[clause : run.start - 1])[-1])
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
             if listed and any(run.specs) and (lead := _LEADING_LABEL.search(work, clause, run.start - 1)):
-                return [Found(lead.group(), clause, run.end)]  # 明确各开发区主导产业：甲区（X、Y）、乙区（Z）
+                return [Found(lead.group("l"), clause, run.end)]  # 明确各开发区主导产业：甲区（X、Y）、乙区（Z）; 主导产业各有侧重：…
             named = [c.cluster for c in clusters if c.start == clause and c.end == run.start - 1]
             if not named and run.start - 1 - clause <= _FILED_LABEL_MAX and (filed := matcher().filed(work[clause : run.start - 1])):
                 named = [filed]  # 甘蔗制糖：甲县、乙县: an industry the taxonomy files by its head word

@@ -118,6 +118,8 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
             gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
             if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
                 if m.place not in last.places:
+                    if not gap and not last.specs[-1]:
+                        last.specs[-1] = specs  # 江安县阳春工业园区（绿色化工）: the county right before its park shares the park's bracket
                     last.places.append(m.place)
                     last.specs.append(specs)
                 last.end, last.counted = end, last.counted or counted

@@ -175,6 +175,14 @@ class ClusterMatcher:
                 return c
         return None
 
+    def filed_alone(self, name: str) -> Cluster | None:
+        """`filed`, unless the name also holds a word of another cluster, qualified or not: 海洋渔业 is 海洋's and
+        光电缆 光电子's, whatever their head words say; 跨境物流 holds only its own cluster's word."""
+        filed = self.filed(name)
+        if filed is None or any(self._forms[m.group("name")].slug != filed.slug for m in self._pattern.finditer(name)):
+            return None
+        return filed
+
     def pattern_for_names(self) -> re.Pattern[str]:
         """Matches text that begins with a cluster name (生物医药产业园 is named by an industry)."""
         return self._pattern
