@@ -1892,6 +1892,8 @@ def test_a_list_of_industries_files_its_other_items_by_their_head_words():
     got = places("崇左市各县（市、区）主导产业：扶绥县：蔗糖精深加工、新型建材；凭祥市：红木加工、跨境物流、边境旅游。\n", "崇左市")
     assert got >= {("扶绥县", "食品"), ("扶绥县", "建材"), ("凭祥市", "家居"), ("凭祥市", "现代物流"), ("凭祥市", "文化旅游")}
     assert places("鼓楼区重点发展软件和信息服务、数字创意产业。\n", "福州市") == {("鼓楼区", "软件与信息服务"), ("鼓楼区", "数字创意")}
+    marine = places("盐田区重点发展海洋渔业、海洋生物医药。\n", "深圳市", "深圳市培育发展海洋产业集群行动计划（2022-2025年）")
+    assert "食品" not in {c for _, c in marine}  # 海洋渔业 holds 海洋's word: the plan's own product
 
 
 def test_a_label_of_leading_industries_that_each_differ_over_bracketed_parks():
