@@ -1213,7 +1213,8 @@ def test_a_long_qualified_alias_after_a_conjunction_is_a_whole_item():
 
 def test_words_that_describe_industries_name_no_cluster_of_their_own():
     got = roles("永康市重点发展五金、电动工具等新兴产业，建设新能源汽车及配套产业基地。\n", "金华市")
-    assert got == {("永康市", "新能源汽车", "新能源汽车及配套产业基地")}  # no 新兴, no 配套 cluster
+    assert ("永康市", "新能源汽车", "新能源汽车及配套产业基地") in got
+    assert {c for _, c, _ in got} <= {"新能源汽车", "高端装备制造"}  # no 新兴, no 配套 cluster; 电动工具 filed by 工具
 
 
 def test_a_dash_before_a_list_of_industries_works_like_a_colon():
@@ -1902,3 +1903,12 @@ def test_a_label_of_leading_industries_that_each_differ_over_bracketed_parks():
     assert {(c, r) for _, c, r in got} == {("智能终端", "主导产业"), ("新能源汽车", "主导产业"), ("绿色石化", "主导产业")}
     assert not any(c.startswith("各") for _, c, _ in got)
     assert ("江安县", "绿色石化", "主导产业") in got  # the county right before its park shares the park's bracket
+
+
+def test_a_place_developing_products_the_taxonomy_files_has_a_role_in_their_cluster():
+    """甲县发展竹笋和乌骨鸡加工: no object the taxonomy names, but every one filed by its head word; public services
+    and objects no head word files give no role."""
+    got = roles("“多点”：威信县、镇雄县发展竹笋和乌骨鸡加工，绥江县发展脐橙等特色水果加工。\n", "昭通市")
+    assert {(p, c) for p, c, r in got if r.startswith("发展")} == {("威信县", "食品"), ("镇雄县", "食品"), ("绥江县", "食品")}
+    assert roles("盐津县发展公共服务。\n", "昭通市") == set()
+    assert roles("盐津县发展壮大村集体经济。\n", "昭通市") == set()

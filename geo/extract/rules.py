@@ -367,13 +367,22 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
         stop = _first(_OBJECTS_END, work, v.end(), end)
-        objects = industries_named(work, v.end(), stop, clusters)
+        objects = industries_named(work, v.end(), stop, clusters) or _filed_objects(work, v.end(), stop)
         if objects:
             return [Found(_whole_items(work, v.start(), stop).lstrip("：:—"), v.start(), stop, objects)]
         strong = _STRONG_DEVELOP.fullmatch(v.group()) or (v.group() in _BARE_STRONG and work[start : v.start()] in _BEFORE_BARE_VERB)
         if strong and 2 <= stop - v.end() <= _DEVELOP_ROLE_MAX and MASK not in work[v.end() : stop]:
             return [Found(work[v.start() : stop], v.start(), stop)]  # 临港新片区重点布局装备材料: the plan's cluster
     return []
+
+
+def _filed_objects(work: str, start: int, stop: int) -> tuple[Cluster, ...]:
+    """The clusters of objects the taxonomy names none of but files by their head words (发展竹笋和乌骨鸡加工,
+    发展脐橙等特色水果加工 → 食品): every item short, at least one filed."""
+    items = [m.group() for m in _ITEM.finditer(work, start, stop)]
+    if not items or any(len(i) > _FILED_ITEM_MAX for i in items):
+        return ()
+    return tuple({c.slug: c for c in map(matcher().filed_alone, items) if c is not None}.values())
 
 
 def _focus(work: str, start: int, end: int, clusters: list[ClusterMention]) -> list[Found]:

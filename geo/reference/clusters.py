@@ -77,6 +77,9 @@ def unlisted_cluster(name: str) -> Cluster:
 _ACTIVITY_TAIL = re.compile(r"(?:种植|养殖|精深加工|深加工|后加工|初加工|加工|生产|制造|制品|产品|资源|原材料|原料|配套|配件|零部件|及应用|应用|综合利用|利用|开发|冶炼|研发|全产业链|产业链|产业|行业|业)+$")
 
 
+_PUBLIC = re.compile(r"(?:公共|政务|便民|社会|基本|民生|城市)服务$")
+
+
 INDUSTRY_WORD = r"(?:产业集群|产业链|产业|集群|行业|领域|经济)"
 _INDUSTRY = re.compile(INDUSTRY_WORD)
 # Words after a product that make it an industry: its making, its parts, processing it (肉鸡加工, 生猪屠宰) or its
@@ -170,6 +173,8 @@ class ClusterMatcher:
     def filed(self, name: str) -> Cluster | None:
         """The taxonomy cluster `file` finds by a head word, or None when no head word ends the name."""
         stem = _ACTIVITY_TAIL.sub("", name) or name
+        if _PUBLIC.search(stem):
+            return None  # 公共服务, 政务服务: what a government provides, no industry
         for i in range(max(0, len(stem) - self._head_max), len(stem)):
             if (c := self._heads.get(stem[i:])) is not None:
                 return c
