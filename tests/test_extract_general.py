@@ -1912,3 +1912,10 @@ def test_a_place_developing_products_the_taxonomy_files_has_a_role_in_their_clus
     assert {(p, c) for p, c, r in got if r.startswith("发展")} == {("威信县", "食品"), ("镇雄县", "食品"), ("绥江县", "食品")}
     assert roles("盐津县发展公共服务。\n", "昭通市") == set()
     assert roles("盐津县发展壮大村集体经济。\n", "昭通市") == set()
+
+
+def test_an_industry_named_with_its_target_and_a_headline_joining_two_industries():
+    got = places("做强碳酸钙千亿元产业。以平桂区、贺州高新区为核心，以钟山县为重要支撑。\n", "贺州市")
+    assert got == {("平桂区", "新材料"), ("贺州高新区", "新材料"), ("钟山县", "新材料")}  # not a cluster named 碳酸钙千亿元
+    news = places("在能源化工方面，庆城县重点发展石油炼化。\n", "庆阳市", "庆阳：算力+能源 双轮驱动打造产业新高地")
+    assert news == {("庆城县", "绿色石化")}  # the headline's 算力 is one of two, not the plan's cluster

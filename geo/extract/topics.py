@@ -78,8 +78,8 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
             return next(iter(named.values())) if len(named) == 1 else None  # 文旅康养: two clusters, the sentences say which
         return matcher.file(name)  # 机械装备, 白茶: filed by its head word, or named for itself
     title = simplified(title)
-    if _BROAD_TITLE.search(title):
-        return None
+    if _BROAD_TITLE.search(title) or "+" in title:
+        return None  # 算力+能源: a plus joins several industries, the sentences say which
     named = {m.cluster.slug: m.cluster for m in matcher.find(title)}
     return next(iter(named.values())) if len(named) == 1 else None
 

@@ -77,6 +77,7 @@ def unlisted_cluster(name: str) -> Cluster:
 _ACTIVITY_TAIL = re.compile(r"(?:种植|养殖|精深加工|深加工|后加工|初加工|加工|生产|制造|制品|产品|资源|原材料|原料|配套|配件|零部件|及应用|应用|综合利用|利用|开发|冶炼|研发|全产业链|产业链|产业|行业|业)+$")
 
 
+_AMOUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)?[千百万]+亿(?:元|级)?|[0-9]+亿元?")
 _PUBLIC = re.compile(r"(?:公共|政务|便民|社会|基本|民生|城市)服务$")
 
 
@@ -168,6 +169,7 @@ class ClusterMatcher:
         """The cluster of an industry the taxonomy does not name: the one its longest head word files it under (白茶 →
         食品 by 茶; 耐火材料 → 建材, not 新材料, by 耐火材料), after the words of activity (苹果种植, 锂资源综合利用); else
         a cluster named for itself (吉他制造)."""
+        name = _AMOUNT.sub("", name) or name  # 碳酸钙千亿元产业: the industry, not its target
         return self.filed(name) or unlisted_cluster(name)
 
     def filed(self, name: str) -> Cluster | None:
