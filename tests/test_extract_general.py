@@ -938,6 +938,8 @@ def test_economy_titles_name_their_cluster():
     assert cluster_from_title("某市低空经济高质量发展行动方案") == "低空经济"
     assert cluster_from_title("某市实体经济发展若干措施") == "*"  # the economy at large names no cluster
     assert cluster_from_title("某市经济发展规划") == "*"
+    assert cluster_from_title("红河州“十四五”产业发展规划") == cluster_from_title("兴安盟产业发展规划") == "*"  # a prefecture's short name
+    assert cluster_from_title("阿克苏地区产业发展规划") == "*"
 
 
 def test_second_clause_lists_its_own_places_and_industry():

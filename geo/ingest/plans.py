@@ -76,7 +76,7 @@ def cluster_from_title(title: str) -> str:
         return GENERAL
     stem = own_stem(m.group("c"))
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
-    if not stem or several or "战略性" in stem or stem[-1] in "省市区县”" or _GENERIC_STEM.fullmatch(stem):
+    if not stem or several or "战略性" in stem or stem[-1] in "省市区县州盟旗”" or stem.endswith("地区") or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
     if m.group("s") in ("制造业", "服务业"):  # 高端装备制造业: a cluster's name only when the taxonomy knows it
         named = matcher().resolve(stem + m.group("s")) or matcher().resolve(stem + m.group("s")[:2])
