@@ -1921,3 +1921,12 @@ def test_an_industry_named_with_its_target_and_a_headline_joining_two_industries
     assert got == {("平桂区", "新材料"), ("贺州高新区", "新材料"), ("钟山县", "新材料")}  # not a cluster named 碳酸钙千亿元
     news = places("在能源化工方面，庆城县重点发展石油炼化。\n", "庆阳市", "庆阳：算力+能源 双轮驱动打造产业新高地")
     assert news == {("庆城县", "绿色石化")}  # the headline's 算力 is one of two, not the plan's cluster
+
+
+def test_a_plan_of_a_product_the_taxonomy_lacks_yields_to_the_cluster_its_sections_name():
+    """A plan about 富硒 (no cluster) whose section heading names 富硒茶产业带 speaks for 食品 there; a heading that
+    counts parks (四大产业园区) names no industry."""
+    text = "三、发展布局\n（一）富硒茶产业带。以平利县、紫阳县为核心，建设全国知名的富硒茶产业带。\n二、四大产业园区\n"
+    got = places(text, "安康市", "安康市富硒产业发展规划")
+    assert got == {("平利县", "食品"), ("紫阳县", "食品")}
+    assert roles("二、四大产业园区\n1.红古区。打造铝产业基地。\n", "兰州市") == {("红古区", "有色金属", "铝产业基地")}

@@ -364,6 +364,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         if named and not _GENERIC_INDUSTRY.search(named.group("c")):
             name = own_stem(named.group("c"))  # 厦门机械装备产业集聚区: the industry, not the city
             return [matcher.file(name)]  # 模具产业以甲县为重点; 打造白茶产业集聚区
+    if scope is None or scope.slug not in matcher.by_slug:  # a plan about 富硒 (no cluster): its 富硒茶产业带 is 食品's
         if filed := _filed_role(work[where.role_start : where.role_end], matcher):
             return filed
     return [scope]
