@@ -1149,13 +1149,15 @@ def test_a_bracket_of_an_unlisted_industry_counts_beside_brackets_of_known_ones(
 )
 def test_a_flattened_table_with_role_and_industry_columns_in_either_order(table):
     got = roles(table, "宁波市")
-    assert got == {("北仑区", "绿色石化", "国际一流的绿色石化基地"), ("北仑区", "钢铁", "国际一流的绿色石化基地"),
-                   ("北仑区", "汽车", "国际一流的绿色石化基地"), ("慈溪市", "智能家电", "智能家电制造高地")}
+    assert got == {("北仑区", "绿色石化", "绿色石化基地"), ("北仑区", "钢铁", "绿色石化基地"),
+                   ("北仑区", "汽车", "绿色石化基地"), ("慈溪市", "智能家电", "智能家电制造高地")}  # one space apart: read by columns
 
 
 def test_row_numbers_a_flattened_table_ran_into_its_cells_are_dropped():
     table = "序号 板块 重点集群 发展定位\n1 昆山市 新型显示 全国重要的光电显示产业基地\n2 吴江区 光通信 光纤光缆制造高地\n"
-    assert roles(table, "苏州市") == {("昆山市", "新型显示", "全国重要的光电显示产业基地"), ("吴江区", "光电子", "光纤光缆制造高地")}
+    assert roles(table, "苏州市") == {("昆山市", "新型显示", "光电显示产业基地"), ("吴江区", "光电子", "光纤光缆制造高地")}
+    flat = roles(table.replace(" ", ""), "苏州市")  # the same table run together by a web page
+    assert flat == {("昆山市", "新型显示", "全国重要的光电显示产业基地"), ("吴江区", "光电子", "光纤光缆制造高地")}
 
 
 # --- subjects over the role's own words, focus statements, functions, areas, joint roles -----------
@@ -1253,7 +1255,7 @@ def test_a_layout_part_keeps_the_role_the_rest_of_its_part_states():
 def test_a_flattened_numbered_table_with_the_industry_before_the_places():
     table = "重点产业集群布局表\n序号 产业集群 主要承载地 功能定位\n1 输变电装备 衡阳高新区、雁峰区 全国重要的输变电装备制造基地\n2 有色金属 常宁市、耒阳市 有色金属精深加工基地\n"
     assert roles(table, "衡阳市") == {
-        ("衡阳高新区", "节能与新能源装备", "全国重要的输变电装备制造基地"), ("雁峰区", "节能与新能源装备", "全国重要的输变电装备制造基地"),
+        ("衡阳高新区", "节能与新能源装备", "输变电装备制造基地"), ("雁峰区", "节能与新能源装备", "输变电装备制造基地"),
         ("常宁市", "有色金属", "有色金属精深加工基地"), ("耒阳市", "有色金属", "有色金属精深加工基地"),
     }
 
@@ -1930,3 +1932,17 @@ def test_a_plan_of_a_product_the_taxonomy_lacks_yields_to_the_cluster_its_sectio
     got = places(text, "安康市", "安康市富硒产业发展规划")
     assert got == {("平利县", "食品"), ("紫阳县", "食品")}
     assert roles("二、四大产业园区\n1.红古区。打造铝产业基地。\n", "兰州市") == {("红古区", "有色金属", "铝产业基地")}
+
+
+def test_a_pdf_table_whose_columns_one_space_sets_apart_is_read_by_its_columns():
+    """PDF text layers often set a table's cells apart by one space: three or more lines in a row with as many
+    cells are a table; a role cell of — states no role; prose next to it is unchanged."""
+    text = ("表3 重点产业园区布局一览表\n序号 园区名称 所在地 主导产业 功能定位\n"
+            "1 鞍山高新技术产业开发区 铁东区 工业自动化 国家级智能制造示范基地\n"
+            "2 鞍山经济开发区 千山区 装备制造、汽车零部件 —\n"
+            "注：立山区主要承担商务服务功能。\n")
+    assert normalize(text).split("\n")[2] == "1|鞍山高新技术产业开发区|铁东区|工业自动化|国家级智能制造示范基地"
+    got = roles(text, "鞍山市")
+    assert ("铁东区", "*", "国家级智能制造示范基地") in got or any(p == "铁东区" and r == "国家级智能制造示范基地" for p, _, r in got)
+    assert {(p, c, r) for p, c, r in got if p == "千山区"} == {("千山区", "高端装备制造", "装备制造、汽车零部件"), ("千山区", "汽车", "装备制造、汽车零部件")}
+    assert normalize("榆次区 重点发展 智能装备。\n") == "榆次区重点发展智能装备。\n"  # one line is no table

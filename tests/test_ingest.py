@@ -188,7 +188,8 @@ def test_a_positioning_table_in_word_gives_each_row_its_role_and_industries(tmp_
     table = [["区县", "主导产业", "功能定位"], ["江北区", "数字经济、金融", "数字经济创新示范区"], ["渝北区、巴南区", "汽车、电子信息", "智能制造核心区"]]
     _, rs = extract_file(make_docx(tmp_path / "t.docx", lines, table), city="重庆市")
     assert {(r.district, r.cluster, r.role) for r in rs} == {
-        ("江北区", "数字经济", "数字经济创新示范区"),  # 金融 alone names no cluster
+        ("江北区", "数字经济", "数字经济创新示范区"),
+        ("江北区", "金融科技", "数字经济创新示范区"),  # 金融, beside a known industry in the cell, is filed by its head word
         ("渝北区", "汽车", "智能制造核心区"), ("渝北区", "电子信息", "智能制造核心区"),
         ("巴南区", "汽车", "智能制造核心区"), ("巴南区", "电子信息", "智能制造核心区"),
     }
@@ -206,7 +207,7 @@ def test_a_positioning_table_in_word_gives_each_row_its_role_and_industries(tmp_
     assert "江北区；数字经济、金融；数字经济创新示范区。\n巴南区；；生物医药产业基地。" in read_plan_text(page)
     _, rs = extract_file(page, city="重庆市")
     assert {(r.district, r.cluster, r.role) for r in rs} == {
-        ("江北区", "数字经济", "数字经济创新示范区"), ("巴南区", "生物医药", "生物医药产业基地"),
+        ("江北区", "数字经济", "数字经济创新示范区"), ("江北区", "金融科技", "数字经济创新示范区"), ("巴南区", "生物医药", "生物医药产业基地"),
     }
     # a page laid out in a table keeps its paragraphs and headings; a data table inside it is still read by row
     layout = tmp_path / "layout.html"

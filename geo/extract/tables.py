@@ -106,7 +106,7 @@ def read_row(line: str, columns: Columns, index: PlaceIndex, mentions: list[Clus
     if not places:
         # a row naming a place we do not know (吉林化学工业循环经济示范园区) goes on with the table; a sentence does not
         return [] if all(len(cells[i].strip()) <= _PLACE_CELL_MAX for i in columns.places) and "，" not in line else None
-    if columns.role >= 0 and cells[columns.role].strip():
+    if columns.role >= 0 and cells[columns.role].strip(" —-－/"):  # — or / in a role cell: no role stated
         i = columns.role
         role = clean_role(cells[i])
     elif industries:

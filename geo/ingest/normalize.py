@@ -181,6 +181,8 @@ def _prepared(text: str) -> str:
         text = text.replace("｜", "|")  # a table typed with full-width bars between its cells
     if ("\t" in rare or "  " in text) and _has_inner_gap(text):
         text = _table_cells(text)
+    if " " in text:
+        text = _spaced_rows(text)
     return (_DROPPED_SPACE if "\t" in rare else _DROPPED_SPACE_NO_TAB).sub("", text)
 
 
@@ -229,6 +231,28 @@ def _table_cells(text: str) -> str:
             table = n > 0 and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n))
         if table:
             lines[i] = gaps[i].sub("|", lines[i])  # type: ignore[union-attr]
+    return "\n".join(lines)
+
+
+# One space between cells next to Chinese text, as PDF text layers set a table's columns apart (1 甲区 X产业 Y基地).
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)0-9—]) (?=[\u4e00-\u9fff（(—])|(?<=[\u4e00-\u9fff）)—]) (?=[0-9A-Za-z])")
+_SPACED_ROWS_MIN = 3  # a header and two rows
+
+
+def _spaced_rows(text: str) -> str:
+    """Lines whose cells one space sets apart, three or more in a row with as many cells (three or more each), get |
+    between their cells; prose next to them keeps its spaces to be dropped. Rows of two cells are `_table_cells`'."""
+    lines = text.split("\n")
+    counts = [len(_CJK_SPACE.findall(line)) if " " in line and "|" not in line else 0 for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and counts[j] >= 2 and counts[j] == counts[i]:
+            j += 1
+        if j - i >= _SPACED_ROWS_MIN:
+            for k in range(i, j):
+                lines[k] = _CJK_SPACE.sub("|", lines[k])
+        i = max(j, i + 1)
     return "\n".join(lines)
 
 
