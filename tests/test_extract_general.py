@@ -1946,3 +1946,12 @@ def test_a_pdf_table_whose_columns_one_space_sets_apart_is_read_by_its_columns()
     assert ("铁东区", "*", "国家级智能制造示范基地") in got or any(p == "铁东区" and r == "国家级智能制造示范基地" for p, _, r in got)
     assert {(p, c, r) for p, c, r in got if p == "千山区"} == {("千山区", "高端装备制造", "装备制造、汽车零部件"), ("千山区", "汽车", "装备制造、汽车零部件")}
     assert normalize("榆次区 重点发展 智能装备。\n") == "榆次区重点发展智能装备。\n"  # one line is no table
+
+
+def test_a_list_after_a_colon_whose_places_each_bracket_their_industries():
+    """推动各县差异化发展：甲区（X、Y）、乙县（Z）: no role noun, each place's bracket is its role."""
+    got = roles("推动各县（市、区）差异化发展：长清区（智能装备制造、生物医药）、平阴县（玫瑰食品）、商河县（新型储能）。\n", "济南市")
+    assert got == {
+        ("长清区", "高端装备制造", "智能装备制造、生物医药"), ("长清区", "生物医药", "智能装备制造、生物医药"),
+        ("平阴县", "食品", "玫瑰食品"), ("商河县", "新型储能", "新型储能"),
+    }

@@ -418,6 +418,16 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
 _BULLET = re.compile(r"[—\-·•●▪■◆]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．](?![0-9]))?")
 _BRACKETED_ROLE = re.compile(r"[（(](?P<r>[^（）()，。；]{2,30}?(?:基地|集聚区|聚集区|示范区|产业园|园区|核心区|承载区|产业带|高地|中心))[）)]")
 _FILED_LABEL_MAX = 8
+_SPEC_BRACKET = re.compile(r"[（(](?P<s>[^（）()]{1,40})[）)]")
+
+
+def _bracketed_specs(work: str, run: Run) -> list[Found]:
+    """A list after a colon whose every place brackets its industries and no role follows: the i-th bracket is the
+    i-th place's role (its industries come from the run's specs)."""
+    brackets = list(_SPEC_BRACKET.finditer(work, run.start, run.end))
+    if len(brackets) != len(run.places):
+        return []
+    return [Found(b.group("s"), b.start(), b.end(), (), i) for i, b in enumerate(brackets)]
 
 
 def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start: int, clause_end: int) -> list[Found]:
@@ -439,6 +449,8 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
                 return [Found(role, clause, run.end)] if len(role) >= 2 and MASK not in role else []
             if listed and any(run.specs) and (lead := _LEADING_LABEL.search(work, clause, run.start - 1)):
                 return [Found(lead.group("l"), clause, run.end)]  # 明确各开发区主导产业：甲区（X、Y）、乙区（Z）; 主导产业各有侧重：…
+            if listed and len(run.places) > 1 and all(run.specs) and (each := _bracketed_specs(work, run)):
+                return each  # 推动各县差异化发展：甲区（X、Y）、乙县（Z）: each place's bracket is its role
             named = [c.cluster for c in clusters if c.start == clause and c.end == run.start - 1]
             if not named and run.start - 1 - clause <= _FILED_LABEL_MAX and (filed := matcher().filed(work[clause : run.start - 1])):
                 named = [filed]  # 甘蔗制糖：甲县、乙县: an industry the taxonomy files by its head word
