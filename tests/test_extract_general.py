@@ -1955,3 +1955,17 @@ def test_a_list_after_a_colon_whose_places_each_bracket_their_industries():
         ("长清区", "高端装备制造", "智能装备制造、生物医药"), ("长清区", "生物医药", "智能装备制造、生物医药"),
         ("平阴县", "食品", "玫瑰食品"), ("商河县", "新型储能", "新型储能"),
     }
+
+
+def test_roles_of_two_parts_and_orchards_file_by_the_part_a_head_word_ends():
+    got = roles("凤庆县建设滇红茶核心产区和精深加工集聚区；永德县、镇康县建设特色生态茶园。\n", "临沧市")
+    assert {c for _, c, _ in got} == {"食品"}
+    assert places("芒市建设全国重要的精品咖啡生产加工基地。\n", "德宏傣族景颇族自治州") == {("芒市", "食品")}
+
+
+def test_a_prefecture_s_short_name_and_a_describing_word_name_no_industry():
+    from geo.ingest.plans import own_stem
+
+    assert own_stem("临夏州特色食品") == "特色食品" and own_stem("红河州有色金属") == "有色金属"
+    got = roles("临夏经济开发区重点发展临夏州特色产业，打造全州工业发展主平台。\n", "临夏回族自治州")
+    assert not any("特色" in c for _, c, _ in got)

@@ -55,7 +55,7 @@ _LEAD_INDUSTRY = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)产业(?:集群)?(?:�
 _LAYOUT_OF = re.compile(r"(?:产业)?(?:空间|发展)?(?:布局|格局)")
 _LIST_CLUSTERS_MAX = 4  # an object list names the place's industries (重点发展陶瓷建材、纺织服装和生产性服务业)
 # Words that describe industries rather than name one (创新型产业集群, 千亿级产业集群).
-_GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性级]$|(?<!文)化$")
+_GENERIC_INDUSTRY = re.compile(r"^(?:创新|新兴|特色|优势|主导|先进|高端|现代|战略性新兴|支柱|重点|优质|传统|未来|数字)|[型性级]$|(?<!文)化$|(?:特色|优势|主导|支柱|重点)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,11 +373,12 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
 # A role that names a product before its role noun (全国白羽肉鸡全产业链示范基地, 中国超硬材料之都, 黄河沿岸红枣产业带).
 _PRODUCT_ROLE = re.compile(
     r"(?P<c>[\u4e00-\u9fff]{2,12}?)(?:全产业链|产业链|产业)?(?:示范|特色|重要|综合|出口|生产|加工)*"
-    r"(?:基地|集聚区|聚集区|示范区|产业园|园区|之都|之乡|产区|产业带|高地|城市|城)$"
+    r"(?:基地|集聚区|聚集区|示范区|产业园|园区|园|之都|之乡|产区|产业带|高地|城市|城)$"
 )
 # A role that is the place's own verb and its objects (重点发展蜜桃种植及果品加工).
 _DEVELOPS = re.compile(r"(?:重点|着力|大力|加快|积极|主要)?(?:发展|培育|做强|做优|做大|壮大)(?P<o>[\u4e00-\u9fff、和及与]{2,24}?)(?:等|产业)?$")
 _OBJECT_ITEM = re.compile(r"[^、和及与]+")
+_PART_ROLE = re.compile(r"(?:核心)?(?:产区|基地|集聚区|示范区|园区|核心区)$")  # 滇红茶核心产区 of …和…集聚区
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
 
 
@@ -386,7 +387,9 @@ def _filed_role(role: str, matcher: ClusterMatcher) -> list[Cluster | None]:
     重点发展茶叶和精品水果加工 → 食品); a product no head word files (总部经济) leaves the role general."""
     role = _QUOTES.sub("", role)
     if m := _PRODUCT_ROLE.search(role):  # the role's last words: after the places and a dash (甲县、乙县——X基地)
-        filed = [matcher.filed(m.group("c"))]
+        # 滇红茶核心产区和精深加工集聚区: the last part a head word files, of the parts 和 joins
+        parts = [_PART_ROLE.sub("", p) for p in reversed(_OBJECT_ITEM.findall(m.group("c")))]
+        filed = [next(filter(None, map(matcher.filed, parts)), None)]
     elif m := _DEVELOPS.fullmatch(role):
         filed = [matcher.filed(item) for item in _OBJECT_ITEM.findall(m.group("o"))]
     else:

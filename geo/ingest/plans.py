@@ -102,8 +102,11 @@ def own_stem(stem: str) -> str:
 def _city_shorts() -> tuple[frozenset[str], int]:
     """Cities' names without 市, and the longest one's length: a stem's few prefixes are looked up, where a test of
     each of the names cost twice as much as the rest of reading a title."""
-    shorts = frozenset(c.removesuffix("市") for c in gazetteer.city_names() if len(c) > 2)
-    return shorts, max(map(len, shorts), default=0)
+    names = [c for c in gazetteer.city_names() if len(c) > 2]
+    shorts = {c.removesuffix("市") for c in names}
+    # 临夏州, 红河州, 西双版纳州: an autonomous prefecture by its place name and 州 (the ethnic names dropped)
+    shorts |= {c[:k] + "州" for c in names if c.endswith("自治州") for k in range(2, 5)}
+    return frozenset(shorts), max(map(len, shorts), default=0)
 
 
 def file_id_of(plan_id: str) -> str:
