@@ -1969,3 +1969,12 @@ def test_a_prefecture_s_short_name_and_a_describing_word_name_no_industry():
     assert own_stem("临夏州特色食品") == "特色食品" and own_stem("红河州有色金属") == "有色金属"
     got = roles("临夏经济开发区重点发展临夏州特色产业，打造全州工业发展主平台。\n", "临夏回族自治州")
     assert not any("特色" in c for _, c, _ in got)
+
+
+def test_a_county_s_short_name_opening_a_local_food_is_the_product_not_the_county():
+    """三穗鸭, 祁门红茶, 南江黄羊: the short name names the product (a county's speciality); the county is only where
+    the sentence says it is, and the food files the role under 食品."""
+    assert roles("三穗县重点发展三穗鸭等特色食品加工。\n", "黔东南苗族侗族自治州") == {("三穗县", "食品", "重点发展三穗鸭等特色食品加工")}
+    assert roles("祁门县重点打造祁门红茶核心产区。\n", "黄山市") == {("祁门县", "食品", "祁门红茶核心产区")}
+    assert places("南江县重点发展南江黄羊良种繁育和屠宰加工。\n", "巴中市") == {("南江县", "食品")}
+    assert places("休宁、祁门重点发展生态农产品加工。\n", "黄山市") == {("休宁县", "食品"), ("祁门县", "食品")}  # a list of short names stays

@@ -100,6 +100,8 @@ class PlaceIndex:
                 known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
         # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own); a bare 南昌 is the city too
         known = [m for m in known if m.end - m.start >= len(self.city) or not (text.startswith(self.city, m.start) or text[m.start : m.end] == self._short_city)]
+        # 三穗鸭, 祁门红茶, 南江黄羊: a county's short name before a food is the product's name, not the county
+        known = [m for m in known if m.place.type != "unit" or text.startswith(m.place.name, m.start) or not _PRODUCE.match(text, m.end)]
         return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]
 
     def _zone_place(self, key: str, kind: str) -> Place:
@@ -109,6 +111,14 @@ class PlaceIndex:
         if key not in self._detected:
             self._detected[key] = Place(key, self.zones.zone_id(key), kind, "zone")  # type: ignore[union-attr]
         return self._detected[key]
+
+
+# Foods a county's short name opens when it names a local speciality (a geographical-indication product).
+_PRODUCE = re.compile(
+    r"[\u4e00-\u9fff]{0,2}?(?:红茶|绿茶|黑茶|白茶|毛尖|毛峰|龙井|大米|小米|香米|贡米|银耳|木耳|香菇|辣椒|花椒|脐橙|蜜橘|柑橘|苹果|红枣|"
+    r"黄酒|白酒|腊肉|火腿|榨菜|粉丝|米粉|米线|挂面|茶|鸡|鸭|鹅|猪|牛|羊|鱼|虾|蟹|枣|栗|桃|梨|橙|柚|莓|椒|姜|蒜|笋|菇)"
+    r"(?=[、，。；和及与等产种养加精深制品业良核生基]|$)"
+)
 
 
 def _merge(known: list[Mention], hits: list[ZoneHit], zones: list[Mention]) -> list[Mention]:

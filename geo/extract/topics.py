@@ -372,7 +372,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
 
 # A role that names a product before its role noun (全国白羽肉鸡全产业链示范基地, 中国超硬材料之都, 黄河沿岸红枣产业带).
 _PRODUCT_ROLE = re.compile(
-    r"(?P<c>[\u4e00-\u9fff]{2,12}?)(?:全产业链|产业链|产业)?(?:示范|特色|重要|综合|出口|生产|加工)*"
+    r"(?P<c>[\u4e00-\u9fff]{2,12}?)(?:全产业链|产业链|产业)?(?:示范|特色|重要|综合|出口|生产|加工|核心)*"
     r"(?:基地|集聚区|聚集区|示范区|产业园|园区|园|之都|之乡|产区|产业带|高地|城市|城)$"
 )
 # A role that is the place's own verb and its objects (重点发展蜜桃种植及果品加工).
