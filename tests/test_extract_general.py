@@ -1978,3 +1978,9 @@ def test_a_county_s_short_name_opening_a_local_food_is_the_product_not_the_count
     assert roles("祁门县重点打造祁门红茶核心产区。\n", "黄山市") == {("祁门县", "食品", "祁门红茶核心产区")}
     assert places("南江县重点发展南江黄羊良种繁育和屠宰加工。\n", "巴中市") == {("南江县", "食品")}
     assert places("休宁、祁门重点发展生态农产品加工。\n", "黄山市") == {("休宁县", "食品"), ("祁门县", "食品")}  # a list of short names stays
+
+
+def test_a_bullet_line_of_places_each_with_their_industries_in_brackets():
+    text = "推动形成错位发展的工业布局：\n——东川区（钒钛钢铁、航天配套）、禄劝县（稀土采选及分离冶炼）；\n——寻甸县重点发展绿色食品。\n"
+    got = roles(text, "昆明市")
+    assert {(p, c) for p, c, _ in got} == {("东川区", "钢铁"), ("东川区", "航空航天"), ("禄劝彝族苗族自治县", "有色金属"), ("寻甸回族彝族自治县", "食品")}

@@ -421,6 +421,12 @@ _FILED_LABEL_MAX = 8
 _SPEC_BRACKET = re.compile(r"[（(](?P<s>[^（）()]{1,40})[）)]")
 
 
+def _bullet_opens(work: str, start: int) -> bool:
+    """Whether only a list bullet (——, ·) stands between the line's or part's start and `start`."""
+    part = max(work.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    return start > part and _BULLET.fullmatch(work, part, start) is not None and work[start - 1] in "—-·•●▪■◆"
+
+
 def _bracketed_specs(work: str, run: Run) -> list[Found]:
     """A list after a colon whose every place brackets its industries and no role follows: the i-th bracket is the
     i-th place's role (its industries come from the run's specs)."""
@@ -457,6 +463,8 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
             if listed and named:
                 role = clean_role(after.group("r")) if after else "布局区域"
                 return [Found(role, clause, end, (named[0],))]  # 集成电路：甲区、乙区；生物医药：…
+        elif len(run.places) > 1 and all(run.specs) and _bullet_opens(work, run.start) and work[run.end : run.end + 1] in ("", "。", "；", ";"):
+            return _bracketed_specs(work, run)  # ——甲市（X、Y）、乙县（Z）；: a bullet line of places and their industries
         return []
     label = m.group("q") or m.group("n")
     if m.group("n") and m.group("link") == "为" and work[m.start() - 1 : m.start()] not in ("", "：", ":", "；", ";", "。"):

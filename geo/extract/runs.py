@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.places import Mention, Place
-from geo.reference.clusters import Cluster, ClusterMention, industry_cluster
+from geo.reference.clusters import Cluster, ClusterMention, industry_cluster, only_activity
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
 _RUN_TAIL = re.compile(r"(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
@@ -96,7 +96,7 @@ def _items(work: str, bracket: re.Match[str], inside: list[ClusterMention]) -> t
     for item in _SPEC_ITEM.split(inner):
         named = [c.cluster for c in inside if at <= c.start < at + len(item)]
         name = item.removesuffix("产业") if len(item) > 3 else item
-        for c in named or ([] if PART.search(name) else [industry_cluster(name)]):
+        for c in named or ([] if PART.search(name) or only_activity(name) else [industry_cluster(name)]):
             found.setdefault(c.slug, c)
         at += len(item) + 1
     return tuple(found.values())
