@@ -1815,6 +1815,7 @@ def test_industries_the_taxonomy_does_not_list_are_filed_by_their_head_word():
     }
     assert m.file("装备配套").name == "高端装备制造" and m.file("卫星及应用").name == "航空航天"  # parts, supplies and uses of X are X's
     assert m.file("玉米发酵").name == "生物" and m.file("裘皮").name == "现代时尚"
+    assert m.file("农副产品加工").name == "食品" and m.file("特色农业").name == "现代农业" and m.file("PCB电子电路").name == "电子元器件"
     assert m.file("耐火材料").name == "建材" and m.file("玻璃钢").name == "新材料"  # the longest head wins: not 新材料, not 钢铁
     assert m.file("吉他制造").name == "吉他制造" and m.filed("吉他制造") is None
 
@@ -1984,3 +1985,9 @@ def test_a_bullet_line_of_places_each_with_their_industries_in_brackets():
     text = "推动形成错位发展的工业布局：\n——东川区（钒钛钢铁、航天配套）、禄劝县（稀土采选及分离冶炼）；\n——寻甸县重点发展绿色食品。\n"
     got = roles(text, "昆明市")
     assert {(p, c) for p, c, _ in got} == {("东川区", "钢铁"), ("东川区", "航空航天"), ("禄劝彝族苗族自治县", "有色金属"), ("寻甸回族彝族自治县", "食品")}
+
+
+def test_a_heading_of_supporting_industries_names_no_industry():
+    text = "（三）培育配套产业。支持兴和县、商都县发展风电、光伏等绿电项目。\n"
+    got = places(text, "乌兰察布市", "乌兰察布市大数据产业发展三年行动方案")
+    assert {p for p, _ in got} == {"兴和县", "商都县"} and "配套" not in {c for _, c in got}

@@ -50,7 +50,7 @@ _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产
 # Heading words that say what to do with industries, or describe them, rather than name one.
 _NOT_AN_INDUSTRY = re.compile(
     r"^(?:壮大|发展|培育|做强|做大|推动|加快|优化|提升|打造|构建|实施|强化|聚焦|布局|支持|引导|促进|完善|重点|主导|优势|县域|区域|城市|临港|临空|沿海|"
-    r"新兴|特色|传统|未来|先进|现代|支柱|战略性|主要|其他|相关|各类|全市|全区|各|[一二三四五六七八九十两多]+[大个类])|[化型性级类]$|(?:主导|首位|重点|特色|优势|支柱)$"
+    r"新兴|特色|传统|未来|先进|现代|支柱|战略性|主要|其他|相关|各类|全市|全区|各|配套|关联|[一二三四五六七八九十两多]+[大个类])|[化型性级类]$|(?:主导|首位|重点|特色|优势|支柱)$"
 )
 
 # Verbs a heading opens with before the industry it is about (做优香菇全产业链, 壮大竹产业).
