@@ -243,7 +243,10 @@ def _spaced_rows(text: str) -> str:
     """Lines whose cells one space sets apart, three or more in a row with as many cells (three or more each), get |
     between their cells; prose next to them keeps its spaces to be dropped. Rows of two cells are `_table_cells`'."""
     lines = text.split("\n")
-    counts = [len(_CJK_SPACE.findall(line)) if " " in line and "|" not in line else 0 for line in lines]
+    spaced = [line.count(" ") >= 2 and "|" not in line for line in lines]  # a cheap pass: most texts have no such rows
+    if not any(spaced[i] and spaced[i + 1] and spaced[i + 2] for i in range(len(lines) - 2)):
+        return text
+    counts = [len(_CJK_SPACE.findall(line)) if s else 0 for line, s in zip(lines, spaced)]
     i = 0
     while i < len(lines):
         j = i
