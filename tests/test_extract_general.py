@@ -1992,3 +1992,15 @@ def test_a_heading_of_supporting_industries_names_no_industry():
     text = "（三）培育配套产业。支持兴和县、商都县发展风电、光伏等绿电项目。\n"
     got = places(text, "乌兰察布市", "乌兰察布市大数据产业发展三年行动方案")
     assert {p for p, _ in got} == {"兴和县", "商都县"} and "配套" not in {c for _, c in got}
+
+
+def test_records_built_through_their_slots_keep_dataclass_defaults_equality_and_frozenness():
+    import dataclasses
+
+    from geo.extract.rules import Found
+
+    f = Found("核心区", 0, 3, place_index=1)
+    assert (f.clusters, f.place_index, f.focus) == ((), 1, False)
+    assert f == Found("核心区", 0, 3, (), 1, False) and hash(f) == hash(Found("核心区", 0, 3, (), 1))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.role = "x"  # type: ignore[misc]

@@ -13,6 +13,7 @@ from geo.reference.clusters import matcher
 from geo.reference.trie import trie_pattern
 from geo.reference.units import load_cities, load_units
 from geo.reference.zones import load_groups, load_zones
+from geo.slotted import slot_init
 
 # County names that are also ordinary words; matching them would find "城区" in "中心城区".
 _GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市辖区", "开发区"}
@@ -46,21 +47,12 @@ class Place:
     expands_to: tuple["Place", ...] = field(default=(), compare=False)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class Mention:
     start: int
     end: int
     place: Place
-
-    def __init__(self, start: int, end: int, place: Place) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, and a plan's lines are read into mentions by the thousand."""
-        _MENTION_START(self, start)
-        _MENTION_END(self, end)
-        _MENTION_PLACE(self, place)
-
-
-_MENTION_START, _MENTION_END, _MENTION_PLACE = (Mention.__dict__[f].__set__ for f in ("start", "end", "place"))
 
 
 class PlaceIndex:

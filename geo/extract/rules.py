@@ -29,9 +29,11 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions_in
+from geo.extract.runs import BRACKET
 from geo.extract.runs import PART as _PART
 from geo.extract.runs import Run
 from geo.reference.clusters import Cluster, ClusterMention, matcher, industry_cluster
+from geo.slotted import slot_init
 
 # Responsible-unit notes: a bracket that names who is responsible, or a 责任单位：… tail. Every alternative opens
 # with a literal, so the engine scans for those characters instead of trying each position; the responsible word is
@@ -178,6 +180,7 @@ _SPLIT = re.compile(r"(?:、|和|与|及|以及)")
 _HEADS = (("用钢", "钢铁"), ("钢材", "钢铁"), ("钢板", "钢铁"))
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class Found:
     """A role phrase and the span of the words that assign it; `clusters` when the grammar names them."""
@@ -188,23 +191,6 @@ class Found:
     clusters: tuple[Cluster, ...] = ()
     place_index: int | None = None  # 分别: the role of one place of the run only
     focus: bool = False  # industries the place develops, kept only where the run's role has another cluster
-
-    def __init__(
-        self, role: str, start: int, end: int, clusters: tuple[Cluster, ...] = (), place_index: int | None = None, focus: bool = False
-    ) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        three times the cost, and every rule that reads a role builds some."""
-        _FOUND_ROLE(self, role)
-        _FOUND_START(self, start)
-        _FOUND_END(self, end)
-        _FOUND_CLUSTERS(self, clusters)
-        _FOUND_PLACE_INDEX(self, place_index)
-        _FOUND_FOCUS(self, focus)
-
-
-_FOUND_ROLE, _FOUND_START, _FOUND_END, _FOUND_CLUSTERS, _FOUND_PLACE_INDEX, _FOUND_FOCUS = (
-    Found.__dict__[f].__set__ for f in ("role", "start", "end", "clusters", "place_index", "focus")
-)
 
 
 def _first(chars: re.Pattern[str], work: str, start: int, end: int) -> int:
@@ -418,7 +404,6 @@ def _inside_quoted_name(work: str, run: Run) -> bool:
 _BULLET = re.compile(r"[—\-·•●▪■◆]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．](?![0-9]))?")
 _BRACKETED_ROLE = re.compile(r"[（(](?P<r>[^（）()，。；]{2,30}?(?:基地|集聚区|聚集区|示范区|产业园|园区|核心区|承载区|产业带|高地|中心))[）)]")
 _FILED_LABEL_MAX = 8
-_SPEC_BRACKET = re.compile(r"[（(](?P<s>[^（）()]{1,40})[）)]")
 
 
 def _bullet_opens(work: str, start: int) -> bool:
@@ -430,10 +415,10 @@ def _bullet_opens(work: str, start: int) -> bool:
 def _bracketed_specs(work: str, run: Run) -> list[Found]:
     """A list after a colon whose every place brackets its industries and no role follows: the i-th bracket is the
     i-th place's role (its industries come from the run's specs)."""
-    brackets = list(_SPEC_BRACKET.finditer(work, run.start, run.end))
+    brackets = list(BRACKET.finditer(work, run.start, run.end))
     if len(brackets) != len(run.places):
         return []
-    return [Found(b.group("s"), b.start(), b.end(), (), i) for i, b in enumerate(brackets)]
+    return [Found(b.group("inner"), b.start(), b.end(), (), i) for i, b in enumerate(brackets)]
 
 
 def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start: int, clause_end: int) -> list[Found]:

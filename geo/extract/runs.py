@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from geo.extract.places import Mention, Place
 from geo.reference.clusters import Cluster, ClusterMention, industry_cluster, only_activity
+from geo.slotted import slot_init
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
 _RUN_TAIL = re.compile(r"(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
 _COUNT = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")  # 甲区3个; 乙区、丙区各1个
-_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
+BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 # A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.
 _SPEC_ITEM = re.compile(r"、|和|及")
 _UNLISTED_INDUSTRIES = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:、|和|及))*[\u4e00-\u9fff]{2,8}")
@@ -19,6 +20,7 @@ PART = re.compile(r"(?:零部件|部件|配件|整车|整机|配套|元器件|�
 _NOT_INDUSTRY = re.compile(r"街道|镇|乡|村|社区|片区|园区|简称|含|筹|试行|暂行|牵头|负责|一期|二期")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class Run:
     """Adjacent place mentions that share one role; `specs` holds each place's bracketed clusters."""
@@ -29,23 +31,6 @@ class Run:
     specs: tuple[tuple[Cluster, ...], ...]
     counted: bool = False  # 甲区4个、乙区3个
     heading: bool = False  # the place a heading names, subject of a sentence that names it not
-
-    def __init__(
-        self, start: int, end: int, places: tuple[Place, ...], specs: tuple[tuple[Cluster, ...], ...], counted: bool = False, heading: bool = False
-    ) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, for every run of places in every sentence read."""
-        _RUN_START(self, start)
-        _RUN_END(self, end)
-        _RUN_PLACES(self, places)
-        _RUN_SPECS(self, specs)
-        _RUN_COUNTED(self, counted)
-        _RUN_HEADING(self, heading)
-
-
-_RUN_START, _RUN_END, _RUN_PLACES, _RUN_SPECS, _RUN_COUNTED, _RUN_HEADING = (
-    Run.__dict__[f].__set__ for f in ("start", "end", "places", "specs", "counted", "heading")
-)
 
 
 @dataclass(slots=True)
@@ -64,7 +49,7 @@ def _after_mention(work: str, pos: int, clusters: list[ClusterMention]) -> tuple
     value says the bracket's clusters are industries the taxonomy lacks (see `find_runs`)."""
     specs: tuple[Cluster, ...] = ()
     counted = unlisted = False
-    b = _BRACKET.match(work, pos)
+    b = BRACKET.match(work, pos)
     if b:
         inside = [c for c in clusters if b.start() < c.start and c.end <= b.end()]
         if inside:

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from geo.reference.clusters import Cluster, ClusterMatcher, industry_cluster
+from geo.slotted import slot_init
 
 _CN = "一二三四五六七八九十百零〇"
 # Heading numbers by level, highest first; one alternation, whose first matching branch (its group) is the level.
@@ -97,19 +98,11 @@ class Scope(Generic[P]):
         return outer
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class Heading:
     level: int
     text: str  # the heading's own words, without its number
-
-    def __init__(self, level: int, text: str) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, and most lines of a plan are headings."""
-        _HEADING_LEVEL(self, level)
-        _HEADING_TEXT(self, text)
-
-
-_HEADING_LEVEL, _HEADING_TEXT = (Heading.__dict__[f].__set__ for f in ("level", "text"))
 
 
 def heading_of(line: str) -> Heading | None:

@@ -18,6 +18,7 @@ from geo.reference.clusters import (
     ClusterMatcher,
     ClusterMention,
 )
+from geo.slotted import slot_init
 
 _SEGMENT_BREAK = "；;"
 _SUBJECT_SLACK = 3  # a subject may follow a few words that open the part (同时，…; 其中…)
@@ -133,6 +134,7 @@ _ITEM_BREAK = "、，,和及与"
 _SHARED_OBJECT = re.compile(r"为[^，；,;为]{1,8}的$")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class Where:
     """Positions in a sentence that decide which mentions speak for a run's role."""
@@ -142,20 +144,6 @@ class Where:
     run_starts: tuple[int, ...]  # every run: a clause with its own run speaks for that run
     role_start: int
     role_end: int
-
-    def __init__(self, run_start: int, first_run_start: int, run_starts: tuple[int, ...], role_start: int, role_end: int) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, once for every role read."""
-        _WHERE_RUN_START(self, run_start)
-        _WHERE_FIRST_RUN_START(self, first_run_start)
-        _WHERE_RUN_STARTS(self, run_starts)
-        _WHERE_ROLE_START(self, role_start)
-        _WHERE_ROLE_END(self, role_end)
-
-
-_WHERE_RUN_START, _WHERE_FIRST_RUN_START, _WHERE_RUN_STARTS, _WHERE_ROLE_START, _WHERE_ROLE_END = (
-    Where.__dict__[f].__set__ for f in ("run_start", "first_run_start", "run_starts", "role_start", "role_end")
-)
 
 
 def _own_run(work: str, pos: int, where: Where) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from geo.reference.trie import trie_pattern
+from geo.slotted import slot_init
 
 # Long official suffix -> (short form used in keys, kind); longest first in the pattern.
 SUFFIXES: dict[str, tuple[str, str]] = {
@@ -138,6 +139,7 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个")
 _NUMBERED = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:个|大|家|座|类|批|项|所|条|级|$)|[0-9]")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class ZoneHit:
     """One zone name in a sentence: its span, the key that identifies the zone, and its kind."""
@@ -147,20 +149,6 @@ class ZoneHit:
     key: str
     kind: str
     suffix_start: int  # where the generic name begins (新城 in 空港新城)
-
-    def __init__(self, start: int, end: int, key: str, kind: str, suffix_start: int) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, for every zone named in every line read."""
-        _HIT_START(self, start)
-        _HIT_END(self, end)
-        _HIT_KEY(self, key)
-        _HIT_KIND(self, kind)
-        _HIT_SUFFIX_START(self, suffix_start)
-
-
-_HIT_START, _HIT_END, _HIT_KEY, _HIT_KIND, _HIT_SUFFIX_START = (
-    ZoneHit.__dict__[f].__set__ for f in ("start", "end", "key", "kind", "suffix_start")
-)
 
 
 _LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo import paths
 from geo.reference.trie import trie_pattern, two_char_guard
+from geo.slotted import slot_init
 
 
 @dataclass(frozen=True)
@@ -109,21 +110,12 @@ def _whole_item(text: str, start: int, end: int) -> bool:
     return end - start >= 4 and starts_item and (end == len(text) or text[end] in _ITEM_AFTER)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class ClusterMention:
     start: int
     end: int  # after a following 产业/集群 word, so a mention covers 集成电路产业
     cluster: Cluster
-
-    def __init__(self, start: int, end: int, cluster: Cluster) -> None:
-        """Each field set through its slot: a frozen dataclass's own __init__ goes through object.__setattr__, at
-        twice the cost, for every industry named in every sentence read."""
-        _MENTION_START(self, start)
-        _MENTION_END(self, end)
-        _MENTION_CLUSTER(self, cluster)
-
-
-_MENTION_START, _MENTION_END, _MENTION_CLUSTER = (ClusterMention.__dict__[f].__set__ for f in ("start", "end", "cluster"))
 
 
 class ClusterMatcher:
