@@ -2004,3 +2004,24 @@ def test_records_built_through_their_slots_keep_dataclass_defaults_equality_and_
     assert f == Found("核心区", 0, 3, (), 1, False) and hash(f) == hash(Found("核心区", 0, 3, (), 1))
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.role = "x"  # type: ignore[misc]
+
+
+def test_a_whole_field_beside_another_industry_is_named_for_itself_in_a_narrow_plan():
+    """装备制造 is a national field; alone in a chemicals report it may be the plan's own equipment, but listed beside
+    电子信息 it is one more industry of the place, not the headline's."""
+    text = "州内新闻。\n福泉市着力发展装备制造和电子信息产业，龙里县承接大数据和先进装备制造配套项目。\n"
+    assert places(text, "黔南布依族苗族自治州", "某州加快建设全国重要的磷化工基地") == {
+        ("福泉市", "高端装备制造"), ("福泉市", "电子信息"), ("龙里县", "大数据"), ("龙里县", "高端装备制造"),
+    }
+
+
+def test_safety_and_rescue_equipment_is_filed_under_the_safety_industry():
+    m = matcher()
+    assert {m.file(x).name for x in ("矿山安全装备", "应急救援装备", "安全监测仪器")} == {"安全节能环保"}
+
+
+def test_a_zone_s_short_name_given_in_brackets_is_the_same_zone():
+    """（以下简称甲高新区）: news reprints introduce the short form; 简称 is no part of any zone's name."""
+    text = "金昌经济技术开发区（以下简称金昌经开区）重点发展镍钴新材料，打造全国重要的有色金属新材料基地。\n"
+    got = places(text, "金昌市")
+    assert {p for p, _ in got} == {"金昌经开区"} and all("简称" not in p for p, _ in got)

@@ -101,13 +101,15 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
 def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher, scope_named: set[str]) -> list[Cluster | None]:
     """The industries a place's own verb takes as objects (甲区重点发展海洋装备、冷链物流): one of the scope's kind,
     or named with the scope's word (海洋生物医药 in a marine plan), or a whole field (生产性服务业), fits the scope as
-    `_fit` does; a cluster of another kind (冷链物流 in a marine plan) is named for itself."""
+    `_fit` does; a cluster of another kind (冷链物流 in a marine plan), and a field listed beside one, is named for itself."""
     if scope is None:
         return _fit(found, scope, matcher)
-    other = [
-        c for c in found
-        if c.slug != scope.slug and c.slug in matcher.by_slug and c.slug not in scope_named and c.level != "field" and not matcher.related(c, scope)
+    unrelated = [
+        c for c in found if c.slug != scope.slug and c.slug in matcher.by_slug and c.slug not in scope_named and not matcher.related(c, scope)
     ]  # an industry the taxonomy lacks (医美产业 in a biomedicine plan) is one of the plan's products
+    other = [c for c in unrelated if c.level != "field"]
+    if other:
+        other = unrelated  # 装备制造和电子信息: beside another industry a whole field is named for itself too
     kin = [c for c in found if c not in other]
     return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + (_fit(other, None, matcher) if other else [])))
 
