@@ -2025,3 +2025,21 @@ def test_a_zone_s_short_name_given_in_brackets_is_the_same_zone():
     text = "金昌经济技术开发区（以下简称金昌经开区）重点发展镍钴新材料，打造全国重要的有色金属新材料基地。\n"
     got = places(text, "金昌市")
     assert {p for p, _ in got} == {"金昌经开区"} and all("简称" not in p for p, _ in got)
+
+
+def test_roles_each_followed_by_their_places_in_brackets():
+    """X基地（甲区）、Y基地（乙区、丙区）: a list of roles, each holding the places its bracket names, in the industry the
+    role names; a product's belt (茶叶带) is a role noun like 产业带."""
+    text = "重点建设三大产业基地：新能源汽车产业基地（蔡甸区）、生物医药产业基地（江夏区）和光电子信息产业基地（洪山区、江夏区）。\n"
+    assert places(text, "武汉市") == {("蔡甸区", "新能源汽车"), ("江夏区", "生物医药"), ("洪山区", "光电子"), ("江夏区", "光电子")}
+    text = "“两带”：北部沿江茶叶带（云县、临翔区）和南部沿河茶叶带（耿马傣族佤族自治县）。\n"
+    got = roles(text, "临沧市", "临沧市茶产业高质量发展三年行动方案（2023—2025年）")
+    assert ("耿马傣族佤族自治县", "食品", "南部沿河茶叶带") in got and ("云县", "食品", "北部沿江茶叶带") in got
+
+
+def test_a_title_s_industry_is_read_before_a_three_year_or_chain_plan_word():
+    from geo.ingest.plans import cluster_from_title
+
+    assert cluster_from_title("某市茶产业高质量发展三年行动方案（2023—2025年）") == "茶"
+    assert cluster_from_title("某市陶瓷产业建圈强链行动方案") == "陶瓷"
+    assert cluster_from_title("某市产业发展三年行动方案") == "*"

@@ -61,7 +61,7 @@ _HEAD = re.compile(
     r"高地|基地|中心|走廊|生态带|产业带|科创带|加工带|旅游带|目的地|度假区|旅游区|增长极|火车头|主轴|园区|产业园|科技园|产业城|科技城|产业新城|集群|标杆|枢纽|小镇|核心|主阵地|阵地|承载地|集聚带|发展带|产业区|科学园|"
     r"引擎|动力源|极核|桥头堡|排头兵|主战场|试验田|样板|门户|支点|策源地|之都|之城|之乡|名城|主平台|承载平台|生态圈|产业圈|配套园|特色园|专业园|板块|发展轴|产业轴|创新轴|组团|节点|增长点|支撑点|大本营|"
     r"营地|配套区|协同区|拓展区|联动区|承接区|延伸区|茶园|果园|服务带|配套带|协同带|联动带|拓展带|承载城市|枢纽城市|节点城市|示范城市|"
-    r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯乳鞋陶纸钢煤酒茶]都)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
+    r"谷(?<=[车光药声芯数智]谷)|都(?<=[车药瓷芯乳鞋陶纸钢煤酒茶]都)|带(?<=[叶果菜林粮药花烟竹桑瓜茶椒]带)|区"  # 谷 before its lookbehind, so every alternative opens with a literal
 )
 _ROLE_MAX = 60
 # Titles a place holds or ranks it reached (全国首个…示范区, 全省首批…试验区, 全国文明城区): news, not layout.
@@ -131,7 +131,7 @@ _MODIFIED = re.compile(
 )
 _HOST_CUT = re.compile(r"依托|围绕|打造|建设|形成|推进|布局|聚焦|发展")
 _BRACKET_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,4}[）)]")
-_HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
+_HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是、和]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内|县区|区县|县市区|县（市、区）")  # 甲区、乙区中心城区: where, not a role
 _OPENING_WORD = re.compile(r"^(?:其中|同时|此外|另外)")
 _AREA_AFTER = re.compile(r"(?:沿海|沿江|沿河|沿湖|沿线|北部|南部|东部|西部|部分)?(?:区域|地区|片区|乡镇)")
