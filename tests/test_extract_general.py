@@ -2043,3 +2043,20 @@ def test_a_title_s_industry_is_read_before_a_three_year_or_chain_plan_word():
     assert cluster_from_title("某市茶产业高质量发展三年行动方案（2023—2025年）") == "茶"
     assert cluster_from_title("某市陶瓷产业建圈强链行动方案") == "陶瓷"
     assert cluster_from_title("某市产业发展三年行动方案") == "*"
+
+
+def test_a_label_sentence_of_places_makes_them_the_subject_of_the_sentences_after():
+    """“一核”：即甲区。重点发展X、Y，打造Z基地。 — the label is the place's role in the industries the next sentences
+    name, and those sentences' roles are the place's."""
+    text = "“一核”：即保定高新区。重点发展新一代信息技术、新能源汽车，打造全国重要的研发制造基地。\n“两翼”：徐水区。\n"
+    got = roles(text, "保定市")
+    assert {("保定高新区", "新一代信息技术", "一核"), ("保定高新区", "新能源汽车", "一核"), ("保定高新区", "新能源汽车", "研发制造基地")} <= got
+    assert ("徐水区", "*", "两翼") in got and not any(c == "*" and p == "保定高新区" for p, c, _ in got)
+
+
+def test_a_partner_park_with_the_city_in_brackets_is_one_zone():
+    """中德（沈阳）高端装备制造产业园: a cooperation park named for its partner and city; its own words may be an
+    industry's name. A county in brackets (鸡西（麻山）石墨产业园) stays the county's."""
+    text = "依托中德（沈阳）高端装备制造产业园，重点发展智能制造装备和汽车整车，建设中德合作示范区。\n"
+    assert {p for p, _ in places(text, "沈阳市")} == {"中德（沈阳）高端装备制造产业园"}
+    assert "麻山区" in {p for p, _ in places("“一核”为鸡西（麻山）石墨产业园，建设石墨新材料核心区。\n", "鸡西市")}

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from geo.extract.places import Mention, Place, PlaceIndex
 from geo.extract.records import RoleRecords
 from geo.extract.roles import Role
-from geo.extract.rules import Found, an_asset, mask_responsible, means_only, read_runs
+from geo.extract.rules import Found, an_asset, label_opening, mask_responsible, means_only, read_runs
 from geo.extract.runs import Run, find_runs
 from geo.extract.scopes import Scope, scoped_lines
 from geo.extract.tables import Columns, Row, header_of, read_row
@@ -165,6 +165,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             continue  # most lines name no place: one pass over the line instead of one per sentence
         named: tuple[int, Place] | None = None  # where this paragraph last named a place, and which
         subject, subject_start = scope, 0  # 长兴岛经济技术开发区。发挥…: a paragraph that opens with a bare place is about it
+        label: list[tuple[Place, Cluster | None, Found, tuple[str, ...], int, int]] = []  # “一核”：即甲区。 held for the industries after it
+        labelled_in = False  # whether the sentences after the label named an industry it took
         for s in _SENTENCE.finditer(line):
             a, b = s.span()
             s0, s1 = offset + a, offset + b
@@ -175,8 +177,11 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 work = work_text[s0:s1]
                 mentions = [Mention(m.start - a, m.end - a, m.place) for m in in_line if a <= m.start and m.end <= b]
             quote_start = s0 if subject is scope else subject_start
-            if mentions and a == 0 and _bare(work, mentions):
+            labelled = bool(mentions) and label_opening(work, mentions[0].start)
+            if mentions and (a == 0 or labelled) and _bare(work[mentions[0].start :] if labelled else work, mentions, mentions[0].start if labelled else 0):
                 subject, subject_start = _about(scope, tuple(dict.fromkeys(m.place for m in mentions))), s0
+                if labelled:  # “一核”：即甲区。重点发展X…: the label is the places' role in the industries the sentences after name
+                    label = [(p, c, f, fs, s0, s1) for p, c, f, fs in _sentence_roles(work, mentions, subject, clusters)]
                 continue
             if mentions:
                 named = (s0, mentions[-1].place)
@@ -186,14 +191,23 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, subject, clusters):
                 add(place, cluster, found, funcs, quote_start, s1)
+                if cluster is not None and subject is not scope:
+                    for p, _, f, fs, l0, _ in label:
+                        if p == place:
+                            add(p, cluster, f, fs, l0, s1)
+                            labelled_in = True
+        if not labelled_in:
+            for p, c, f, fs, l0, l1 in label:
+                add(p, c, f, fs, l0, l1)
     return records.roles()
 
 
-def _bare(work: str, mentions: list[Mention]) -> bool:
-    """A sentence that is only places (长兴岛经济技术开发区。 / 甲区、乙区。): a run-in heading without a number."""
+def _bare(work: str, mentions: list[Mention], offset: int = 0) -> bool:
+    """A sentence that is only places (长兴岛经济技术开发区。 / 甲区、乙区。): a run-in heading without a number.
+    `offset` is where `work` starts in the sentence the mentions are measured in."""
     rest = work
     for m in reversed(mentions):
-        rest = rest[: m.start] + rest[m.end :]
+        rest = rest[: m.start - offset] + rest[m.end - offset :]
     return not rest.strip(_BARE_JOINS)
 
 

@@ -155,6 +155,9 @@ _LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
 # 中国（西安）…, 西部（重庆）科学城: a bracketed city inside the zone's own name.
 _CHINA_FORM = re.compile(r"(?:中国|[\u4e00-\u9fff]{2,4})（[\u4e00-\u9fff]{2,4}）$")
 _CHINA_PREFIX = re.compile(r"^中国（(.+?)）")
+# 中德（沈阳）高端装备制造产业园, 中韩（盐城）产业园: a partner's name, the city in brackets, then the park's own words.
+_PARTNER_FORM = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2,6})（(?P<city>[\u4e00-\u9fff]{2,4})）[\u4e00-\u9fff]{0,12}$")
+_PARTNER_SPAN = 24
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]*")
 
 
@@ -168,9 +171,14 @@ def _short_form(surface: str) -> tuple[str, str]:
     raise ValueError(surface)
 
 
-def _prefix(text: str, end: int, floor: int) -> str:
+def _prefix(text: str, end: int, floor: int, city: str = "") -> str:
     """The zone's own name before its suffix: the text back to the nearest boundary word, brackets
-    only in 中国（城市）… form."""
+    only in 中国（城市）… and partner (中德（城市）…) form; 鸡西（麻山）石墨产业园 brackets a county, not the name."""
+    partner = _PARTNER_FORM.search(text, max(floor, end - _PARTNER_SPAN), end)
+    if partner and partner.group("city") == city:  # the partner's name begins after the last boundary word before the bracket
+        cut = max((b.end() for b in _BOUNDARY.finditer(text, partner.start(), partner.end("lead"))), default=partner.start())
+        if partner.end("lead") - cut >= 2:
+            return text[cut:end]
     start = max(floor, end - _PREFIX_MAX)
     window = text[start:end]
     china = _CHINA_FORM.search(window)
@@ -212,7 +220,7 @@ class ZoneRecognizer:
         hits: list[ZoneHit] = []
         for m in _ZONE.finditer(text):
             short, kind = _short_form(m.group())
-            prefix = self._named_in_full(text, m.start(), _prefix(text, m.start(), hits[-1].end if hits else 0), hits[-1].end if hits else 0)
+            prefix = self._named_in_full(text, m.start(), _prefix(text, m.start(), hits[-1].end if hits else 0, self.short), hits[-1].end if hits else 0)
             if prefix:
                 named = self._named(text, m, prefix, short, kind)
                 if named is None:
