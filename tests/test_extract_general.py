@@ -2060,3 +2060,11 @@ def test_a_partner_park_with_the_city_in_brackets_is_one_zone():
     text = "依托中德（沈阳）高端装备制造产业园，重点发展智能制造装备和汽车整车，建设中德合作示范区。\n"
     assert {p for p, _ in places(text, "沈阳市")} == {"中德（沈阳）高端装备制造产业园"}
     assert "麻山区" in {p for p, _ in places("“一核”为鸡西（麻山）石墨产业园，建设石墨新材料核心区。\n", "鸡西市")}
+
+
+def test_a_county_s_park_keeps_a_county_name_a_boundary_word_sits_in_and_chemical_parks_are_zones():
+    """大同区林源工业园区: 同 is a conjunction elsewhere, not inside 大同区; 宏伟石化园区 and 姚家港化工园 are parks."""
+    text = "以龙凤区宏伟石化园区、大同区林源工业园区为两大核心承载区，建设国家重要的石油化工产业基地。\n"
+    assert {"大庆宏伟石化园区", "大庆林源工业园区"} <= {p for p, _ in places(text, "大庆市")}
+    text = "以枝江姚家港化工园、宜都化工园为主要承载，建设世界级磷化工产业基地。推进各化工园安全整治。\n"
+    assert {p for p, _ in places(text, "宜昌市")} == {"宜昌枝江姚家港化工园区", "宜昌宜都化工园区"}

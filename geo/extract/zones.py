@@ -51,6 +51,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "产业转移工业园区": ("产业转移工业园", "industrial_park"),
     "产业转移工业园": ("产业转移工业园", "industrial_park"),
     "化工园区": ("化工园区", "industrial_park"),
+    "化工园": ("化工园区", "industrial_park"),
+    "石化园区": ("石化园区", "industrial_park"),
     "工业园区": ("工业园区", "industrial_park"),
     "工业园": ("工业园区", "industrial_park"),
     "科创园": ("科创园", "industrial_park"),
@@ -220,7 +222,8 @@ class ZoneRecognizer:
         hits: list[ZoneHit] = []
         for m in _ZONE.finditer(text):
             short, kind = _short_form(m.group())
-            prefix = self._named_in_full(text, m.start(), _prefix(text, m.start(), hits[-1].end if hits else 0, self.short), hits[-1].end if hits else 0)
+            floor = hits[-1].end if hits else 0
+            prefix = self._unit_kept(text, m.start(), self._named_in_full(text, m.start(), _prefix(text, m.start(), floor, self.short), floor), floor)
             if prefix:
                 named = self._named(text, m, prefix, short, kind)
                 if named is None:
@@ -287,6 +290,16 @@ class ZoneRecognizer:
         for size in range(min(_PREFIX_MAX, end - floor), len(prefix), -1):
             if text[end - size : end] in self._own_names:
                 return text[end - size : end]
+        return prefix
+
+    def _unit_kept(self, text: str, end: int, prefix: str, floor: int) -> str:
+        """The prefix, or from the start of a county's full name a boundary word inside it cut (大同区林源工业园区:
+        同 is a conjunction elsewhere)."""
+        cut = end - len(prefix)
+        if self._units is not None:
+            for u in self._units.finditer(text, max(floor, cut - _PREFIX_MAX), cut + _PREFIX_MAX):
+                if u.start() < cut < u.end() <= end:
+                    return text[u.start() : end]
         return prefix
 
     def _own_name(self, prefix: str) -> str:
