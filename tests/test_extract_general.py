@@ -2068,3 +2068,9 @@ def test_a_county_s_park_keeps_a_county_name_a_boundary_word_sits_in_and_chemica
     assert {"大庆宏伟石化园区", "大庆林源工业园区"} <= {p for p, _ in places(text, "大庆市")}
     text = "以枝江姚家港化工园、宜都化工园为主要承载，建设世界级磷化工产业基地。推进各化工园安全整治。\n"
     assert {p for p, _ in places(text, "宜昌市")} == {"宜昌枝江姚家港化工园区", "宜昌宜都化工园区"}
+
+
+def test_a_named_part_of_a_place_between_it_and_its_role():
+    """以甲区太湖湾科创带为主要载体: the belt is a part of the district, which holds the role."""
+    text = "物联网产业以滨湖区太湖湾科创带为主要载体，重点发展传感器件、物联网系统集成和行业应用。\n"
+    assert roles(text, "无锡市") == {("滨湖区", "物联网", "主要载体")}

@@ -134,7 +134,10 @@ _BRACKET_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,4}[）)]")
 _HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是、和]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内|县区|区县|县市区|县（市、区）")  # 甲区、乙区中心城区: where, not a role
 _OPENING_WORD = re.compile(r"^(?:其中|同时|此外|另外)")
-_AREA_AFTER = re.compile(r"(?:沿海|沿江|沿河|沿湖|沿线|北部|南部|东部|西部|部分)?(?:区域|地区|片区|乡镇)")
+_AREA_AFTER = re.compile(
+    r"(?:沿海|沿江|沿河|沿湖|沿线|北部|南部|东部|西部|部分)?(?:区域|地区|片区|乡镇)"
+    r"|[\u4e00-\u9fff]{2,8}?(?:科创带|创新带|产业带|经济带|走廊|片区|板块|组团|小镇)(?=为)"  # 以甲区太湖湾科创带为载体: a named part of the place
+)
 _MODIFYING_VERBS = r"建设|打造|推进|推动|做强|做大|做优|做实|做好|壮大|提升|支持|培育|发展|建好|办好|谋划|启动|加快|带动"  # not 规划, a noun as often (本规划范围)
 # The verb opens the clause (after a few adverbs), then the items before the run: 重点建设甲区X园、乙区…
 _MODIFYING_VERB = re.compile(rf"[^，。；：、]{{0,4}}?(?:{_MODIFYING_VERBS})(?:[^，。；：、]{{2,30}}?[、和及与])*$")
