@@ -2074,3 +2074,12 @@ def test_a_named_part_of_a_place_between_it_and_its_role():
     """以甲区太湖湾科创带为主要载体: the belt is a part of the district, which holds the role."""
     text = "物联网产业以滨湖区太湖湾科创带为主要载体，重点发展传感器件、物联网系统集成和行业应用。\n"
     assert roles(text, "无锡市") == {("滨湖区", "物联网", "主要载体")}
+
+
+def test_in_a_field_s_plan_another_field_named_is_its_own_industry():
+    """新能源汽车 in a 新能源 plan is a field of its own, not the plan's; services (研发设计服务) still serve the plan's."""
+    text = "“多园”包括：武进国家高新区（新能源汽车、光伏）、金坛经济开发区（动力电池）。\n"
+    got = places(text, "常州市", "常州市新能源产业发展三年行动方案")
+    assert ("常州武进国家高新区", "新能源汽车") in got and ("常州武进国家高新区", "新能源") in got
+    got = places("天宁区重点布局新能源研发设计和检验检测服务。\n", "常州市", "常州市新能源产业发展三年行动方案")
+    assert got == {("天宁区", "新能源")}

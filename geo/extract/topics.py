@@ -107,7 +107,8 @@ def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMa
     unrelated = [
         c for c in found if c.slug != scope.slug and c.slug in matcher.by_slug and c.slug not in scope_named and not matcher.related(c, scope)
     ]  # an industry the taxonomy lacks (医美产业 in a biomedicine plan) is one of the plan's products
-    other = [c for c in unrelated if c.level != "field"]
+    # in a field's plan another field is another industry (新能源汽车 in a 新能源 plan), save the services that serve any
+    other = [c for c in unrelated if c.level != "field" or (scope.level == "field" and c.slug != _SERVICES_FIELD)]
     if other:
         other = unrelated  # 装备制造和电子信息: beside another industry a whole field is named for itself too
     kin = [c for c in found if c not in other]
@@ -126,12 +127,13 @@ def _scope_named(work: str, where: Where, topic: Topic) -> set[str]:
         if where.role_start <= m.start and m.end <= where.role_end:
             item = work[max(where.role_start, m.start - _QUALIFIER_MAX) : m.end]
             item = item[max(item.rfind(ch) for ch in _ITEM_BREAK) + 1 :]
-            if any(w in item for w in words):
+            if any(w in item for w in words) and not (m.cluster.level == "field" == scope.level):  # 新能源汽车 is no sub-industry of 新能源
                 named.add(m.cluster.slug)
     return named
 
 
 _QUALIFIER_MAX = 4
+_SERVICES_FIELD = "related-services"  # 生产性服务业, 研发设计和检验检测服务: services of whatever industry the plan is about
 _ITEM_BREAK = "、，,和及与"
 _SHARED_OBJECT = re.compile(r"为[^，；,;为]{1,8}的$")
 
