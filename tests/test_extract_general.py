@@ -2083,3 +2083,17 @@ def test_in_a_field_s_plan_another_field_named_is_its_own_industry():
     assert ("常州武进国家高新区", "新能源汽车") in got and ("常州武进国家高新区", "新能源") in got
     got = places("天宁区重点布局新能源研发设计和检验检测服务。\n", "常州市", "常州市新能源产业发展三年行动方案")
     assert got == {("天宁区", "新能源")}
+
+
+@pytest.mark.parametrize("name, cluster", [
+    ("集成灶", "智能家电"), ("厨具电器", "智能家电"), ("甾体激素类药物", "生物医药"), ("海洋生物", "海洋"), ("数字视听", "超高清视频显示"),
+    ("鲜切花", "现代农业"),
+])
+def test_head_words_file_more_products(name, cluster):
+    assert matcher().file(name).name == cluster
+
+
+def test_electrical_equipment_is_no_home_appliance_and_ocean_fishing_is_marine():
+    m = matcher()
+    assert m.filed("电工电器") is None
+    assert [x.cluster.name for x in m.find("重点发展远洋渔业")] == ["海洋"]
