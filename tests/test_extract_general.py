@@ -2097,3 +2097,15 @@ def test_electrical_equipment_is_no_home_appliance_and_ocean_fishing_is_marine()
     m = matcher()
     assert m.filed("电工电器") is None
     assert [x.cluster.name for x in m.find("重点发展远洋渔业")] == ["海洋"]
+
+
+def test_a_layout_label_heading_is_the_role_of_the_places_listed_below_it():
+    """三、“多园”支撑 then 甲区（X）、乙区（Y）。: each place's bracket names its industry, and the heading's label is its
+    role; a heading that says more than a label (三、优化布局) gives none."""
+    text = "三、“多园”支撑\n烟台高新区（生物医药）、福山高新区（汽车零部件）。各园区聚焦1—2个主导产业。\n"
+    got = roles(text, "烟台市")
+    assert {("烟台高新区", "生物医药", "多园"), ("烟台福山高新区", "汽车", "多园")} <= got
+    text = "（二）一带协同\n卧龙区、宛城区重点发展中药材加工，建设中医药产业集聚区。\n"
+    assert ("卧龙区", "生物医药", "一带") in roles(text, "南阳市")
+    text = "三、优化产业布局\n卧龙区、宛城区重点发展中药材加工，建设中医药产业集聚区。\n"
+    assert {r for _, _, r in roles(text, "南阳市")} == {"中医药产业集聚区"}

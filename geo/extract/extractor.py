@@ -191,6 +191,8 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, subject, clusters):
                 add(place, cluster, found, funcs, quote_start, s1)
+                if scope.label is not None and found.role != scope.label:  # 三、“多园”支撑 / 甲区（X）、乙区（Y）。
+                    add(place, cluster, Found(scope.label, found.start, found.end), funcs, quote_start, s1)
                 if cluster is not None and subject is not scope:
                     for p, _, f, fs, l0, _ in label:
                         if p == place:

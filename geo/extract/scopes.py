@@ -72,6 +72,13 @@ class _Open(Generic[P]):
     label: bool = False  # a place label ("江阴市："), not a numbered heading
 
 
+# “多园”支撑, 一核引领, 两带协同: a heading that only names a part of the layout, and what it does.
+_LABEL_HEADING = re.compile(
+    r"(?:[“‘](?P<q>[^“”‘’]{1,8})[”’]|(?P<n>[一二两三四五六七八九十多][核翼带区园廊轴心极群圈城团片点链环]))"
+    r"(?:引领|支撑|协同|联动|带动|辐射|集聚|驱动|发展|共进|互补)?"
+)
+
+
 class Scope(Generic[P]):
     """What the headings above a line say: its cluster, and the place a district-by-district section is about.
 
@@ -82,6 +89,15 @@ class Scope(Generic[P]):
         self._headings = headings
         self._base = base
         self._matcher = matcher
+
+    @cached_property
+    def label(self) -> str | None:
+        """The layout label the innermost heading is, and nothing else ("三、“多园”支撑", "（一）一核引领"): the role
+        of the places the lines below list."""
+        if not self._headings:
+            return None
+        m = _LABEL_HEADING.fullmatch(self._headings[-1].text.strip(" 。"))
+        return (m.group("q") or m.group("n")) if m else None
 
     @cached_property
     def cluster(self) -> Cluster | None:
