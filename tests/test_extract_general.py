@@ -2109,3 +2109,9 @@ def test_a_layout_label_heading_is_the_role_of_the_places_listed_below_it():
     assert ("卧龙区", "生物医药", "一带") in roles(text, "南阳市")
     text = "三、优化产业布局\n卧龙区、宛城区重点发展中药材加工，建设中医药产业集聚区。\n"
     assert {r for _, _, r in roles(text, "南阳市")} == {"中医药产业集聚区"}
+
+
+def test_a_label_with_what_it_does_before_the_colon():
+    """“一带”协同：甲区、乙区… — the verb after a label (协同, 支撑, 引领) keeps it a label."""
+    got = roles("“一带”协同：卧龙区、宛城区重点发展中药材加工，建设中医药产业集聚区。\n", "南阳市")
+    assert {("卧龙区", "生物医药", "一带"), ("宛城区", "生物医药", "一带")} <= got
