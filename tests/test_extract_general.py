@@ -2115,3 +2115,10 @@ def test_a_label_with_what_it_does_before_the_colon():
     """“一带”协同：甲区、乙区… — the verb after a label (协同, 支撑, 引领) keeps it a label."""
     got = roles("“一带”协同：卧龙区、宛城区重点发展中药材加工，建设中医药产业集聚区。\n", "南阳市")
     assert {("卧龙区", "生物医药", "一带"), ("宛城区", "生物医药", "一带")} <= got
+
+
+def test_port_areas_named_by_their_port_are_zones_but_an_area_along_a_port_is_none():
+    assert places("嘉兴港区瞄准化工新材料，建设国家级化工新材料园区。\n", "嘉兴市") == {("嘉兴港区", "新材料")}
+    assert {p for p, _ in places("城陵矶新港区重点发展现代物流，建设长江中游区域性航运物流中心。\n", "岳阳市")} == {"岳阳城陵矶新港区"}
+    got = places("象山县沿象山港区域发展海洋旅游，建设海洋生态经济区。推进港区建设。\n", "宁波市")
+    assert {p for p, _ in got} == {"象山县"}

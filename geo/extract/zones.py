@@ -86,6 +86,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "知识城": ("知识城", "science_city"),
     "新区": ("新区", "new_area"),
     "港务区": ("港务区", "development_zone"),
+    "新港区": ("新港区", "development_zone"),
+    "港区": ("港区", "development_zone"),
     "起步区": ("起步区", "new_area"),
     "软件谷": ("软件谷", "industrial_park"),
     "生物岛": ("生物岛", "science_city"),
@@ -120,7 +122,7 @@ _DESCRIPTIVE_LEAD = re.compile(
 # Suffixes specific enough that a descriptive prefix still names one zone (国际港务区).
 _SPECIFIC = {"港务区", "航空基地", "航天基地", "软件谷", "生物岛"}
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
-_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区"}
+_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区", "港区", "新港区"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
 _AREA_GENERIC = re.compile(
     r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
@@ -221,6 +223,8 @@ class ZoneRecognizer:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
         hits: list[ZoneHit] = []
         for m in _ZONE.finditer(text):
+            if text.startswith("域", m.end()) and m.group().endswith("区"):
+                continue  # 沿象山港区域: the area along a port, no 港区
             short, kind = _short_form(m.group())
             floor = hits[-1].end if hits else 0
             prefix = self._unit_kept(text, m.start(), self._named_in_full(text, m.start(), _prefix(text, m.start(), floor, self.short), floor), floor)
