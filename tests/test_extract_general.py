@@ -1873,7 +1873,7 @@ def test_a_region_s_name_before_the_industry_of_a_role_still_makes_the_role_its_
     assert got == {("大丰区", "新能源汽车", "苏北沿海新能源汽车产业基地")}
     food = roles("第二节 绿色食品产业\n绥芬河市依托口岸优势，建设对俄跨境电商示范区。\n", "牡丹江市", "牡丹江市绿色食品产业发展规划")
     assert food == {("绥芬河市", "电子商务", "对俄跨境电商示范区")}
-    tied = roles("第二节 汽车产业\n大丰区建设服务新能源汽车的新材料配套基地。\n", "盐城市", "盐城市汽车产业发展规划")
+    tied = roles("第二节 汽车产业\n大丰区建设服务低空经济的新材料配套基地。\n", "盐城市", "盐城市汽车产业发展规划")
     assert {c for _, c, _ in tied} == {"汽车"}
 
 
@@ -2122,3 +2122,13 @@ def test_port_areas_named_by_their_port_are_zones_but_an_area_along_a_port_is_no
     assert {p for p, _ in places("城陵矶新港区重点发展现代物流，建设长江中游区域性航运物流中心。\n", "岳阳市")} == {"岳阳城陵矶新港区"}
     got = places("象山县沿象山港区域发展海洋旅游，建设海洋生态经济区。推进港区建设。\n", "宁波市")
     assert {p for p, _ in got} == {"象山县"}
+
+
+def test_new_energy_and_connected_vehicles_are_kinds_of_cars():
+    """Under an 汽车 heading a role naming 新能源汽车 is the narrower industry; parts under a 新能源汽车 heading stay it."""
+    m = matcher()
+    assert m.related(m.by_name["新能源汽车"], m.by_name["汽车"]) and m.narrower(m.by_name["汽车"], m.by_name["新能源汽车"]).name == "新能源汽车"
+    text = "（二）汽车产业集群\n宁波前湾新区重点发展新能源汽车整车，建设长三角重要的新能源汽车整车制造基地。\n"
+    assert places(text, "宁波市") == {("宁波前湾新区", "新能源汽车")}
+    text = "第一节 新能源汽车产业\n谷城县重点发展汽车底盘和汽车零部件，建设汽车零部件配套基地。\n"
+    assert places(text, "襄阳市") == {("谷城县", "新能源汽车")}
