@@ -127,8 +127,9 @@ class ClusterMatcher:
         self.by_slug = {c.slug: c for c in clusters}
         self._lineages = {c.slug: lineage(c.slug, clusters) for c in clusters}  # asked for every heading and role
         for c in clusters:  # 新能源汽车 and 智能网联汽车 are kinds of 汽车, whatever field the national list files them in
-            kin = [k.slug for k in clusters if k.level == "cluster" and k.slug not in self._lineages[c.slug] and len(k.name) >= 2 and c.name.endswith(k.name) and c.name != k.name]
-            self._lineages[c.slug] = self._lineages[c.slug] + [s for k in kin for s in self._lineages[k] if s not in self._lineages[c.slug]]
+            own = self._lineages[c.slug]
+            kin = [k.slug for k in clusters if k.level == "cluster" and k.name != c.name and c.name.endswith(k.name) and k.slug not in own]
+            self._lineages[c.slug] = own + [s for k in kin for s in self._lineages[k] if s not in own]
         plain: dict[str, Cluster] = {}
         qualified: dict[str, Cluster] = {}
         for c in clusters:
