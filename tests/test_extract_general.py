@@ -2087,7 +2087,7 @@ def test_in_a_field_s_plan_another_field_named_is_its_own_industry():
 
 @pytest.mark.parametrize("name, cluster", [
     ("集成灶", "智能家电"), ("厨具电器", "智能家电"), ("甾体激素类药物", "生物医药"), ("海洋生物", "海洋"), ("数字视听", "超高清视频显示"),
-    ("鲜切花", "现代农业"),
+    ("鲜切花", "现代农业"), ("口腔装备", "高端医疗器械"), ("医用耗材", "高端医疗器械"),
 ])
 def test_head_words_file_more_products(name, cluster):
     assert matcher().file(name).name == cluster
@@ -2118,6 +2118,7 @@ def test_a_label_with_what_it_does_before_the_colon():
 
 
 def test_port_areas_named_by_their_port_are_zones_but_an_area_along_a_port_is_none():
+    assert places("保山工贸园区重点发展绿色硅光伏，建设全国重要的绿色硅光伏产业基地。\n", "保山市") == {("保山工贸园区", "新能源")}
     assert places("嘉兴港区瞄准化工新材料，建设国家级化工新材料园区。\n", "嘉兴市") == {("嘉兴港区", "新材料")}
     assert {p for p, _ in places("城陵矶新港区重点发展现代物流，建设长江中游区域性航运物流中心。\n", "岳阳市")} == {"岳阳城陵矶新港区"}
     got = places("象山县沿象山港区域发展海洋旅游，建设海洋生态经济区。推进港区建设。\n", "宁波市")
