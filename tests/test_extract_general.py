@@ -2133,3 +2133,18 @@ def test_new_energy_and_connected_vehicles_are_kinds_of_cars():
     assert places(text, "宁波市") == {("宁波前湾新区", "新能源汽车")}
     text = "第一节 新能源汽车产业\n谷城县重点发展汽车底盘和汽车零部件，建设汽车零部件配套基地。\n"
     assert places(text, "襄阳市") == {("谷城县", "新能源汽车")}
+
+
+def test_an_enumeration_of_places_each_with_its_role_noun():
+    """一是甲县X集聚区，二是乙县Y集聚区: each ordinal item is a place and its own role, not the next item's."""
+    text = "重点打造三大产业集聚区：一是长丰县新能源汽车产业集聚区，二是肥东县新材料产业集聚区，三是庐江县高端装备产业集聚区。\n"
+    assert roles(text, "合肥市") == {
+        ("长丰县", "新能源汽车", "新能源汽车产业集聚区"), ("肥东县", "新材料", "新材料产业集聚区"), ("庐江县", "高端装备制造", "高端装备产业集聚区"),
+    }
+
+
+def test_a_layout_noun_before_the_places_it_is():
+    """主中心为甲区，副中心为乙区和丙区: the role comes first, the places after 为."""
+    got = roles("构建“一主两副”格局：主中心为蜀山区，副中心为包河区和瑶海区。\n", "合肥市")
+    assert got == {("蜀山区", "*", "主中心"), ("包河区", "*", "副中心"), ("瑶海区", "*", "副中心")}
+    assert ("肥西县", "半导体与集成电路", "拓展区") in roles("集成电路产业以高新区为核心区，拓展区为肥西县。\n", "合肥市")

@@ -132,6 +132,12 @@ _MODIFIED = re.compile(
 _HOST_CUT = re.compile(r"依托|围绕|打造|建设|形成|推进|布局|聚焦|发展")
 _BRACKET_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,4}[）)]")
 _HOST_PHRASE = re.compile(rf"(?:^|(?<=[，。；：为即是、和]))(?P<r>[^，。；：为即是（）]{{2,30}}?(?:{_HEAD.pattern}))$")
+# 主中心为甲区，副中心为乙区和丙区: a layout noun opening its clause, then the places it is.
+_ROLE_FIRST = re.compile(
+    r"(?:^|(?<=[，。；：:]))(?P<r>[^，。；：、“”（）()为是即的]{0,6}?(?:主中心|副中心|核心区|主阵地|主战场|增长极|支撑区|拓展区|承载区|配套区|引领区|先导区|集聚区|示范区|两翼|一翼))"
+    r"(?:为|是|即)$"
+)
+_ORDINAL_IS = re.compile(r"[一二三四五六七八九十]是$")  # 一是甲县X集聚区，二是乙县…: an enumeration, not a verb of the first
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内|县区|区县|县市区|县（市、区）")  # 甲区、乙区中心城区: where, not a role
 _OPENING_WORD = re.compile(r"^(?:其中|同时|此外|另外)")
 _AREA_AFTER = re.compile(
@@ -831,6 +837,10 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found + stated
     if found := _bracketed_in(work, run):
         return found
+    if _ORDINAL_IS.search(work, 0, start) and (own := _named_phrase(work, run, next_start, clause_end)) and _HEAD.search(own[0].role):
+        return own  # 一是甲县X产业集聚区，二是…: the noun phrase after the place
+    if (first := _ROLE_FIRST.search(work, max(0, start - 12), start)) and MASK not in first.group("r"):
+        return [Found(clean_role(first.group("r")), first.start("r"), run.end)]
     if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
     if found := _linked_role(work, run, next_start, clusters):
@@ -883,7 +893,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if found := _table_role(work, run, next_start, clusters):
         return found
     # 甲区聚焦X，建设乙园: a named park right after the verb is the place's role, the next run though it is
-    beyond = _first(_CLAUSE_BREAK, work, next_start, len(work)) if _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) else next_start
+    verb_before_next = _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) and not _ORDINAL_IS.search(work, 0, next_start)
+    beyond = _first(_CLAUSE_BREAK, work, next_start, len(work)) if verb_before_next else next_start
     part_end = _part_end(work, run.end)
     if not work.startswith("“", part_end + 1):
         part_end = len(work)  # 甲区规划发展X；依托乙片区，打造Y聚集区: the part after ； goes on about the place
