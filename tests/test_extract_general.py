@@ -2148,3 +2148,17 @@ def test_a_layout_noun_before_the_places_it_is():
     got = roles("构建“一主两副”格局：主中心为蜀山区，副中心为包河区和瑶海区。\n", "合肥市")
     assert got == {("蜀山区", "*", "主中心"), ("包河区", "*", "副中心"), ("瑶海区", "*", "副中心")}
     assert ("肥西县", "半导体与集成电路", "拓展区") in roles("集成电路产业以高新区为核心区，拓展区为肥西县。\n", "合肥市")
+
+
+def test_named_towns_of_an_industry_are_zones_unless_still_to_be_built():
+    """西湖区（云栖小镇）: an existing 小镇 is a place with the role; 建设“眼镜小镇” is the district's role."""
+    got = places("滨江区、西湖区（云栖小镇）是全市数字经济发展的主要集聚区。\n", "杭州市")
+    assert ("杭州云栖小镇", "数字经济") in got
+    assert {(p, r) for p, _, r in roles("瓯海区集中力量建设“眼镜小镇”。\n", "温州市")} == {("瓯海区", "眼镜小镇")}
+
+
+def test_a_list_of_places_closed_by_the_kind_of_place_it_is():
+    """建德市、淳安县、桐庐县等西部区县以X为主导产业: 等西部区县 (等地) closes the list."""
+    got = places("建德市、淳安县、桐庐县等西部区县以生态旅游、绿色食品为主导产业。\n", "杭州市")
+    assert {p for p, _ in got} == {"建德市", "淳安县", "桐庐县"} and ("桐庐县", "食品") in got
+    assert places("建德市、淳安县等地以生态旅游为主导产业。\n", "杭州市") == {("建德市", "文化旅游"), ("淳安县", "文化旅游")}

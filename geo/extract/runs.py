@@ -9,7 +9,8 @@ from geo.reference.clusters import Cluster, ClusterMention, industry_cluster, on
 from geo.slotted import slot_init
 
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
-_RUN_TAIL = re.compile(r"(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")  # 共 only before a count: 甲区、乙区共建…
+# 共 only before a count: 甲区、乙区共建…; 甲市、乙县等西部区县: the kind of place the list names
+_RUN_TAIL = re.compile(r"(?:等(?:[东西南北中]部|山区|沿海|沿江|沿湖)?(?:县市区|区县|县区|县市|地区|地))?(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
 _COUNT = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")  # 甲区3个; 乙区、丙区各1个
 BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 # A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.

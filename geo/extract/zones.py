@@ -91,6 +91,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "港区": ("港区", "development_zone"),
     "起步区": ("起步区", "new_area"),
     "软件谷": ("软件谷", "industrial_park"),
+    "小镇": ("小镇", "industrial_park"),
     "生物岛": ("生物岛", "science_city"),
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
@@ -123,7 +124,7 @@ _DESCRIPTIVE_LEAD = re.compile(
 # Suffixes specific enough that a descriptive prefix still names one zone (国际港务区).
 _SPECIFIC = {"港务区", "航空基地", "航天基地", "软件谷", "生物岛"}
 # 东部片区, 核心片区, 中心新城, 重点镇: a part of the city described, not a named area or town.
-_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区", "港区", "新港区"}
+_AREA_SUFFIXES = {"片区", "新城", "镇", "街道", "工业区", "经济区", "港区", "新港区", "小镇"}
 _AREA_PREFIX_MAX = 4  # 松山湖片区, 前海蛇口片区, 古镇镇: their own names are short
 _AREA_GENERIC = re.compile(
     r"^(?:[东西南北中]+部?|中心|核心|城区|城市|主城|老城|旧城|新城|启动|起步|先行|重点|一般|建制|乡|城|村|集|小|古|名|强|重|大|各|"
@@ -133,6 +134,8 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
+_TO_BUILD_SUFFIXES = {"小镇"}
+_TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
 # Suffixes that name a zone only right after a county's full name, which stays in the zone's name.
 _UNIT_ONLY = {"产业集聚区"}
@@ -249,6 +252,8 @@ class ZoneRecognizer:
                 _AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix)) or len(self._own_name(prefix)) > _AREA_PREFIX_MAX
             ):
                 continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
+            if short in _TO_BUILD_SUFFIXES and (text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)):
+                continue  # 建设“眼镜小镇”, 打造X小镇: a town still to be built is the role, not a place yet
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
 
