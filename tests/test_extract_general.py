@@ -2162,3 +2162,11 @@ def test_a_list_of_places_closed_by_the_kind_of_place_it_is():
     got = places("建德市、淳安县、桐庐县等西部区县以生态旅游、绿色食品为主导产业。\n", "杭州市")
     assert {p for p, _ in got} == {"建德市", "淳安县", "桐庐县"} and ("桐庐县", "食品") in got
     assert places("建德市、淳安县等地以生态旅游为主导产业。\n", "杭州市") == {("建德市", "文化旅游"), ("淳安县", "文化旅游")}
+
+
+def test_a_later_clause_that_only_adds_industries_is_the_same_place_s():
+    """甲区：重点发展X，打造Y集聚区；同步发展Z。 — 同步/适度/同时 + a develop verb, no subject: the place develops Z too."""
+    got = places("璧山区：重点发展新能源汽车及核心零部件，打造新能源汽车产业集聚区；同步发展智能装备。\n", "重庆市")
+    assert got == {("璧山区", "新能源汽车"), ("璧山区", "高端装备制造")}
+    got = places("固安高新区聚焦新型显示产业，打造京南新型显示产业集聚区，同时布局航空航天零部件配套。\n", "廊坊市")
+    assert ("廊坊固安高新区", "航空航天") in got

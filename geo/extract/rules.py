@@ -951,6 +951,20 @@ def _paired_list(work: str, runs: list[Run], clusters: list[ClusterMention]) -> 
 _COMPANY = re.compile(r"公司|有限责任|股份有限")
 
 
+# 同步发展X, 适度发展X: a later clause that only adds industries, with the sentence's place as its subject.
+_ADDED_INDUSTRIES = re.compile(r"(?:同步|同时|适度|积极|加快|大力|着力|稳步|有序|并|还|也|另外|此外|兼顾)+(?:发展|布局|培育|壮大|做强|引育)")
+
+
+def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMention]) -> list[Found]:
+    """Roles of the clauses between `start` and `end` that open with an adverb and a develop verb and name industries
+    (甲区重点发展X，打造Y基地；同步发展Z): the place of the sentence develops them too."""
+    out: list[Found] = []
+    for b in _CLAUSE_BREAK.finditer(work, start, end):
+        if _ADDED_INDUSTRIES.match(work, b.end()):
+            out.extend(f for f in _develop_role(work, b.end(), _first(_CLAUSE_BREAK, work, b.end(), end), clusters) if f.clusters)
+    return out
+
+
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
     """Each run with its roles and functions. A run that only opens a list (以A科学城、B园区…为R)
     shares the roles of the run after it."""
@@ -963,6 +977,7 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role)]
         if found:
+            found += _added_industries(work, max(f.end for f in found), next_start, clusters)
             clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))
             own = set(functions_in(work[run.start : clause_end]))
             later = []
