@@ -2170,3 +2170,10 @@ def test_a_later_clause_that_only_adds_industries_is_the_same_place_s():
     assert got == {("璧山区", "新能源汽车"), ("璧山区", "高端装备制造")}
     got = places("固安高新区聚焦新型显示产业，打造京南新型显示产业集聚区，同时布局航空航天零部件配套。\n", "廊坊市")
     assert ("廊坊固安高新区", "航空航天") in got
+
+
+def test_agricultural_high_tech_zones_and_tourist_resorts_are_zones():
+    got = places("晋中国家农业高新技术产业示范区重点发展功能食品和农业装备。\n", "晋中市")
+    assert {p for p, _ in got} == {"晋中农高区"}
+    got = roles("弓长岭温泉旅游度假区重点发展康养旅游，创建国家级旅游度假区。推动各旅游度假区提质升级。\n", "辽阳市")
+    assert {p for p, _, _ in got} == {"辽阳弓长岭温泉旅游度假区"} and ("辽阳弓长岭温泉旅游度假区", "文化旅游", "国家级旅游度假区") in got
