@@ -540,7 +540,8 @@ def test_city_nicknames_ending_in_du_are_role_nouns():
 def test_industries_the_taxonomy_lacks_as_a_places_focus():
     """以X为主导 with X unknown is still the place's role; 茶产业 is 食品's by its head word; the role stated after an unlisted industry is
     held in it, not also in none; 以X为特色，打造Y gives both."""
-    assert roles("宣汉县以天然气化工为主导。", "达州市") == {("宣汉县", "*", "以天然气化工为主导")}
+    assert roles("宣汉县以乐器制造为主导。", "达州市") == {("宣汉县", "*", "以乐器制造为主导")}
+    assert roles("宣汉县以天然气化工为主导。", "达州市") == {("宣汉县", "绿色石化", "主导")}  # a name the taxonomy now lists
     assert places("湄潭县、凤冈县重点发展茶产业。", "遵义市") == {("湄潭县", "食品"), ("凤冈县", "食品")}
     assert roles("建安区做强发制品产业，建设全球发制品产业中心。", "许昌市") == {("建安区", "发制品", "全球发制品产业中心")}
     got = roles("长葛市以再生金属为特色，打造国家循环经济示范基地。", "许昌市")
@@ -2177,3 +2178,12 @@ def test_agricultural_high_tech_zones_and_tourist_resorts_are_zones():
     assert {p for p, _ in got} == {"晋中农高区"}
     got = roles("弓长岭温泉旅游度假区重点发展康养旅游，创建国家级旅游度假区。推动各旅游度假区提质升级。\n", "辽阳市")
     assert {p for p, _, _ in got} == {"辽阳弓长岭温泉旅游度假区"} and ("辽阳弓长岭温泉旅游度假区", "文化旅游", "国家级旅游度假区") in got
+
+
+@pytest.mark.parametrize("sentence, city, pairs", [
+    ("宁县、正宁县重点发展煤炭开采和煤电，建设陇东能源基地。\n", "庆阳市", {("宁县", "煤炭"), ("正宁县", "煤炭")}),
+    ("环县以油气开采为主，建设综合能源基地。\n", "庆阳市", {("环县", "油气")}),
+    ("靖边县依托资源，建设陕北油气化工基地。\n", "榆林市", {("靖边县", "绿色石化")}),
+])
+def test_coal_and_oil_and_gas_are_industries_of_their_own_and_oil_and_gas_chemicals_are_petrochemicals(sentence, city, pairs):
+    assert places(sentence, city) == pairs

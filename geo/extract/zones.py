@@ -137,7 +137,7 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
-_TO_BUILD_SUFFIXES = {"小镇"}
+_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区"}
 _TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
 # Suffixes that name a zone only right after a county's full name, which stays in the zone's name.
