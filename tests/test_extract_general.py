@@ -2187,3 +2187,11 @@ def test_agricultural_high_tech_zones_and_tourist_resorts_are_zones():
 ])
 def test_coal_and_oil_and_gas_are_industries_of_their_own_and_oil_and_gas_chemicals_are_petrochemicals(sentence, city, pairs):
     assert places(sentence, city) == pairs
+
+
+def test_a_title_counting_its_clusters_names_none_and_a_rank_before_the_stem_is_no_part_of_it():
+    from geo.ingest.plans import cluster_from_title
+
+    assert cluster_from_title("惠州市打造“2+1”现代产业集群行动计划（摘录）") == "*"
+    assert cluster_from_title("某市打造世界级生物医药产业集群行动计划") == "生物医药"
+

@@ -17,12 +17,13 @@ GENERAL = "*"
 _NOTICE = re.compile(r"关于(?:印发|发布)《(?P<title>[^《》\n]{4,80})》的通知")
 _INNER_TITLE = re.compile(r"《([^《》]+)》")
 _CLUSTER_IN_TITLE = re.compile(
-    r"^(?:.{0,12}?[省市区])?(?:人民政府)?(?:关于)?(?:加快推进|加快发展|大力发展|培育发展|发展壮大|培育|推动|促进|推进|加快|发展)*"
+    r"^(?:.{0,12}?[省市区])?(?:人民政府)?(?:关于)?(?:加快推进|加快发展|大力发展|培育发展|发展壮大|培育|推动|促进|推进|加快|发展|打造|建设|构建|做强|壮大)*"
     r"(?P<c>.+?)(?P<s>产业集群|产业|经济|制造业|服务业)(?:高质量)?(?:发展|创新发展)?"
     r"的?(?:三年|五年|攻坚|提升|倍增|专项|建圈强链|强链补链|链长制)*(?:行动计划|行动方案|实施方案|若干措施|若干政策措施|若干政策|若干意见|实施意见|发展规划|规划|工作方案|意见|方案|措施)"
 )
 _GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色", "临港", "临空", "沿海", "沿江",
                   "优势", "传统", "新型", "开放型", "外向型", "园区", "开发区"}
+_RANK_LEAD = re.compile(r"^(?:世界级|国家级|全国一流|千亿级|万亿级|百亿级|具有国际竞争力的|国际一流)")  # 打造世界级生物医药产业集群
 _HEADLINE_VERB = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:出台|发布|印发|推出|部署)")
 # A stem made only of such words (县域特色, 重点优势) names no industry either.
 _GENERIC_STEM = re.compile("(?:" + "|".join(sorted(_GENERIC_STEMS, key=len, reverse=True)) + ")+")
@@ -76,6 +77,7 @@ def cluster_from_title(title: str) -> str:
         return GENERAL
     stem = own_stem(m.group("c"))
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
+    several = several or bool(re.search(r"[0-9+＋“”\"]", stem))  # “2+1”现代产业集群, “4+4+N”: a plan's count of clusters
     if not stem or several or "战略性" in stem or stem[-1] in "省市区县州盟旗”" or stem.endswith("地区") or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
     if m.group("s") in ("制造业", "服务业"):  # 高端装备制造业: a cluster's name only when the taxonomy knows it
@@ -89,7 +91,7 @@ def cluster_from_title(title: str) -> str:
 def own_stem(stem: str) -> str:
     """The industry words of a title's stem: after a headline's verb (合肥出台未来…) and a city's short name at its
     start (厦门机械装备 → 机械装备)."""
-    stem = _HEADLINE_VERB.sub("", stem)
+    stem = _RANK_LEAD.sub("", _HEADLINE_VERB.sub("", stem))
     shorts, longest = _city_shorts()
     # the longest short name the stem begins with and runs two characters past (乌鲁木齐 before any it begins with)
     for size in range(min(longest, len(stem) - 2), 0, -1):
