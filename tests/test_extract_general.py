@@ -2195,3 +2195,9 @@ def test_a_title_counting_its_clusters_names_none_and_a_rank_before_the_stem_is_
     assert cluster_from_title("惠州市打造“2+1”现代产业集群行动计划（摘录）") == "*"
     assert cluster_from_title("某市打造世界级生物医药产业集群行动计划") == "生物医药"
 
+
+
+def test_a_direction_column_beside_an_industry_column_is_the_role():
+    """区县 | 主导产业 | 发展方向: the direction cell (全国重要的X基地) is the row's role."""
+    text = "表1  区县特色产业发展导向\n区县\t主导产业\t发展方向\n睢宁县\t纺织服装\t高端纺织产业基地\n贾汪区\t新材料\t资源型地区转型发展示范区\n"
+    assert roles(text, "徐州市") == {("睢宁县", "纺织服装", "高端纺织产业基地"), ("贾汪区", "新材料", "资源型地区转型发展示范区")}

@@ -16,6 +16,7 @@ from geo.reference.clusters import Cluster, ClusterMention, industry_cluster
 
 _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
+_AIM_COLUMN = re.compile(r"发展方向|发展导向")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
 _PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|承载地|载体|[区县市]$")  # 县（市、区）
 # A column of places whose header is their role (核心承载区, 协同发展区, 配套区).
@@ -49,6 +50,9 @@ def header_of(line: str, index: PlaceIndex) -> Columns | None:
     if named_roles and not any(_ROLE_COLUMN.search(c) for c in cells) and (industries := tuple(i for i, c in enumerate(cells) if _INDUSTRY_COLUMN.search(c))):
         return Columns(len(cells), (), -1, industries, named_roles)  # 产业链 | 核心承载区 | 协同发展区
     role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.search(c)), -1)
+    if role < 0 and (aim := next((i for i, c in enumerate(cells) if _AIM_COLUMN.search(c)), -1)) >= 0:
+        if any(i != aim and _INDUSTRY_COLUMN.search(c) and not _PLACE_COLUMN.search(c) for i, c in enumerate(cells)):
+            role = aim  # 区县 | 主导产业 | 发展方向: beside an industry column the direction is where the place heads, its role
     places = tuple(i for i, c in enumerate(cells) if i != role and _PLACE_COLUMN.search(c) and not _INDUSTRY_COLUMN.search(c))
     industries = tuple(i for i, c in enumerate(cells) if i != role and i not in places and _INDUSTRY_COLUMN.search(c))
     if not places or (role < 0 and not industries):
