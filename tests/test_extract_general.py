@@ -2201,3 +2201,11 @@ def test_a_direction_column_beside_an_industry_column_is_the_role():
     """区县 | 主导产业 | 发展方向: the direction cell (全国重要的X基地) is the row's role."""
     text = "表1  区县特色产业发展导向\n区县\t主导产业\t发展方向\n睢宁县\t纺织服装\t高端纺织产业基地\n贾汪区\t新材料\t资源型地区转型发展示范区\n"
     assert roles(text, "徐州市") == {("睢宁县", "纺织服装", "高端纺织产业基地"), ("贾汪区", "新材料", "资源型地区转型发展示范区")}
+
+
+def test_a_label_over_places_grouped_by_side():
+    """“两翼”即南翼的甲县（X）、乙县（Y）和北翼的丙市（Z）: one list, every place the label's, each in its bracket's industry."""
+    text = "“两翼”即南翼的宁海县（模具）、象山县（海洋产业）和北翼的余姚市（光电、智能家电）、慈溪市（智能家电）。\n"
+    got = roles(text, "宁波市")
+    assert {p for p, _, _ in got} == {"宁海县", "象山县", "余姚市", "慈溪市"} and {r for _, _, r in got} == {"两翼"}
+    assert ("余姚市", "光电子") in {(p, c) for p, c, _ in got}

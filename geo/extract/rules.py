@@ -84,7 +84,7 @@ _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 _LABEL_NAME = (
     r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”（）()]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
 )
-_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分别为|分别是|为)[：:]?|(?:引领|支撑|协同|联动|带动|辐射|驱动)?[：:](?:即|为)?|——|—)(?:沿[^，。；：“”]{1,12}?的|沿)?$")
+_LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分别为|分别是|为)[：:]?|(?:引领|支撑|协同|联动|带动|辐射|驱动)?[：:](?:即|为)?|——|—)(?:沿[^，。；：“”]{1,12}?的|沿|[东西南北中][翼部]的)?$")
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
 _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|(?:即|是指|包括|分别为|分别是)[：:]?)[^，。；：“”]{1,40}、$")
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.

@@ -11,6 +11,7 @@ from geo.slotted import slot_init
 _CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
 # 共 only before a count: 甲区、乙区共建…; 甲市、乙县等西部区县: the kind of place the list names
 _RUN_TAIL = re.compile(r"(?:等(?:[东西南北中]部|山区|沿海|沿江|沿湖)?(?:县市区|区县|县区|县市|地区|地))?(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
+_SIDE_GAP = re.compile(r"[、和及与]?[东西南北中][翼部]的")  # 南翼的甲县、乙县和北翼的丙市: one list, by side
 _COUNT = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十]+)(?:个|家|座)")  # 甲区3个; 乙区、丙区各1个
 BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{1,40})[）)]")
 # A bracket of short industry names and nothing else (电气; 鞋革、泵阀), split into its items.
@@ -102,7 +103,7 @@ def find_runs(work: str, mentions: list[Mention], clusters: list[ClusterMention]
         if runs:
             last = runs[-1]
             gap = work[last.end : m.start].replace("以下简称", "").replace("以及", "")
-            if len(gap) <= 8 and set(gap) <= _CONNECTOR_CHARS:
+            if len(gap) <= 8 and (set(gap) <= _CONNECTOR_CHARS or _SIDE_GAP.fullmatch(gap)):
                 if m.place not in last.places:
                     if not gap and not last.specs[-1]:
                         last.specs[-1] = specs  # 江安县阳春工业园区（绿色化工）: the county right before its park shares the park's bracket
