@@ -2209,3 +2209,11 @@ def test_a_label_over_places_grouped_by_side():
     got = roles(text, "宁波市")
     assert {p for p, _, _ in got} == {"宁海县", "象山县", "余姚市", "慈溪市"} and {r for _, _, r in got} == {"两翼"}
     assert ("余姚市", "光电子") in {(p, c) for p, c, _ in got}
+
+
+def test_chemical_industry_areas_are_zones_and_a_manufacturing_belt_along_a_river_keeps_its_name():
+    assert roles("营口仙人岛能源化工区重点发展精细化工，建成辽宁沿海重要的石化产业基地。\n", "营口市") == {
+        ("营口仙人岛能源化工区", "绿色石化", "石化产业基地")
+    }
+    got = roles("“两带”：沿江先进制造业带，涵盖靖江市（船舶海工）、高港区（装备制造）。\n", "泰州市")
+    assert ("高港区", "高端装备制造", "沿江先进制造业带") in got

@@ -61,6 +61,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "科创园": ("科创园", "industrial_park"),
     "工业集中区": ("工业集中区", "industrial_park"),
     "工贸园区": ("工贸园区", "industrial_park"),
+    "化学工业区": ("化学工业区", "industrial_park"),
+    "化工区": ("化工区", "industrial_park"),
     "产业集中区": ("产业集中区", "industrial_park"),
     "产业功能区": ("产业功能区", "functional_area"),
     "产业园区": ("产业园区", "industrial_park"),
