@@ -2217,3 +2217,10 @@ def test_chemical_industry_areas_are_zones_and_a_manufacturing_belt_along_a_rive
     }
     got = roles("“两带”：沿江先进制造业带，涵盖靖江市（船舶海工）、高港区（装备制造）。\n", "泰州市")
     assert ("高港区", "高端装备制造", "沿江先进制造业带") in got
+
+
+def test_a_table_caption_ends_the_cluster_scope_of_the_sub_heading_above_it():
+    """（三）泛家居产业集群 … 表5-1 重点园区主导产业: the table's rows are read in their own industries, not the
+    sub-heading's; a caption that names a cluster scopes its rows."""
+    text = "二、重点产业集群布局\n（三）泛家居产业集群\n顺德区重点发展家具。\n表5-1  重点园区主导产业\n园区名称\t主导产业\t功能定位\n佛山高新技术产业开发区\t装备制造\t珠江西岸先进装备制造产业带龙头\n"
+    assert ("佛山高新区", "高端装备制造", "珠江西岸先进装备制造产业带龙头") in roles(text, "佛山市")

@@ -45,6 +45,9 @@ _CLAUSE_MARK = re.compile(r"[。，；！,;]")
 # An unnumbered paragraph that opens with a short industry name as its own sentence ("泵阀产业。永嘉县…").
 _UNNUMBERED_RUN_IN = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[。：:])")
 _RUN_IN_LEVEL = 99  # below every numbered level: it scopes its own paragraph only
+# 表5-1  重点园区主导产业, 专栏3 …: a table's or box's caption closes the innermost heading (its cluster does not reach
+# into the table) and scopes the rows below with what the caption names.
+_CAPTION = re.compile(r"(?:附表|表|专栏)\s*[0-9一二三四五六七八九十]+(?:[-－—.．][0-9]+)?[\s：:]*(?P<t>[^。；]{2,30})$")
 _LABEL_MAX = 20  # a place label line ("江阴市：") is short
 
 _INDUSTRY_HEADING = re.compile(r"(?P<c>[\u4e00-\u9fff]{2,6}?)(?:产业集群|产业链|产业)(?:带|基地|集聚区|园区)?")  # （一）富硒茶产业带
@@ -200,6 +203,12 @@ def scoped_lines(
             while stack and stack[-1].level >= level:
                 stack.pop()
             stack.append(_Open(level, line, label, label=True))
+            scope = Scope(tuple(stack), base, matcher)
+        elif h is None and (caption := _CAPTION.match(line)) is not None and stack:
+            level = stack[-1].level
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            stack.append(_Open(level, caption.group("t"), stack[-1].place if stack else None))
             scope = Scope(tuple(stack), base, matcher)
         elif h is not None:
             if stack and stack[-1].label and stack[-1].level < h.level - 0.5:
