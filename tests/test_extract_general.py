@@ -2224,3 +2224,11 @@ def test_a_table_caption_ends_the_cluster_scope_of_the_sub_heading_above_it():
     sub-heading's; a caption that names a cluster scopes its rows."""
     text = "二、重点产业集群布局\n（三）泛家居产业集群\n顺德区重点发展家具。\n表5-1  重点园区主导产业\n园区名称\t主导产业\t功能定位\n佛山高新技术产业开发区\t装备制造\t珠江西岸先进装备制造产业带龙头\n"
     assert ("佛山高新区", "高端装备制造", "珠江西岸先进装备制造产业带龙头") in roles(text, "佛山市")
+
+
+def test_a_table_row_copied_with_an_empty_last_cell_keeps_its_cells():
+    """姜堰经济开发区<tab>新能源<tab>: the trailing tab is the empty role cell, so the row is still the table's and the
+    industry cell speaks for it."""
+    text = "专栏5  重点园区主导产业导向\n园区名称\t主导产业\t功能定位\n泰州港经济开发区\t装备制造\t沿江先进装备制造基地\n姜堰经济开发区\t新能源\t\n"
+    assert normalize(text).split("\n")[3] == "姜堰经济开发区|新能源|"
+    assert ("泰州姜堰经开区", "新能源") in places(text, "泰州市")

@@ -223,14 +223,16 @@ def _table_cells(text: str) -> str:
     apart by spaces make a table only three lines in a row (a header and two rows)."""
     lines = text.split("\n")
     gaps = [_cell_gaps(line) for line in lines]
-    cells = [len(g.findall(line)) + 1 if g else 0 for g, line in zip(gaps, lines)]
+    # 姜堰经济开发区<tab>新能源<tab>: a tab at the row's end leaves its last cell empty, and still counts
+    open_end = [g is _TAB_GAP and line.rstrip(" ").endswith("\t") for g, line in zip(gaps, lines)]
+    cells = [len(g.findall(line)) + 1 + end if g else 0 for g, line, end in zip(gaps, lines, open_end)]
     for i, n in enumerate(cells):
         if n == 2 and gaps[i] is _SPACE_GAP:
             table = any(all(0 <= j < len(cells) and cells[j] == 2 for j in range(k, k + 3)) for k in (i - 2, i - 1, i))
         else:
             table = n > 0 and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n))
         if table:
-            lines[i] = gaps[i].sub("|", lines[i])  # type: ignore[union-attr]
+            lines[i] = gaps[i].sub("|", lines[i]) if not open_end[i] else gaps[i].sub("|", lines[i].rstrip(" \t")) + "|"  # type: ignore[union-attr]
     return "\n".join(lines)
 
 
