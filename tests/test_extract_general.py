@@ -2232,3 +2232,12 @@ def test_a_table_row_copied_with_an_empty_last_cell_keeps_its_cells():
     text = "专栏5  重点园区主导产业导向\n园区名称\t主导产业\t功能定位\n泰州港经济开发区\t装备制造\t沿江先进装备制造基地\n姜堰经济开发区\t新能源\t\n"
     assert normalize(text).split("\n")[3] == "姜堰经济开发区|新能源|"
     assert ("泰州姜堰经开区", "新能源") in places(text, "泰州市")
+
+
+def test_a_zone_name_longer_than_the_usual_prefix_is_kept_whole():
+    """中山西部大湾区高端装备产业园: with no boundary word in the first eight characters the name reaches back to one;
+    建设稀土永磁电机应用产业园 still stops at 建设 and stays a role."""
+    got = places("其中，中山西部大湾区高端装备产业园重点发展高端装备和新能源。\n", "中山市")
+    assert {p for p, _ in got} == {"中山西部大湾区高端装备产业园"}
+    got = roles("（四）南康区、于都县。主动承接下游应用项目，建设稀土永磁电机应用产业园。\n", "赣州市")
+    assert {p for p, _, _ in got} == {"南康区", "于都县"}

@@ -107,6 +107,7 @@ _SUFFIX = trie_pattern(SUFFIXES)
 # the engine skips ahead to their first characters; an alternation of two groups is tried at every position.
 _ZONE = re.compile(rf"(?:{_SUFFIX})(?:(?<=试验区|自贸区)[\u4e00-\u9fff]{{2,4}}(?:新片区|片区))?")
 _PREFIX_MAX = 8
+_PREFIX_LONG = 12  # how far a name that runs past _PREFIX_MAX may reach back to a boundary word
 # Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
 _BOUNDARY = re.compile(
     r"(?:以上|以下|简称|下称|统称|左右|考虑|做好|融入|匹配|承接|搭建|新建|扩建|谋划|提供|满足|依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|串联|下辖|连接|贯通|"
@@ -200,11 +201,15 @@ def _prefix(text: str, end: int, floor: int, city: str = "") -> str:
         return china.group()[at:] if at > 0 else china.group()
     # boundaries are looked for a word further back, so one cut by the window (建|设…) still counts
     lookback = max(floor, start - 2)
-    cut = start
+    cut, bounded = start, False
     for m in _BOUNDARY.finditer(text, lookback, end):
         if m.group() in _CONJUNCTIONS and (m.start() == 0 or text[m.start() - 1] in _OPENING):
             continue  # （和平生物医药产业园）: a 和 that joins nothing opens a name
-        cut = max(cut, m.end())
+        cut, bounded = max(cut, m.end()), True
+    if not bounded and start > floor and "\u4e00" <= text[start - 1] <= "\u9fff":  # 中山西部大湾区高端装备产业园: the name runs on
+        longer = [m for m in _BOUNDARY.finditer(text, max(floor, end - _PREFIX_LONG), start) if m.end() < start]
+        if longer and longer[-1].group() != "等":
+            cut = longer[-1].end()
     prefix = text[cut:end]
     if not _IDEOGRAPHS.fullmatch(prefix):  # a digit or letter before the name ends it (a flattened table's 1衡阳高新区)
         prefix = prefix[max(i for i, ch in enumerate(prefix) if not "\u4e00" <= ch <= "\u9fff") + 1 :]
@@ -257,7 +262,7 @@ class ZoneRecognizer:
                 _AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix)) or len(self._own_name(prefix)) > _AREA_PREFIX_MAX
             ):
                 continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
-            if short in _TO_BUILD_SUFFIXES and (text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)):
+            if (short in _TO_BUILD_SUFFIXES or len(prefix) > _PREFIX_MAX) and (text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)):
                 continue  # 建设“眼镜小镇”, 打造X小镇: a town still to be built is the role, not a place yet
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
