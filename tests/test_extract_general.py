@@ -2241,3 +2241,11 @@ def test_a_zone_name_longer_than_the_usual_prefix_is_kept_whole():
     assert {p for p, _ in got} == {"中山西部大湾区高端装备产业园"}
     got = roles("（四）南康区、于都县。主动承接下游应用项目，建设稀土永磁电机应用产业园。\n", "赣州市")
     assert {p for p, _, _ in got} == {"南康区", "于都县"}
+
+
+def test_a_petrochemical_base_with_a_name_of_its_own_is_a_zone():
+    """漳州古雷石化基地 and 大亚湾石化区 are places; 舟山绿色石化基地（岱山县…） is the county's role, a described base."""
+    assert {p for p, _ in places("以漳州古雷石化基地为核心，打造世界级石化产业基地。\n", "漳州市")} == {"漳州古雷石化基地"}
+    assert places("大亚湾石化区重点发展炼化一体化。\n", "惠州市") == {("惠州大亚湾石化区", "绿色石化")}
+    got = roles("舟山市绿色石化产业依托舟山绿色石化基地（岱山县鱼山岛）推进炼化一体化。\n", "舟山市")
+    assert got == {("岱山县", "绿色石化", "舟山绿色石化基地")}

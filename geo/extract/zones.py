@@ -56,6 +56,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "化工园区": ("化工园区", "industrial_park"),
     "化工园": ("化工园", "industrial_park"),
     "石化园区": ("石化园区", "industrial_park"),
+    "石化基地": ("石化基地", "industrial_park"),
+    "石化区": ("石化区", "industrial_park"),
     "工业园区": ("工业园区", "industrial_park"),
     "工业园": ("工业园", "industrial_park"),
     "科创园": ("科创园", "industrial_park"),
@@ -120,7 +122,7 @@ _OPENING = "（(“‘，。；：、\n"
 # A prefix with these is a class of zones, not one zone (各高新区, 一批产业园, 全市经开区).
 _PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周边|所在|全市|全省|本市|我市|全区|沿线|域内|区内|两个|一个|所有|省内|市内")
 # A rank before the name does not change which zone it is (国家高新区 in a 深圳 plan is 深圳's).
-_RANK = re.compile(r"^(?:国家级|国家|省级|市级|区级|县级)+")
+_RANK = re.compile(r"^(?:世界级|国家级|国家|省级|市级|区级|县级)+")
 # Prefixes made only of descriptive or industry words name a kind of park, not a place.
 _DESCRIPTIVE_LEAD = re.compile(
     r"^(?:国际|全球|世界|精细|高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
@@ -140,7 +142,8 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
-_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区"}
+_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地"}
+_PROPER_ONLY = {"石化基地", "石化区"}  # suffixes that name a zone only with a name of its own before them
 _TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
 # Suffixes that name a zone only right after a county's full name, which stays in the zone's name.
@@ -262,6 +265,8 @@ class ZoneRecognizer:
                 _AREA_GENERIC.match(prefix) or (short == "镇" and _NOT_TOWN.search(prefix)) or len(self._own_name(prefix)) > _AREA_PREFIX_MAX
             ):
                 continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
+            if short in _PROPER_ONLY and not _DESCRIPTIVE_LEAD.sub("", self._own_name(_RANK.sub("", prefix))):
+                continue  # 舟山绿色石化基地 is the city's base described; 漳州古雷石化基地 has a name of its own
             if (short in _TO_BUILD_SUFFIXES or len(prefix) > _PREFIX_MAX) and (text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)):
                 continue  # 建设“眼镜小镇”, 打造X小镇: a town still to be built is the role, not a place yet
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
