@@ -2249,3 +2249,10 @@ def test_a_petrochemical_base_with_a_name_of_its_own_is_a_zone():
     assert places("大亚湾石化区重点发展炼化一体化。\n", "惠州市") == {("惠州大亚湾石化区", "绿色石化")}
     got = roles("舟山市绿色石化产业依托舟山绿色石化基地（岱山县鱼山岛）推进炼化一体化。\n", "舟山市")
     assert got == {("岱山县", "绿色石化", "舟山绿色石化基地")}
+
+
+def test_a_numbered_label_sentence_of_a_place_makes_it_the_subject_after():
+    text = "（一）“一核”：湖州南太湖新区。重点发展新能源汽车及关键零部件、数字经济核心产业，打造长三角先进制造业重要增长极。\n"
+    got = roles(text, "湖州市")
+    assert {("湖州南太湖新区", "新能源汽车", "一核"), ("湖州南太湖新区", "数字经济", "一核")} <= got
+    assert not any(c == "*" for _, c, _ in got)

@@ -430,7 +430,7 @@ def _bracketed_specs(work: str, run: Run) -> list[Found]:
     return [Found(b.group("inner"), b.start(), b.end(), (), i) for i, b in enumerate(brackets)]
 
 
-_LABEL_OPENING = re.compile(_LABEL_NAME + r"(?:[，,]?(?:即|是指|指|为)[：:]?|[：:](?:即|为)?)$")
+_LABEL_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])?" + _LABEL_NAME + r"(?:[，,]?(?:即|是指|指|为)[：:]?|[：:](?:即|为)?)$")
 
 
 def label_opening(work: str, start: int) -> bool:
