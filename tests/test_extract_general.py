@@ -2088,7 +2088,7 @@ def test_in_a_field_s_plan_another_field_named_is_its_own_industry():
 
 @pytest.mark.parametrize("name, cluster", [
     ("集成灶", "智能家电"), ("厨具电器", "智能家电"), ("甾体激素类药物", "生物医药"), ("海洋生物", "海洋"), ("数字视听", "超高清视频显示"),
-    ("鲜切花", "现代农业"), ("口腔装备", "高端医疗器械"), ("医用耗材", "高端医疗器械"),
+    ("鲜切花", "现代农业"), ("口腔装备", "高端医疗器械"), ("医用耗材", "高端医疗器械"), ("智能电梯", "高端装备制造"),
 ])
 def test_head_words_file_more_products(name, cluster):
     assert matcher().file(name).name == cluster
