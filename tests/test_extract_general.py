@@ -2256,3 +2256,13 @@ def test_a_numbered_label_sentence_of_a_place_makes_it_the_subject_after():
     got = roles(text, "湖州市")
     assert {("湖州南太湖新区", "新能源汽车", "一核"), ("湖州南太湖新区", "数字经济", "一核")} <= got
     assert not any(c == "*" for _, c, _ in got)
+
+
+def test_a_clause_whose_subject_is_another_industry_is_that_industry_s_layout():
+    """动力电池产业以甲区、乙市为核心区 in a 新能源 plan: the part's own subject names its cluster; a subject from an
+    earlier part does not carry past ；."""
+    text = "在产业布局上，动力电池产业以金坛区、溧阳市为核心区，打造全球重要的动力电池产业基地；新能源汽车整车以常州经济开发区为主。\n"
+    got = places(text, "常州市", "常州市推进新能源之都建设政策措施")
+    assert {("金坛区", "动力电池"), ("溧阳市", "动力电池"), ("常州经开区", "新能源汽车")} <= got and ("金坛区", "新能源") not in got
+    text = "苏州高新区聚焦医疗器械，打造高端医疗器械产业集聚区；昆山市、太仓市重点发展小核酸和生物制剂。\n"
+    assert ("昆山市", "生物医药") in places(text, "苏州市", "苏州市生物医药产业地标建设行动方案")

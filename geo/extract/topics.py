@@ -344,7 +344,11 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
             return _fit(listed, scope, matcher)
         subjects = []
     if subjects:
-        return _fit([subjects[0].cluster], scope, matcher)
+        subject = subjects[0].cluster
+        own_part = subjects[0].start >= _segment_start(work, where)
+        if own_part and scope is not None and subject.slug in matcher.by_slug and not matcher.related(subject, scope):
+            return [subject]  # 动力电池产业以甲区为核心区 in a 新能源 plan: the clause is that industry's layout
+        return _fit([subject], scope, matcher)
     if scope is None:
         seg_end = min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
         after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
