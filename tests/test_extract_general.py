@@ -2266,3 +2266,8 @@ def test_a_clause_whose_subject_is_another_industry_is_that_industry_s_layout():
     assert {("金坛区", "动力电池"), ("溧阳市", "动力电池"), ("常州经开区", "新能源汽车")} <= got and ("金坛区", "新能源") not in got
     text = "苏州高新区聚焦医疗器械，打造高端医疗器械产业集聚区；昆山市、太仓市重点发展小核酸和生物制剂。\n"
     assert ("昆山市", "生物医药") in places(text, "苏州市", "苏州市生物医药产业地标建设行动方案")
+
+
+def test_a_report_s_opener_before_the_subject_list_of_a_part():
+    text = "方案提出，有色金属和新材料产业以赣州高新技术产业开发区为主阵地，建设“中国稀金谷”。\n"
+    assert places(text, "赣州市") == {("赣州高新区", "有色金属"), ("赣州高新区", "新材料")}

@@ -23,7 +23,10 @@ from geo.slotted import slot_init
 _SEGMENT_BREAK = "；;"
 _SUBJECT_SLACK = 3  # a subject may follow a few words that open the part (同时，…; 其中…)
 _RUN_TEXT = re.compile(r"[^为，。；：]*")
-_OPENER = re.compile(r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16}|按照[^，。；：]{1,20}|其中|同时|此外|另外|目前|下一步|具体来看)，")
+_OPENER = re.compile(
+    r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16}|按照[^，。；：]{1,20}|其中|同时|此外|另外|目前|下一步|具体来看|"
+    r"[^，。；：]{1,8}?(?:提出|明确|指出|要求|强调))，"  # 方案提出，X产业以甲区为主阵地: a report's opener
+)
 _CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
