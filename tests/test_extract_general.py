@@ -2271,3 +2271,9 @@ def test_a_clause_whose_subject_is_another_industry_is_that_industry_s_layout():
 def test_a_report_s_opener_before_the_subject_list_of_a_part():
     text = "方案提出，有色金属和新材料产业以赣州高新技术产业开发区为主阵地，建设“中国稀金谷”。\n"
     assert places(text, "赣州市") == {("赣州高新区", "有色金属"), ("赣州高新区", "新材料")}
+
+
+def test_a_two_core_layout_word_is_a_role_noun_and_a_prefecture_s_short_name_is_not_its_county():
+    text = "成都高新技术产业开发区和成都经济技术开发区是全市先进制造业的“双核”，承担着全市制造业能级提升的主要任务。\n"
+    assert roles(text, "成都市") == {("成都高新区", "*", "双核"), ("成都经开区", "*", "双核")}
+    assert roles("阿坝州构建“一核两翼”生态经济发展格局。\n", "阿坝藏族羌族自治州") == set()

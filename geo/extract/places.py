@@ -92,6 +92,8 @@ class PlaceIndex:
                 known = _merge(known, hits, [Mention(h.start, h.end, self._zone_place(h.key, h.kind)) for h in hits])
         # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own); a bare 南昌 is the city too
         known = [m for m in known if m.end - m.start >= len(self.city) or not (text.startswith(self.city, m.start) or text[m.start : m.end] == self._short_city)]
+        # 阿坝州 in an 阿坝藏族羌族自治州 plan: the prefecture by its short name, not its same-name county 阿坝县
+        known = [m for m in known if not (self.city.endswith(("州", "盟")) and text.startswith(self.city[-1], m.end) and self.city.startswith(text[m.start : m.end]))]
         # 三穗鸭, 祁门红茶, 南江黄羊: a county's short name before a food is the product's name, not the county
         known = [m for m in known if m.place.type != "unit" or text.startswith(m.place.name, m.start) or not _PRODUCE.match(text, m.end)]
         return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]
