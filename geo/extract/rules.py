@@ -32,6 +32,7 @@ from geo.extract.functions import FUNCTION_ORDER, FUNCTION_WORD, MASK, functions
 from geo.extract.runs import BRACKET
 from geo.extract.runs import PART as _PART
 from geo.extract.runs import Run
+from geo.ingest.plans import own_stem
 from geo.reference.clusters import Cluster, ClusterMention, matcher, industry_cluster
 from geo.slotted import slot_init
 
@@ -321,7 +322,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
                 found.setdefault(c.cluster.slug, c.cluster)
         elif item.group().endswith(("装备", "装备制造")) and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
             found.setdefault(equipment.slug, equipment)  # 动力装备, 矿山装备: equipment the taxonomy does not list by name
-        elif item.group().endswith("产业") and 1 <= len(name := _COUNTED_KIND.sub("", item.group()[:-2])) <= 8 and not _NO_INDUSTRY_NAME.search(name):
+        elif item.group().endswith("产业") and 1 <= len(name := own_stem(_COUNTED_KIND.sub("", item.group()[:-2]))) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             known = _PART.sub("", name) if _PART.search(name) else ""
             named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
             cluster = named[0].cluster if len(named) == 1 else industry_cluster(name)
