@@ -2277,3 +2277,8 @@ def test_a_two_core_layout_word_is_a_role_noun_and_a_prefecture_s_short_name_is_
     text = "成都高新技术产业开发区和成都经济技术开发区是全市先进制造业的“双核”，承担着全市制造业能级提升的主要任务。\n"
     assert roles(text, "成都市") == {("成都高新区", "*", "双核"), ("成都经开区", "*", "双核")}
     assert roles("阿坝州构建“一核两翼”生态经济发展格局。\n", "阿坝藏族羌族自治州") == set()
+
+
+def test_a_boundary_word_inside_the_city_s_own_name_cuts_no_zone_name():
+    """呼和浩特经济技术开发区: 和 is a conjunction elsewhere, not inside 呼和浩特."""
+    assert places("光伏材料集群主要集聚在呼和浩特经济技术开发区。\n", "呼和浩特市") == {("呼和浩特经开区", "新能源")}

@@ -234,7 +234,7 @@ class ZoneRecognizer:
         others = [p for p in other_places if p != self.short and len(p) >= 2]
         self._others = re.compile(trie_pattern(others)) if others else None  # one match, not a startswith per name
         self._units = re.compile(trie_pattern(units)) if units else None  # the city's county-level units by full name
-        self._own_names = own_names  # every name of the city's places: a boundary word inside one (和 in 和林格尔) cuts nothing
+        self._own_names = own_names | {city, self.short}  # every name of the city's places: a boundary word inside one (和 in 和林格尔) cuts nothing
 
     def find(self, text: str) -> list[ZoneHit]:
         """Zones named in `text` (simplified), each with its key (张江高新区, 西安高新区 for a bare 高新区)."""
