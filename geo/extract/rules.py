@@ -864,7 +864,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             # 以甲区为主体，打造X核心区；…: the role the rest of the part states, when no other place comes first
             part_end = _first(_PART_END, work, clause_end, next_start)
             bare = _LAYOUT_PART.search(found[0].role) or len(found[0].role) <= 2  # 核心, 主体, 龙头
-            return found + (_role_after_trigger(work, clause_end, part_end) if bare else [])
+            # 以甲区为主，重点发展X和Y: with no role noun after it, the part's objects are the place's industries
+            return found + ((_role_after_trigger(work, clause_end, part_end) or _develop_role(work, clause_end, part_end, clusters)) if bare else [])
         return longer
     # 肥西县：智能家电、新能源汽车 / 吴江区以光电缆、新型显示为主导产业 — and any role stated after it
     if sep := _COLON.match(work, run.end):  # 甲区：X、Y / 甲区—X、Y
