@@ -2286,3 +2286,11 @@ def test_a_two_core_layout_word_is_a_role_noun_and_a_prefecture_s_short_name_is_
 def test_a_boundary_word_inside_the_city_s_own_name_cuts_no_zone_name():
     """呼和浩特经济技术开发区: 和 is a conjunction elsewhere, not inside 呼和浩特."""
     assert places("光伏材料集群主要集聚在呼和浩特经济技术开发区。\n", "呼和浩特市") == {("呼和浩特经开区", "新能源")}
+
+
+def test_a_side_of_the_layout_is_a_label_and_successor_industries_name_none():
+    """西翼包括甲县、乙县 is a label; 培育接续产业 names no industry of its own."""
+    text = "（二）“两翼”。东翼包括邳州市、新沂市，承接产业转移；西翼包括沛县、丰县，推动资源型产业转型升级，培育接续产业。\n"
+    got = roles(text, "徐州市")
+    assert {("沛县", "*", "西翼"), ("丰县", "*", "西翼"), ("邳州市", "*", "东翼")} <= got
+    assert all(c == "*" for _, c, _ in got)

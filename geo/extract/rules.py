@@ -83,7 +83,7 @@ _QUOTED_ROLE = re.compile(r"“(?P<r>[^“”，。；、]{2,12})”(?=[，。�
 _TRIGGER_AT_END = re.compile(rf"(?:{_TRIGGER.pattern})$")
 # “一核”即甲区 / “两带”：甲县、乙县 / 一核即甲区: a layout label, then the places it names.
 _LABEL_NAME = (
-    r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”（）()]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]))"
+    r"(?:[“‘\"](?P<q>[^“”‘’\"，。；]{1,12})[”’\"]|(?P<n>[一二三四五六七八九十两多][^，。；：、“”（）()]{0,4}?[核翼带区廊轴心极群圈园城团片点链环]|[东西南北]翼))"
 )
 _LABEL = re.compile(_LABEL_NAME + r"(?P<link>[，,]?(?:即|是指|指|包括|分别为|分别是|为)[：:]?|(?:引领|支撑|协同|联动|带动|辐射|驱动)?[：:](?:即|为)?|——|—)(?:沿[^，。；：“”]{1,12}?的|沿|[东西南北中][翼部]的)?$")
 # 三园：甲产业基地、乙新城、丙开发区 — a label over a list whose first items are no places we know.
@@ -164,7 +164,7 @@ _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点|特色)")
 _COUNTED_KIND = re.compile(r"(?:等)?[两二三四五六七八九十0-9]+[大个类](?:主导|重点|优势|支柱|特色|新兴|战略性新兴)?$")
 # Words that describe industries, or say they belong to others, rather than name one (等新兴产业, 及配套产业).
-_NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边)")
+_NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边|接续|替代|后续|富民|县域|首位)")
 _DEVELOP_ROLE_MAX = 24
 # A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
 # 布局 and 配套 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目).
