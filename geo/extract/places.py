@@ -65,6 +65,7 @@ class PlaceIndex:
         self.zones = zones
         self._detected: dict[str, Place] = {}
         self._short_city = city.removesuffix("市")
+        self._prefecture_mark = city[-1] if city.endswith(("州", "盟")) else ""  # 阿坝州: the prefecture, not 阿坝县
         self._pattern = re.compile(trie_pattern(surface_forms)) if surface_forms else None
         # Every name and every zone suffix in one pattern: a line without a match names no place, and most lines
         # are rejected by this one scan instead of two scans and the Python around them.
@@ -93,7 +94,8 @@ class PlaceIndex:
         # 吉安市 is the city, not its 吉安县 (a county's short name inside the city's own); a bare 南昌 is the city too
         known = [m for m in known if m.end - m.start >= len(self.city) or not (text.startswith(self.city, m.start) or text[m.start : m.end] == self._short_city)]
         # 阿坝州 in an 阿坝藏族羌族自治州 plan: the prefecture by its short name, not its same-name county 阿坝县
-        known = [m for m in known if not (self.city.endswith(("州", "盟")) and text.startswith(self.city[-1], m.end) and self.city.startswith(text[m.start : m.end]))]
+        if self._prefecture_mark:
+            known = [m for m in known if not (text.startswith(self._prefecture_mark, m.end) and self.city.startswith(text[m.start : m.end]))]
         # 三穗鸭, 祁门红茶, 南江黄羊: a county's short name before a food is the product's name, not the county
         known = [m for m in known if m.place.type != "unit" or text.startswith(m.place.name, m.start) or not _PRODUCE.match(text, m.end)]
         return known if organisations else [m for m in known if not _ORGANISATION.match(text, m.end)]

@@ -138,7 +138,14 @@ _ROLE_FIRST = re.compile(
     r"(?:^|(?<=[，。；：:]))(?P<r>[^，。；：、“”（）()为是即的]{0,6}?(?:主中心|副中心|核心区|主阵地|主战场|增长极|支撑区|拓展区|承载区|配套区|引领区|先导区|集聚区|示范区|两翼|一翼))"
     r"(?:为|是|即)$"
 )
-_ORDINAL_IS = re.compile(r"[一二三四五六七八九十]是$")  # 一是甲县X集聚区，二是乙县…: an enumeration, not a verb of the first
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinal_is(work: str, end: int) -> bool:
+    """Whether work[:end] ends with 一是/二是 …: an enumeration (一是甲县X集聚区，二是乙县…), not a verb of the first."""
+    return end >= 2 and work[end - 1] == "是" and work[end - 2] in _ORDINALS
+
+
 _AREA_WORD = re.compile(r"中心城区|主城区|城区|老城区|市区|郊区|辖区|全域|境内|县区|区县|县市区|县（市、区）")  # 甲区、乙区中心城区: where, not a role
 _OPENING_WORD = re.compile(r"^(?:其中|同时|此外|另外)")
 _AREA_AFTER = re.compile(
@@ -434,10 +441,13 @@ def _bracketed_specs(work: str, run: Run) -> list[Found]:
 _LABEL_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])?" + _LABEL_NAME + r"(?:[，,]?(?:即|是指|指|为)[：:]?|[：:](?:即|为)?)$")
 
 
+_LABEL_FIRST = frozenset("“‘\"（(0123456789一二三四五六七八九十两多东西南北")
+
+
 def label_opening(work: str, start: int) -> bool:
     """Whether work[:start] is only a layout label and its link (“一核”：即 / “两翼”为), so the places after it,
     alone in their sentence, are what the paragraph goes on about."""
-    return bool(_LABEL_OPENING.fullmatch(work, 0, start))
+    return start > 0 and work[0] in _LABEL_FIRST and bool(_LABEL_OPENING.fullmatch(work, 0, start))
 
 
 def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start: int, clause_end: int) -> list[Found]:
@@ -838,9 +848,9 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return found + stated
     if found := _bracketed_in(work, run):
         return found
-    if _ORDINAL_IS.search(work, 0, start) and (own := _named_phrase(work, run, next_start, clause_end)) and _HEAD.search(own[0].role):
+    if _ordinal_is(work, start) and (own := _named_phrase(work, run, next_start, clause_end)) and _HEAD.search(own[0].role):
         return own  # 一是甲县X产业集聚区，二是…: the noun phrase after the place
-    if (first := _ROLE_FIRST.search(work, max(0, start - 12), start)) and MASK not in first.group("r"):
+    if work.endswith(("为", "是", "即"), 0, start) and (first := _ROLE_FIRST.search(work, max(0, start - 12), start)) and MASK not in first.group("r"):
         return [Found(clean_role(first.group("r")), first.start("r"), run.end)]
     if work.endswith("，", 0, start) and (a := _AS_ROLE.fullmatch(work, _clause_start(work, start - 1), start - 1)):
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
@@ -895,7 +905,7 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     if found := _table_role(work, run, next_start, clusters):
         return found
     # 甲区聚焦X，建设乙园: a named park right after the verb is the place's role, the next run though it is
-    verb_before_next = _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) and not _ORDINAL_IS.search(work, 0, next_start)
+    verb_before_next = _TRIGGER_AT_END.search(work, max(run.end, next_start - 4), next_start) and not _ordinal_is(work, next_start)
     beyond = _first(_CLAUSE_BREAK, work, next_start, len(work)) if verb_before_next else next_start
     part_end = _part_end(work, run.end)
     if not work.startswith("“", part_end + 1):

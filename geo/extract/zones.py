@@ -191,7 +191,7 @@ def _short_form(surface: str) -> tuple[str, str]:
 def _prefix(text: str, end: int, floor: int, city: str = "") -> str:
     """The zone's own name before its suffix: the text back to the nearest boundary word, brackets
     only in 中国（城市）… and partner (中德（城市）…) form; 鸡西（麻山）石墨产业园 brackets a county, not the name."""
-    partner = _PARTNER_FORM.search(text, max(floor, end - _PARTNER_SPAN), end)
+    partner = _PARTNER_FORM.search(text, max(floor, end - _PARTNER_SPAN), end) if text.find("）", max(floor, end - _PARTNER_SPAN), end) >= 0 else None
     if partner and partner.group("city") == city:  # the partner's name begins after the last boundary word before the bracket
         cut = max((b.end() for b in _BOUNDARY.finditer(text, partner.start(), partner.end("lead"))), default=partner.start())
         if partner.end("lead") - cut >= 2:
@@ -321,7 +321,7 @@ class ZoneRecognizer:
         """The prefix, or from the start of a county's full name a boundary word inside it cut (大同区林源工业园区:
         同 is a conjunction elsewhere)."""
         cut = end - len(prefix)
-        if self._units is not None:
+        if self._units is not None and cut > floor and "\u4e00" <= text[cut - 1] <= "\u9fff":  # cut by a word, not a mark
             for u in self._units.finditer(text, max(floor, cut - _PREFIX_MAX), cut + _PREFIX_MAX):
                 if u.start() < cut < u.end() <= end:
                     return text[u.start() : end]
