@@ -178,7 +178,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 mentions = [Mention(m.start - a, m.end - a, m.place) for m in in_line if a <= m.start and m.end <= b]
             quote_start = s0 if subject is scope else subject_start
             labelled = bool(mentions) and label_opening(work, mentions[0].start)
-            if mentions and (a == 0 or labelled) and _bare(work[mentions[0].start :] if labelled else work, mentions, mentions[0].start if labelled else 0):
+            if mentions and (a == 0 or labelled) and _bare(work, mentions, mentions[0].start if labelled else 0):
                 subject, subject_start = _about(scope, tuple(dict.fromkeys(m.place for m in mentions))), s0
                 if labelled:  # “一核”：即甲区。重点发展X…: the label is the places' role in the industries the sentences after name
                     label = [(p, c, f, fs, s0, s1) for p, c, f, fs in _sentence_roles(work, mentions, subject, clusters)]
@@ -204,12 +204,12 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
     return records.roles()
 
 
-def _bare(work: str, mentions: list[Mention], offset: int = 0) -> bool:
-    """A sentence that is only places (长兴岛经济技术开发区。 / 甲区、乙区。): a run-in heading without a number.
-    `offset` is where `work` starts in the sentence the mentions are measured in."""
-    rest = work
+def _bare(work: str, mentions: list[Mention], start: int = 0) -> bool:
+    """Whether the sentence from `start` on is only places (长兴岛经济技术开发区。 / 甲区、乙区。 / after a label, “一核”：即甲区。):
+    a run-in heading without a number."""
+    rest = work[start:]
     for m in reversed(mentions):
-        rest = rest[: m.start - offset] + rest[m.end - offset :]
+        rest = rest[: m.start - start] + rest[m.end - start :]
     return not rest.strip(_BARE_JOINS)
 
 

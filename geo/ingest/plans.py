@@ -23,6 +23,7 @@ _CLUSTER_IN_TITLE = re.compile(
 )
 _GENERIC_STEMS = {"新兴", "战略性新兴", "先进制造", "制造", "重点", "工业", "实体", "县域", "区域", "城市", "民营", "高新技术", "现代", "特色", "临港", "临空", "沿海", "沿江",
                   "优势", "传统", "新型", "开放型", "外向型", "园区", "开发区"}
+_COUNTED_STEM = re.compile(r"[0-9+＋“”\"]")  # “2+1”现代产业集群, “4+4+N”: a plan's count of its clusters, no one cluster
 _RANK_LEAD = re.compile(r"^(?:世界级|国家级|全国一流|千亿级|万亿级|百亿级|具有国际竞争力的|国际一流)")  # 打造世界级生物医药产业集群
 _HEADLINE_VERB = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:出台|发布|印发|推出|部署)")
 # A stem made only of such words (县域特色, 重点优势) names no industry either.
@@ -77,7 +78,7 @@ def cluster_from_title(title: str) -> str:
         return GENERAL
     stem = own_stem(m.group("c"))
     several = any(w in stem for w in ("和", "与", "及", "、")) and stem not in matcher().by_name  # 人工智能与数字经济; not 网络与通信
-    several = several or bool(re.search(r"[0-9+＋“”\"]", stem))  # “2+1”现代产业集群, “4+4+N”: a plan's count of clusters
+    several = several or bool(_COUNTED_STEM.search(stem))
     if not stem or several or "战略性" in stem or stem[-1] in "省市区县州盟旗”" or stem.endswith("地区") or _GENERIC_STEM.fullmatch(stem):
         return GENERAL  # a place (某市产业发展规划) or manufacturing at large names no single cluster
     if m.group("s") in ("制造业", "服务业"):  # 高端装备制造业: a cluster's name only when the taxonomy knows it
