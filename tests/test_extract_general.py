@@ -2294,3 +2294,21 @@ def test_a_side_of_the_layout_is_a_label_and_successor_industries_name_none():
     got = roles(text, "徐州市")
     assert {("沛县", "*", "西翼"), ("丰县", "*", "西翼"), ("邳州市", "*", "东翼")} <= got
     assert all(c == "*" for _, c, _ in got)
+
+
+def test_a_name_before_a_conjunction_shares_the_head_word_of_the_name_after_it():
+    """新能源及智能网联汽车 is two kinds of vehicle; 新能源及新能源汽车 lists two industries, the second holding the first."""
+    m = matcher()
+    assert [x.cluster.name for x in m.find("新能源及智能网联汽车产业")] == ["新能源汽车", "智能网联汽车"]
+    assert [x.cluster.name for x in m.find("新能源及新能源汽车产业")] == ["新能源", "新能源汽车"]
+    assert [x.cluster.name for x in m.find("新能源、智能网联汽车")] == ["新能源", "智能网联汽车"]  # a list mark joins no head
+    assert places("新能源和智能网联汽车产业以良庆区为核心。\n", "南宁市") == {("良庆区", "新能源汽车"), ("良庆区", "智能网联汽车")}
+
+
+def test_every_industry_of_a_subject_list_is_kept_under_a_heading_of_another_kind():
+    """新能源及新能源汽车产业以甲区为核心 under an 电子信息 heading: both listed industries, not the heading's."""
+    text = "（三）电子信息\n新能源及新能源汽车产业以邕宁区为核心。\n集成电路和新型显示产业以江南区为核心。\n"
+    assert places(text, "南宁市") == {
+        ("邕宁区", "新能源"), ("邕宁区", "新能源汽车"), ("江南区", "半导体与集成电路"), ("江南区", "新型显示"),
+    }
+    assert places("新能源及新能源汽车产业以邕宁区为核心。\n", "南宁市") == {("邕宁区", "新能源"), ("邕宁区", "新能源汽车")}

@@ -93,8 +93,9 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     narrower cluster (集成电路 under 电子信息) replaces it; 电子信息 in the 智能终端 plan, or an unrelated
     industry a role mentions in passing, leaves the scope's cluster."""
     distinct = list({c.slug: c for c in found}.values())
-    # 新能源汽车研发和整车制造基地: 汽车 (from 整车) is a word of 新能源汽车's name, no industry of its own here
-    distinct = [c for c in distinct if not any(d.slug != c.slug and c.name in d.name for d in distinct)]
+    # 新能源汽车研发和整车制造基地: 汽车 (from 整车) is a word of 新能源汽车's name and its kin, no industry of its own
+    # here; 新能源 beside 新能源汽车 is another industry
+    distinct = [c for c in distinct if not any(d.slug != c.slug and c.name in d.name and matcher.related(c, d) for d in distinct)]
     if scope is None:
         return list(distinct) or [None]
     narrower = [c for c in distinct if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
@@ -240,6 +241,15 @@ def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluste
     return found if closed and (len(listed) > 1 or tail) and len(found) <= _LIST_CLUSTERS_MAX else []
 
 
+def _listed_subjects(listed: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -> list[Cluster | None]:
+    """Each industry of a list that opens the clause is its subject: inside a scope, one of the scope's kind fits it
+    as `_fit` does and a taxonomy cluster of another kind is named for itself, as a single subject is
+    (新能源及新能源汽车产业以甲区为核心 under an 电子信息 heading)."""
+    other = [c for c in listed if scope is not None and c.slug in matcher.by_slug and not matcher.related(c, scope)]
+    kin = [c for c in listed if c not in other]
+    return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + other))
+
+
 def _broad(scope: Cluster | None) -> bool:
     """A plan's cluster that spans many industries (a national field such as 新材料, an economy such as 数字经济): a
     place's own industries that are none of its kind are named for themselves, not folded into it. Within a
@@ -344,7 +354,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
         # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject
         if listed := _subject_list(work, subjects[0], topic):
-            return _fit(listed, scope, matcher)
+            return _listed_subjects(listed, scope, matcher)
         subjects = []
     if subjects:
         subject = subjects[0].cluster

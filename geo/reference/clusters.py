@@ -110,6 +110,10 @@ def _whole_item(text: str, start: int, end: int) -> bool:
     return end - start >= 4 and starts_item and (end == len(text) or text[end] in _ITEM_AFTER)
 
 
+_SHARED_HEAD_JOIN = "及和与"
+_SHARED_HEAD_SIZES = (2, 3)  # 汽车, 机器人: the head words one name lends the name before it
+
+
 @slot_init
 @dataclass(frozen=True, slots=True, init=False)
 class ClusterMention:
@@ -159,7 +163,25 @@ class ClusterMatcher:
             ):  # 通信设备制造, 家电零部件, 玉米深加工: making or processing it is the industry
                 continue
             out.append(ClusterMention(m.start(), m.end(), self._forms[name]))
+        if len(out) > 1:
+            self._share_heads(text, out)
         return out
+
+    def _share_heads(self, text: str, out: list[ClusterMention]) -> None:
+        """新能源及智能网联汽车: a name joined by a conjunction to a name that ends in a head word takes that head
+        (新能源汽车) when the two make a taxonomy name; 新能源及新能源汽车 lists two industries, the second holds the first."""
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if a.end != b.start - 1 or text[a.end] not in _SHARED_HEAD_JOIN:
+                continue
+            first, second = text[a.start : a.end], text[b.start : b.end].removesuffix("集群").removesuffix("产业")
+            if second.startswith(first):
+                continue
+            for size in _SHARED_HEAD_SIZES:
+                joined = self._forms.get(first + second[-size:])
+                if joined is not None and joined.slug != b.cluster.slug:
+                    out[i] = ClusterMention(a.start, a.end, joined)
+                    break
 
     def file(self, name: str) -> Cluster:
         """The cluster of an industry the taxonomy does not name: the one its longest head word files it under (白茶 →
