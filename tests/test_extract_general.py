@@ -2312,3 +2312,11 @@ def test_every_industry_of_a_subject_list_is_kept_under_a_heading_of_another_kin
         ("邕宁区", "新能源"), ("邕宁区", "新能源汽车"), ("江南区", "半导体与集成电路"), ("江南区", "新型显示"),
     }
     assert places("新能源及新能源汽车产业以邕宁区为核心。\n", "南宁市") == {("邕宁区", "新能源"), ("邕宁区", "新能源汽车")}
+
+
+def test_a_bare_aviation_base_that_opens_its_clause_is_the_city_s_own_zone():
+    """航空基地重点发展… in a 西安 plan is 西安航空基地; 建设航空基地 is a role, not a place."""
+    text = "航空基地重点发展大飞机、通用航空；航天基地重点发展商业航天、卫星应用。\n鄠邑区建设航空基地。\n"
+    got = roles(text, "西安市")
+    assert {("西安航空基地", "航空航天"), ("西安航天基地", "航空航天"), ("鄠邑区", "航空航天")} <= {(p, c) for p, c, _ in got}
+    assert ("鄠邑区", "航空航天", "航空基地") in got and len({p for p, _, _ in got}) == 3

@@ -104,6 +104,8 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
 _BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区", "汽车经开区"}
+# 航空基地重点发展…: a bare base that opens its clause is the city's own (西安's); after a verb (建设航空基地) it is a role.
+_BARE_SUBJECT = {"航空基地", "航天基地"}
 _SUFFIX = trie_pattern(SUFFIXES)
 # 自贸试验区 片区: 中国（X）自由贸易试验区Y片区 is one zone per 片区. The pattern opens with the suffixes' one trie, so
 # the engine skips ahead to their first characters; an alternation of two groups is tried at every position.
@@ -253,7 +255,9 @@ class ZoneRecognizer:
             elif hits and hits[-1].end == m.start():
                 hits[-1] = ZoneHit(hits[-1].start, m.end(), hits[-1].key + short, kind, hits[-1].suffix_start)  # 经开区综保区: the one inside the other
                 continue
-            elif short.split("片区")[0] in _BARE_OK and text[m.start() - 1 : m.start()] not in ("各", "等"):
+            elif (short.split("片区")[0] in _BARE_OK and text[m.start() - 1 : m.start()] not in ("各", "等")) or (
+                short in _BARE_SUBJECT and text[m.start() - 1 : m.start()] in _CLAUSE_OPEN
+            ):
                 start, prefix = m.start(), self.short
             else:
                 continue
