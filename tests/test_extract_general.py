@@ -2320,3 +2320,10 @@ def test_a_bare_aviation_base_that_opens_its_clause_is_the_city_s_own_zone():
     got = roles(text, "西安市")
     assert {("西安航空基地", "航空航天"), ("西安航天基地", "航空航天"), ("鄠邑区", "航空航天")} <= {(p, c) for p, c, _ in got}
     assert ("鄠邑区", "航空航天", "航空基地") in got and len({p for p, _, _ in got}) == 3
+
+
+def test_inland_ports_university_towns_and_medicine_cities_are_zones():
+    assert places("郑州国际陆港重点发展现代物流。\n", "郑州市") == {("郑州国际陆港", "现代物流")}
+    assert places("花溪大学城重点发展软件和信息服务。\n", "贵阳市") == {("贵阳花溪大学城", "软件与信息服务")}
+    assert places("中国医药城重点发展医疗器械。\n", "泰州市") == {("泰州中国医药城", "高端医疗器械")}
+    assert places("推动陆港建设，建设大学城。\n", "郑州市") == set()  # bare words are no zones
