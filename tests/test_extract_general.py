@@ -2327,3 +2327,21 @@ def test_inland_ports_university_towns_and_medicine_cities_are_zones():
     assert places("花溪大学城重点发展软件和信息服务。\n", "贵阳市") == {("贵阳花溪大学城", "软件与信息服务")}
     assert places("中国医药城重点发展医疗器械。\n", "泰州市") == {("泰州中国医药城", "高端医疗器械")}
     assert places("推动陆港建设，建设大学城。\n", "郑州市") == set()  # bare words are no zones
+
+
+def test_a_dateline_opens_a_paragraph_so_the_headline_above_it_stands_alone():
+    """A headline with no closing mark, then 芜湖日报讯 on the next line: the lead is a paragraph of its own."""
+    title = "芜湖市加快打造新能源汽车产业集群"
+    body = "芜湖日报讯 记者从市发改委获悉，我市将以鸠江区、弋江区为主体，构建新能源汽车发展格局。在动力电池领域，湾沚区将布局锂电池材料项目。\n"
+    assert normalize(title + "\n" + body).startswith(title + "\n芜湖日报讯")
+    got = places(title + "\n" + body, "芜湖市", title)
+    assert {("鸠江区", "新能源汽车"), ("弋江区", "新能源汽车"), ("湾沚区", "动力电池")} <= got
+    assert "\n" not in normalize("通讯设备产业以甲区为核心，\n通讯设备制造企业集聚。\n").strip()  # 通讯 is no dateline
+
+
+def test_a_bare_focus_verb_and_advancing_an_industry_s_development_are_roles():
+    """弋江区聚焦零部件配套 in a vehicle plan; 重点推进储能产业发展; 推动轴承向风电装备配套拓展 lists no industry."""
+    text = "其中，鸠江区侧重整车制造，弋江区聚焦零部件配套。此外，无为市将重点推进储能产业发展。繁昌区推进项目建设。\n"
+    got = places(text, "芜湖市", "芜湖市加快打造新能源汽车产业集群行动方案")
+    assert got == {("鸠江区", "新能源汽车"), ("弋江区", "新能源汽车"), ("无为市", "新型储能")}
+    assert places("新昌县推动轴承向精密化、风电和石化装备配套拓展。\n", "绍兴市") == set()

@@ -350,9 +350,11 @@ def _is_heading(line: str, traditional: bool) -> bool:
     return len(line) <= _NUMBERED_HEADING_MAX and "。" not in line and bool(_HEADING.match(line))
 
 
-# A line break that always ends a paragraph: after a sentence end or before a heading. Opening with the literal,
+# A line break that always ends a paragraph: after a sentence end, before a heading or a dateline. Opening with the literal,
 # the engine skips from line break to line break.
-_PARAGRAPH_END = re.compile(rf"\n(?:(?<=[{_SENTENCE_END}]\n)|(?={_HEADING.pattern}))")
+# A news lead's dateline (芜湖日报讯, 本报讯) opens a paragraph too: the headline above it ends in no punctuation.
+_DATELINE = r"(?:本报|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|新闻网|报|社))讯"
+_PARAGRAPH_END = re.compile(rf"\n(?:(?<=[{_SENTENCE_END}]\n)|(?={_HEADING.pattern}|{_DATELINE}))")
 _PARAGRAPH_HEADING_MAX = 80  # characters of the longest paragraph that may still be a title
 
 
