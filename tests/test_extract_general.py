@@ -2345,3 +2345,20 @@ def test_a_bare_focus_verb_and_advancing_an_industry_s_development_are_roles():
     got = places(text, "芜湖市", "芜湖市加快打造新能源汽车产业集群行动方案")
     assert got == {("鸠江区", "新能源汽车"), ("弋江区", "新能源汽车"), ("无为市", "新型储能")}
     assert places("新昌县推动轴承向精密化、风电和石化装备配套拓展。\n", "绍兴市") == set()
+
+
+def test_a_sentence_that_opens_with_its_verb_goes_on_about_the_places_that_opened_the_one_before():
+    """甲区是全市核心承载区。重点发展X: the second sentence's subject is 甲区; not after a sentence that opens with
+    other words (2022年甲区…), nor across a sentence with no role verb."""
+    text = (
+        "樊城区是全市先进制造业的核心承载区。重点发展新能源汽车、高端装备。\n"
+        "“一心”即襄阳高新区，是全市先进制造业的核心承载区。着力发展生物医药。\n"
+        "2022年，襄州区地区生产总值增长8%。重点发展食品加工是全市的任务。\n"
+        "宜城市区位优势明显。全市人口稳定增长。重点发展纺织服装。\n"
+    )
+    got = places(text, "襄阳市")
+    assert got == {
+        ("樊城区", "*"), ("樊城区", "新能源汽车"), ("樊城区", "高端装备制造"),
+        ("襄阳高新区", "*"), ("襄阳高新区", "生物医药"),
+    }
+    assert places("樊城区召开全区经济工作会议。推进项目建设，推动经济高质量发展。建设美丽乡村，打造宜居城区。\n", "襄阳市") == set()

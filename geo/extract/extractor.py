@@ -26,6 +26,12 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # A doubled character is a harmless typo (南南山区, 打造造为) unless the word is a reduplication.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 _BARE_JOINS = "、和及与。！？：: "
+_OPENING_JOINS = ("、", "和", "及", "与")
+# A sentence with no place that opens with a role verb goes on about the places that opened the one before it.
+_CARRIED_VERB = re.compile(
+    r"(?:同时|此外|下一步|未来|今后)?[，,]?(?:将|要|还将|并|还)?(?:重点|着力|大力|加快|积极|主要|优先|突出)?"
+    r"(?:发展|布局|培育|打造|建设|聚焦|做强|做大|壮大|主攻|承接|推动|推进|引进|集聚|围绕|依托)"
+)
 _HEADING_JOINS = ("、", "和", "及", "与", "，", "（")  # 西固区（兰州石化产业园）: a district and its park
 _BARE_PART_MAX = 5  # 拓展区, 重要支撑, 配套功能区: a role that short names no industry of its own
 # 零部件配套区, 关键零部件生产基地: parts and supply for the industry of the layout, whatever their length.
@@ -167,6 +173,7 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
         subject, subject_start = scope, 0  # 长兴岛经济技术开发区。发挥…: a paragraph that opens with a bare place is about it
         label: list[tuple[Place, Cluster | None, Found, tuple[str, ...], int, int]] = []  # “一核”：即甲区。 held for the industries after it
         labelled_in = False  # whether the sentences after the label named an industry it took
+        carried: tuple[tuple[Place, ...], int] = ((), 0)  # the places that opened the last sentence, and where it starts
         for s in _SENTENCE.finditer(line):
             a, b = s.span()
             s0, s1 = offset + a, offset + b
@@ -183,14 +190,26 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                 if labelled:  # “一核”：即甲区。重点发展X…: the label is the places' role in the industries the sentences after name
                     label = [(p, c, f, fs, s0, s1) for p, c, f, fs in _sentence_roles(work, mentions, subject, clusters)]
                 continue
+            opening: tuple[Place, ...] = ()
             if mentions:
                 named = (s0, mentions[-1].place)
+                opening = _opening_places(work, mentions, labelled)
             elif referent := _referent(work, s0, named, index):
                 mentions, quote_start = [referent[0]], referent[1]
+            elif carried[0] and subject.place is None and _CARRIED_VERB.match(work):
+                gave = False
+                for place, cluster, found, funcs in _sentence_roles(work, [], _about(subject, carried[0]), clusters):
+                    add(place, cluster, found, funcs, carried[1], s1)  # 甲区是全市核心区。重点发展X: the subject goes on
+                    gave = True
+                carried = carried if gave else ((), s0)
+                continue
+            carried = (), s0
             if not mentions and subject.place is None:
                 continue
             for place, cluster, found, funcs in _sentence_roles(work, mentions, subject, clusters):
                 add(place, cluster, found, funcs, quote_start, s1)
+                if place in opening:
+                    carried = opening, s0  # a layout subject: the places had a role in this sentence
                 if scope.label is not None and found.role != scope.label:  # 三、“多园”支撑 / 甲区（X）、乙区（Y）。
                     add(place, cluster, Found(scope.label, found.start, found.end), funcs, quote_start, s1)
                 if cluster is not None and subject is not scope:
@@ -202,6 +221,20 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
             for p, c, f, fs, l0, l1 in label:
                 add(p, c, f, fs, l0, l1)
     return records.roles()
+
+
+def _opening_places(work: str, mentions: list[Mention], labelled: bool) -> tuple[Place, ...]:
+    """The places that open a sentence as its subject (甲区、乙区是… / “一心”即甲区，是…), which a next sentence
+    that opens with its verb goes on about; none when the sentence opens with other words (2022年甲区…)."""
+    first = mentions[0]
+    if first.start > 0 and not labelled:
+        return ()
+    places = [first.place]
+    for prev, m in zip(mentions, mentions[1:]):
+        if work[prev.end : m.start] not in _OPENING_JOINS:
+            break
+        places.append(m.place)
+    return tuple(dict.fromkeys(places))
 
 
 def _bare(work: str, mentions: list[Mention], start: int = 0) -> bool:
