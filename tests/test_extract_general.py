@@ -1742,6 +1742,8 @@ def test_a_two_column_table_set_apart_by_spaces_and_a_column_of_where_it_is_carr
         ("厦门机械装备产业集群发展行动计划", "高端装备制造"),  # a city's short name, and equipment
         ("湛江市临港产业发展规划", "*"),  # where, not what
         ("成都市文旅康养产业发展规划", "*"),  # two clusters: the sentences say which
+        ("柳州市加快推进产业集群发展的实施意见（摘要）", "*"),  # verbs only, no industry
+        ("合肥市推进新能源汽车产业发展行动方案", "新能源汽车"),
     ],
 )
 def test_title_stems_of_headlines_city_names_and_generic_words(title, cluster):
@@ -2362,3 +2364,12 @@ def test_a_sentence_that_opens_with_its_verb_goes_on_about_the_places_that_opene
         ("襄阳高新区", "*"), ("襄阳高新区", "生物医药"),
     }
     assert places("樊城区召开全区经济工作会议。推进项目建设，推动经济高质量发展。建设美丽乡村，打造宜居城区。\n", "襄阳市") == set()
+
+
+def test_a_label_s_place_in_brackets_takes_the_narrower_industries_it_develops_before_its_role():
+    """“一核”：甲高新区（乙区），重点发展X、Y，建设Z策源地 in a 新能源 plan: 储能 and 氢能 beside the role in 新能源."""
+    text = "“一核”：常州国家高新区（新北区），重点发展光伏组件、储能系统和氢能装备，建设新能源技术创新策源地。\n"
+    got = places(text, "常州市", "常州市推进新能源之都建设实施方案")
+    assert got == {(p, c) for p in ("常州高新区", "新北区") for c in ("新能源", "新型储能", "氢能")}
+    rail = "“一核”：株洲高新区，重点发展功率半导体器件，建设轨道交通关键零部件基地。\n"  # parts of the plan's industry
+    assert places(rail, "株洲市", "株洲市轨道交通装备产业发展规划") == {("株洲高新区", "轨道交通装备")}

@@ -112,9 +112,17 @@ def _sentence_roles(
                 continue
             own = clusters_for(work, where, specs, topic, clusters) if specs else shared
             for cluster in own:
-                if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or run.start in anchored):
+                if found.focus and ((cluster.slug if cluster else None) in stated.get(run.start, ()) or (
+                    run.start in anchored and not _narrower_kin(cluster, scope.cluster, clusters)
+                )):
                     continue  # 重点发展功率半导体器件，建设轨道交通关键零部件基地 in a rail plan: parts, not an industry of its own
                 yield place, cluster, found, funcs
+
+
+def _narrower_kin(cluster: Cluster | None, scope: Cluster | None, clusters: ClusterMatcher) -> bool:
+    """Whether a cluster is a narrower one of the scope's kind (储能, 氢能 in a 新能源 plan): a place's focus on it
+    stands beside a role that names the scope's industry (建设新能源技术创新策源地)."""
+    return cluster is not None and scope is not None and cluster.slug != scope.slug and clusters.related(cluster, scope)
 
 
 def _names_no_industry(work: str, start: int, end: int, mentions: list[ClusterMention]) -> bool:

@@ -830,10 +830,12 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
     clause_end = _first(_CLAUSE_BREAK, work, run.end, next_start)
     if found := _label_role(work, run, clusters, next_start, clause_end):
         # “一核”：甲区，建设X核心区 — the label, and a role the clause after the run states
-        after = _first(_CLAUSE_BREAK, work, run.end + 1, next_start) if work[run.end : run.end + 1] in "，," else run.end
+        tail = run.end + (work[run.end : run.end + 1] in "）)")  # “一核”：甲区（乙区），…: after the bracket that closes the run
+        after = _first(_CLAUSE_BREAK, work, tail + 1, next_start) if work[tail : tail + 1] in "，," else run.end
         end = max(after, next_start)
-        if after > run.end:
-            stated = _role_after_trigger(work, run.end + 1, end) or _develop_role(work, run.end + 1, end, clusters)
+        if after > run.end:  # “一核”：甲区，重点发展X、Y，建设Z策源地: the role, and the industries developed before it
+            stated = _role_after_trigger(work, tail + 1, end)
+            stated = stated + _focus(work, tail + 1, stated[0].start, clusters) if stated else _develop_role(work, tail + 1, end, clusters)
         else:  # “两带”：甲县、乙县形成X制造带 — a verb right after the places
             stated = (
                 _role_after_trigger(work, run.end, clause_end) if _TRIGGER.match(work, run.end)
