@@ -2373,3 +2373,12 @@ def test_a_label_s_place_in_brackets_takes_the_narrower_industries_it_develops_b
     assert got == {(p, c) for p in ("常州高新区", "新北区") for c in ("新能源", "新型储能", "氢能")}
     rail = "“一核”：株洲高新区，重点发展功率半导体器件，建设轨道交通关键零部件基地。\n"  # parts of the plan's industry
     assert places(rail, "株洲市", "株洲市轨道交通装备产业发展规划") == {("株洲高新区", "轨道交通装备")}
+
+
+def test_narrower_industries_developed_after_a_short_role_join_the_heading_s_cluster():
+    """1.电子信息产业。以甲区为主要承载区，重点发展光通信器件和智能终端: the role in 电子信息 and in each narrower one."""
+    text = "（三）优化产业布局\n1.电子信息产业。以桂林高新区、临桂区为主要承载区，重点发展光通信器件和智能终端，打造重要的电子信息产业基地。\n"
+    got = places(text, "桂林市")
+    assert got == {(p, c) for p in ("桂林高新区", "临桂区") for c in ("电子信息", "光电子", "智能终端")}
+    other = "1.电子信息产业。以临桂区为主要承载区，同步发展生物医药。\n"  # an industry of another kind stays out
+    assert places(other, "桂林市") == {("临桂区", "电子信息")}

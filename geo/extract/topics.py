@@ -250,6 +250,14 @@ def _listed_subjects(listed: list[Cluster], scope: Cluster | None, matcher: Clus
     return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + other))
 
 
+_DEVELOPS_NEXT = re.compile(r"[，,](?:重点|着力|大力|加快|积极|主要|优先)?(?:发展|布局|培育|做强|壮大|聚焦|主攻)")
+
+
+def _develops_after(work: str, role_end: int, after: list[ClusterMention]) -> bool:
+    """Whether the clause right after a short role develops the industries named after it (以甲区为核心，重点发展X)."""
+    return bool(after) and _DEVELOPS_NEXT.match(work, role_end) is not None
+
+
 def _broad(scope: Cluster | None) -> bool:
     """A plan's cluster that spans many industries (a national field such as 新材料, an economy such as 数字经济): a
     place's own industries that are none of its kind are named for themselves, not folded into it. Within a
@@ -362,9 +370,13 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         if own_part and scope is not None and subject.slug in matcher.by_slug and not matcher.related(subject, scope):
             return [subject]  # 动力电池产业以甲区为核心区 in a 新能源 plan: the clause is that industry's layout
         return _fit([subject], scope, matcher)
+    seg_end = min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
+    after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
+    if scope is not None and _develops_after(work, where.role_end, after):
+        narrower = [m.cluster for m in after if m.cluster.slug != scope.slug and matcher.related(m.cluster, scope) and matcher.narrower(m.cluster, scope) is m.cluster]
+        if 0 < len({c.slug for c in narrower}) <= _LIST_CLUSTERS_MAX:
+            return list({c.slug: c for c in [scope, *narrower]}.values())  # 电子信息: 以甲区为核心，重点发展光通信和智能终端
     if scope is None:
-        seg_end = min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
-        after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
         if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
         seg_start = _segment_start(work, where)
