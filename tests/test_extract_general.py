@@ -2380,5 +2380,5 @@ def test_narrower_industries_developed_after_a_short_role_join_the_heading_s_clu
     text = "（三）优化产业布局\n1.电子信息产业。以桂林高新区、临桂区为主要承载区，重点发展光通信器件和智能终端，打造重要的电子信息产业基地。\n"
     got = places(text, "桂林市")
     assert got == {(p, c) for p in ("桂林高新区", "临桂区") for c in ("电子信息", "光电子", "智能终端")}
-    other = "1.电子信息产业。以临桂区为主要承载区，同步发展生物医药。\n"  # an industry of another kind stays out
+    other = "1.电子信息产业。以临桂区为主要承载区，加强光通信器件研发。\n"  # no clause that develops it
     assert places(other, "桂林市") == {("临桂区", "电子信息")}
