@@ -1877,7 +1877,7 @@ def test_a_region_s_name_before_the_industry_of_a_role_still_makes_the_role_its_
     """建设长三角北翼新能源汽车产业基地 in a plan about 汽车: a short region's name (长三角北翼, 县域, 对俄) before the industry
     describes where, so the role is that industry's; words that tie it to another industry (服务…的) do not."""
     got = roles("第二节 汽车产业\n大丰区建设苏北沿海新能源汽车产业基地。\n", "盐城市", "盐城市汽车产业发展规划")
-    assert got == {("大丰区", "新能源汽车", "苏北沿海新能源汽车产业基地")}
+    assert got == {("大丰区", c, "苏北沿海新能源汽车产业基地") for c in ("汽车", "新能源汽车")}
     food = roles("第二节 绿色食品产业\n绥芬河市依托口岸优势，建设对俄跨境电商示范区。\n", "牡丹江市", "牡丹江市绿色食品产业发展规划")
     assert food == {("绥芬河市", "电子商务", "对俄跨境电商示范区")}
     tied = roles("第二节 汽车产业\n大丰区建设服务低空经济的新材料配套基地。\n", "盐城市", "盐城市汽车产业发展规划")
@@ -2133,11 +2133,12 @@ def test_port_areas_named_by_their_port_are_zones_but_an_area_along_a_port_is_no
 
 
 def test_new_energy_and_connected_vehicles_are_kinds_of_cars():
-    """Under an 汽车 heading a role naming 新能源汽车 is the narrower industry; parts under a 新能源汽车 heading stay it."""
+    """Under an 汽车 heading a role naming 新能源汽车 is in the heading's cluster and the narrower one; parts under a
+    新能源汽车 heading stay it."""
     m = matcher()
     assert m.related(m.by_name["新能源汽车"], m.by_name["汽车"]) and m.narrower(m.by_name["汽车"], m.by_name["新能源汽车"]).name == "新能源汽车"
     text = "（二）汽车产业集群\n宁波前湾新区重点发展新能源汽车整车，建设长三角重要的新能源汽车整车制造基地。\n"
-    assert places(text, "宁波市") == {("宁波前湾新区", "新能源汽车")}
+    assert places(text, "宁波市") == {("宁波前湾新区", "汽车"), ("宁波前湾新区", "新能源汽车")}
     text = "第一节 新能源汽车产业\n谷城县重点发展汽车底盘和汽车零部件，建设汽车零部件配套基地。\n"
     assert places(text, "襄阳市") == {("谷城县", "新能源汽车")}
 
@@ -2308,10 +2309,11 @@ def test_a_name_before_a_conjunction_shares_the_head_word_of_the_name_after_it()
 
 
 def test_every_industry_of_a_subject_list_is_kept_under_a_heading_of_another_kind():
-    """新能源及新能源汽车产业以甲区为核心 under an 电子信息 heading: both listed industries, not the heading's."""
+    """新能源及新能源汽车产业以甲区为核心 under an 电子信息 heading: both listed industries, not the heading's; industries of
+    the heading's kind are in it too."""
     text = "（三）电子信息\n新能源及新能源汽车产业以邕宁区为核心。\n集成电路和新型显示产业以江南区为核心。\n"
     assert places(text, "南宁市") == {
-        ("邕宁区", "新能源"), ("邕宁区", "新能源汽车"), ("江南区", "半导体与集成电路"), ("江南区", "新型显示"),
+        ("邕宁区", "新能源"), ("邕宁区", "新能源汽车"), ("江南区", "电子信息"), ("江南区", "半导体与集成电路"), ("江南区", "新型显示"),
     }
     assert places("新能源及新能源汽车产业以邕宁区为核心。\n", "南宁市") == {("邕宁区", "新能源"), ("邕宁区", "新能源汽车")}
 

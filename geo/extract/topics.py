@@ -4,7 +4,8 @@ In order: clusters given explicitly by the grammar (甲区（集成电路）, �
 named inside the role itself (建设集成电路产业集聚区); the clause subject that opens the sentence part
 before the places (集成电路产业以甲区为核心……；生物医药产业依托乙区……); in a general scope, an object
 named after the role (以甲区为核心，建设数字经济产业布局); else the cluster of the heading scope or plan.
-A cluster that is an ancestor of the scope's (电子信息 in the 智能终端 plan) keeps the narrower scope.
+A cluster that is an ancestor of the scope's (电子信息 in the 智能终端 plan) keeps the narrower scope; one narrower
+than the scope's (集成电路 under an 电子信息 heading) is added to it: the heading's layout holds the place too.
 """
 from __future__ import annotations
 
@@ -89,9 +90,9 @@ def section_cluster(name: str, title: str, matcher: ClusterMatcher) -> Cluster |
 
 
 def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -> list[Cluster | None]:
-    """Clusters read from the sentence, as far as the scope allows: inside a cluster's scope only a
-    narrower cluster (集成电路 under 电子信息) replaces it; 电子信息 in the 智能终端 plan, or an unrelated
-    industry a role mentions in passing, leaves the scope's cluster."""
+    """Clusters read from the sentence, as far as the scope allows: inside a cluster's scope a narrower cluster
+    (集成电路 under 电子信息) is added to it; 电子信息 in the 智能终端 plan, or an unrelated industry a role mentions
+    in passing, leaves the scope's cluster alone."""
     distinct = list({c.slug: c for c in found}.values())
     # 新能源汽车研发和整车制造基地: 汽车 (from 整车) is a word of 新能源汽车's name and its kin, no industry of its own
     # here; 新能源 beside 新能源汽车 is another industry
@@ -99,7 +100,7 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     if scope is None:
         return list(distinct) or [None]
     narrower = [c for c in distinct if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
-    return list(narrower) or [scope]
+    return [scope, *narrower]
 
 
 def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher, scope_named: set[str]) -> list[Cluster | None]:
