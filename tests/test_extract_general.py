@@ -2330,6 +2330,7 @@ def test_inland_ports_university_towns_and_medicine_cities_are_zones():
     assert places("郑州国际陆港重点发展现代物流。\n", "郑州市") == {("郑州国际陆港", "现代物流")}
     assert places("花溪大学城重点发展软件和信息服务。\n", "贵阳市") == {("贵阳花溪大学城", "软件与信息服务")}
     assert places("中国医药城重点发展医疗器械。\n", "泰州市") == {("泰州中国医药城", "高端医疗器械")}
+    assert ("成都医学城", "生物医药") in places("温江区（成都医学城）为生物医药核心承载区。\n", "成都市")
     assert places("推动陆港建设，建设大学城。\n", "郑州市") == set()  # bare words are no zones
 
 

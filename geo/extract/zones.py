@@ -101,6 +101,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "小镇": ("小镇", "industrial_park"),
     "生物岛": ("生物岛", "science_city"),
     "医药城": ("医药城", "science_city"),
+    "医学城": ("医学城", "science_city"),
     "大学城": ("大学城", "science_city"),
     "科教城": ("科教城", "science_city"),
     "陆港": ("陆港", "development_zone"),
@@ -148,7 +149,7 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
-_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "医药城"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
+_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "医药城", "医学城"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
 _PROPER_ONLY = {"石化基地", "石化区"}  # suffixes that name a zone only with a name of its own before them
 _TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
