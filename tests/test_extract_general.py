@@ -2385,3 +2385,10 @@ def test_narrower_industries_developed_after_a_short_role_join_the_heading_s_clu
     assert got == {(p, c) for p in ("桂林高新区", "临桂区") for c in ("电子信息", "光电子", "智能终端")}
     other = "1.电子信息产业。以临桂区为主要承载区，加强光通信器件研发。\n"  # no clause that develops it
     assert places(other, "桂林市") == {("临桂区", "电子信息")}
+
+
+def test_narrower_industries_developed_after_a_role_that_names_an_industry_join_it():
+    """（二）汽车产业链 — 甲区（乙经开区）为整车制造核心区，重点发展新能源汽车和智能网联汽车: a role in each."""
+    text = "（二）汽车产业链\n东部：龙泉驿区（成都经开区）为整车制造核心区，重点发展新能源汽车和智能网联汽车；\n"
+    got = places(text, "成都市", "成都市重点产业链建圈强链行动方案")
+    assert got == {(p, c) for p in ("龙泉驿区", "成都经开区") for c in ("汽车", "新能源汽车", "智能网联汽车")}

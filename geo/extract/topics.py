@@ -251,12 +251,26 @@ def _listed_subjects(listed: list[Cluster], scope: Cluster | None, matcher: Clus
     return list(dict.fromkeys((_fit(kin, scope, matcher) if kin else []) + other))
 
 
+def _segment_end(work: str, where: Where) -> int:
+    """Where the run's sentence part ends, at the next _SEGMENT_BREAK mark."""
+    return min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
+
+
+def _with_developed(found: list[Cluster | None], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
+    """`found`, and the industries of the scope's kind, narrower than it, that the clause right after the role develops
+    (under 汽车: 为整车制造核心区，重点发展新能源汽车和智能网联汽车)."""
+    scope = topic.scope
+    if scope is None or not _DEVELOPS_NEXT.match(work, where.role_end):
+        return found
+    seg_end = _segment_end(work, where)
+    after = [m.cluster for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
+    narrower = [c for c in after if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
+    if not 0 < len({c.slug for c in narrower}) <= _LIST_CLUSTERS_MAX:
+        return found
+    return list({c.slug if c else None: c for c in [*found, *narrower]}.values())
+
+
 _DEVELOPS_NEXT = re.compile(r"[，,](?:重点|着力|大力|加快|积极|主要|优先)?(?:发展|布局|培育|做强|壮大|聚焦|主攻)")
-
-
-def _develops_after(work: str, role_end: int, after: list[ClusterMention]) -> bool:
-    """Whether the clause right after a short role develops the industries named after it (以甲区为核心，重点发展X)."""
-    return bool(after) and _DEVELOPS_NEXT.match(work, role_end) is not None
 
 
 def _broad(scope: Cluster | None) -> bool:
@@ -348,7 +362,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         own = _own_industry(work, where, in_role_mentions, matcher)
         if own is not None and scope is not None and not matcher.related(own, scope) and own.name not in scope.name:
             return [own]  # 钱塘区建设生物医药产业集聚区 in a digital-economy plan: the role names its own cluster
-        return _fit(in_role, scope, matcher)
+        return _with_developed(_fit(in_role, scope, matcher), work, where, topic, matcher)  # 为整车制造核心区，重点发展新能源汽车
     between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]
     if scope is None and 0 < len({c.slug for c in between}) <= _LIST_CLUSTERS_MAX:
         return _fit(between, scope, matcher)  # 萧山区聚焦新能源汽车，建设先进制造业基地
@@ -371,13 +385,11 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         if own_part and scope is not None and subject.slug in matcher.by_slug and not matcher.related(subject, scope):
             return [subject]  # 动力电池产业以甲区为核心区 in a 新能源 plan: the clause is that industry's layout
         return _fit([subject], scope, matcher)
-    seg_end = min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
-    after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
-    if scope is not None and _develops_after(work, where.role_end, after):
-        narrower = [m.cluster for m in after if m.cluster.slug != scope.slug and matcher.related(m.cluster, scope) and matcher.narrower(m.cluster, scope) is m.cluster]
-        if 0 < len({c.slug for c in narrower}) <= _LIST_CLUSTERS_MAX:
-            return list({c.slug: c for c in [scope, *narrower]}.values())  # 电子信息: 以甲区为核心，重点发展光通信和智能终端
+    if scope is not None and len(developed := _with_developed([scope], work, where, topic, matcher)) > 1:
+        return developed  # 电子信息: 以甲区为核心，重点发展光通信和智能终端
     if scope is None:
+        seg_end = _segment_end(work, where)
+        after = [m for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
         if 0 < len({m.cluster.slug for m in after}) <= _LIST_CLUSTERS_MAX:
             return list({m.cluster.slug: m.cluster for m in after}.values())  # 以甲区为核心，重点发展X、Y
         seg_start = _segment_start(work, where)
