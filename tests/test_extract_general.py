@@ -2392,3 +2392,9 @@ def test_narrower_industries_developed_after_a_role_that_names_an_industry_join_
     text = "（二）汽车产业链\n东部：龙泉驿区（成都经开区）为整车制造核心区，重点发展新能源汽车和智能网联汽车；\n"
     got = places(text, "成都市", "成都市重点产业链建圈强链行动方案")
     assert got == {(p, c) for p in ("龙泉驿区", "成都经开区") for c in ("汽车", "新能源汽车", "智能网联汽车")}
+
+
+def test_a_place_before_a_colon_develops_what_its_park_develops():
+    """雨花区：依托雨花经开区发展X和Y — the district and its park, each in X and Y."""
+    got = places("雨花区：依托雨花经开区发展智能机器人和智能制造装备；\n", "长沙市")
+    assert got == {(p, c) for p in ("雨花区", "长沙雨花经开区") for c in ("智能机器人", "智能制造装备")}

@@ -894,6 +894,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
             # 甲市：以乙园区为载体，做强X，建设Y基地 — the place before the colon is the subject of the part
             focus = _focus(work, next_start, stated[0].start, clusters)
             return [Found(s.role, sep.start(), s.end) for s in stated] + [Found(s.role, f.start, f.end, f.clusters, None, True) for f in focus for s in stated]
+        if next_start > sep.end() and _MEANS.fullmatch(work, sep.end(), next_start) and (objects := _develop_role(work, next_start, _part_end(work, next_start), clusters)):
+            return [Found(o.role, sep.start(), o.end, o.clusters) for o in objects if o.clusters]  # 甲区：依托乙园区发展X和Y
     if (m := _LEADING.match(work, run.end + 2 * work.startswith("分别", run.end))) and (objects := industries_named(work, m.start("obj"), m.end("obj"), clusters)):
         return _respective([Found(m.group("r"), m.start(), m.end(), objects)] + _role_after_trigger(work, m.end(), next_start), run, work, clusters)
     if u := _UNDERTAKES.match(work, run.end, clause_end):
