@@ -2398,3 +2398,10 @@ def test_a_place_before_a_colon_develops_what_its_park_develops():
     """雨花区：依托雨花经开区发展X和Y — the district and its park, each in X and Y."""
     got = places("雨花区：依托雨花经开区发展智能机器人和智能制造装备；\n", "长沙市")
     assert got == {(p, c) for p in ("雨花区", "长沙雨花经开区") for c in ("智能机器人", "智能制造装备")}
+
+
+def test_a_bare_new_area_opening_a_sentence_is_the_new_area_named_before():
+    text = "湖南湘江新区位于湘江西岸，是全市产业创新的主引擎。新区重点发展智能网联汽车和人工智能。\n"
+    got = places(text, "长沙市")
+    assert {("湖南湘江新区", "智能网联汽车"), ("湖南湘江新区", "人工智能")} <= got
+    assert places("岳麓区人口增长较快。新区重点发展人工智能。\n", "长沙市") == set()  # 新区 does not fit a district

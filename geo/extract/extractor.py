@@ -40,7 +40,8 @@ _REDUPLICATIONS = set("常人层个天年处家户步点事时种多渐纷刚仅
 
 
 # News reprints go on about a place named before: 该区将打造…
-_ANAPHOR = re.compile(r"该(?:新区|开发区|高新区|园区|区|县|市|镇)")
+# 湖南湘江新区是…。新区重点发展…: a bare zone noun that opens a sentence is the zone named before it.
+_ANAPHOR = re.compile(r"该(?P<n>新区|开发区|高新区|园区|区|县|市|镇)|^(?P<b>新区|开发区|园区)(?=[将要重着加聚依以围大积主])")
 # Quote marks plans and reprints use, mapped to “” ‘’ one for one so spans stay the same.
 _CORNER_QUOTES = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
 _ASCII_QUOTED = re.compile(r"'([^'\n]{1,16})'")
@@ -281,7 +282,8 @@ def _row_roles(line: str, rows: list[Row], topic: Topic, clusters: ClusterMatche
 def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceIndex) -> tuple[Mention, int] | None:
     """该区/该县/该市 in a sentence that names no place: the body named before it in the sentence (龙岗区工信局
     获悉，该区将…), else the place the paragraph named last (光明区……。下一步，该区将…), when the word fits it
-    (该区 a district or zone, 该县 a county); with where the quote starts, at the sentence that names it."""
+    (该区 a district or zone, 该县 a county; a sentence's opening 新区 a new area); with where the quote starts, at the
+    sentence that names it."""
     m = _ANAPHOR.search(work)
     if m is None:
         return None
@@ -289,7 +291,7 @@ def _referent(work: str, s0: int, named: tuple[int, Place] | None, index: PlaceI
     place, start = (bodies[-1].place, s0) if bodies else (named[1], named[0]) if named else (None, s0)
     if place is None:
         return None
-    noun = m.group()[1:]
+    noun = m.group("n") or m.group("b")
     fits = place.name.endswith(noun) or (noun[-1] == "区" and place.type == "zone")
     return (Mention(m.start(), m.end(), place), start) if fits else None
 
