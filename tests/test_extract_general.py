@@ -2405,3 +2405,8 @@ def test_a_bare_new_area_opening_a_sentence_is_the_new_area_named_before():
     got = places(text, "长沙市")
     assert {("湖南湘江新区", "智能网联汽车"), ("湖南湘江新区", "人工智能")} <= got
     assert places("岳麓区人口增长较快。新区重点发展人工智能。\n", "长沙市") == set()  # 新区 does not fit a district
+
+
+def test_a_line_of_one_place_and_its_bracketed_industries_is_its_role():
+    text = "形成以下主导产业布局：\n高明区（新材料、食品饮料）；\n三水区（新能源汽车、新型储能）。\n2.顺德区（国家级）。\n"
+    assert places(text, "佛山市") == {("高明区", "新材料"), ("高明区", "食品"), ("三水区", "新能源汽车"), ("三水区", "新型储能")}

@@ -479,8 +479,8 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
             if listed and named:
                 role = clean_role(after.group("r")) if after else "布局区域"
                 return [Found(role, clause, end, (named[0],))]  # 集成电路：甲区、乙区；生物医药：…
-        elif len(run.places) > 1 and all(run.specs) and (_bullet_opens(work, run.start) or run.start == 0) and work[run.end : run.end + 1] in ("", "。", "；", ";"):
-            return _bracketed_specs(work, run)  # ——甲市（X、Y）、乙县（Z）；: a (bullet) line of places and their industries
+        elif all(run.specs) and (_bullet_opens(work, run.start) or run.start == 0) and work[run.end : run.end + 1] in ("", "。", "；", ";"):
+            return _bracketed_specs(work, run)  # ——甲市（X、Y）、乙县（Z）；/ 丙区（X、Y）。: a (bullet) line of places and their industries
         return []
     label = m.group("q") or m.group("n")
     if m.group("n") and m.group("link") == "为" and work[m.start() - 1 : m.start()] not in ("", "：", ":", "；", ";", "。"):
