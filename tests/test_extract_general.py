@@ -2410,3 +2410,10 @@ def test_a_bare_new_area_opening_a_sentence_is_the_new_area_named_before():
 def test_a_line_of_one_place_and_its_bracketed_industries_is_its_role():
     text = "形成以下主导产业布局：\n高明区（新材料、食品饮料）；\n三水区（新能源汽车、新型储能）。\n2.顺德区（国家级）。\n"
     assert places(text, "佛山市") == {("高明区", "新材料"), ("高明区", "食品"), ("三水区", "新能源汽车"), ("三水区", "新型储能")}
+
+
+def test_advancing_an_industry_s_change_is_a_focus_and_a_bare_airport_economy_zone_is_the_city_s():
+    text = "香河县、霸州市加快家具产业转型；文安县推动人造板向绿色建材升级。\n广阳区、临空经济区重点发展航空物流。\n安次区加快推进项目建设。\n"
+    assert places(text, "廊坊市") == {
+        ("香河县", "家居"), ("霸州市", "家居"), ("文安县", "建材"), ("广阳区", "现代物流"), ("廊坊临空经济区", "现代物流"),
+    }

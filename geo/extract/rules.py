@@ -120,7 +120,7 @@ _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组
 _LAYOUT_WORD = re.compile(r"[一二两三四五六七八九十双多]+[核翼带区园廊轴心极点]|核心区?|主阵地|主战场|增长极|主中心|副中心")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进|加快)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 # A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
@@ -176,7 +176,10 @@ _DEVELOP_ROLE_MAX = 24
 # A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
 # 布局, 配套, 聚焦 and 主攻 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目; 丙区聚焦零部件配套).
 _STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|配套|培育)|(?:重点|主要|优先|着力|积极|有序)?(?:承接|侧重|聚力|深耕)")
-_ADVANCING = ("推进", "推动", "促进")  # develop verbs only with 发展 closing their object (重点推进储能产业发展)
+# Develop verbs only with a change of the industry closing their object (重点推进储能产业发展, 加快家具产业转型,
+# 推动人造板向绿色建材升级).
+_ADVANCING = ("推进", "推动", "促进", "加快")
+_ADVANCED = ("发展", "转型", "升级", "集聚")
 _BARE_STRONG = ("布局", "配套", "聚焦", "主攻")
 _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
@@ -371,7 +374,7 @@ def _develop_role(work: str, start: int, end: int, clusters: list[ClusterMention
         if work.count("《", 0, v.start()) > work.count("》", 0, v.start()):
             continue  # inside a document title
         stop = _first(_OBJECTS_END, work, v.end(), end)
-        if v.group().endswith(_ADVANCING) and not work.endswith("发展", v.end(), stop):
+        if v.group().endswith(_ADVANCING) and not work.endswith(_ADVANCED, v.end(), stop):
             continue  # 推进储能产业发展 is a focus; 推动轴承向风电装备配套拓展 is no list of industries
         objects = industries_named(work, v.end(), stop, clusters) or _filed_objects(work, v.end(), stop)
         if objects:

@@ -108,7 +108,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 }
 # A bare suffix names the city's own zone only for these (高新区 in a 西安 plan); a bare 新区 or
 # 产业园 is an ordinary noun.
-_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区", "汽车经开区"}
+_BARE_OK = {"高新区", "经开区", "综合保税区", "保税港区", "自贸试验区", "航空港区", "汽车经开区", "临空经济区", "空港经济区"}
 # 航空基地重点发展…: a bare base that opens its clause is the city's own (西安's); after a verb (建设航空基地) it is a role.
 _BARE_SUBJECT = {"航空基地", "航天基地"}
 _SUFFIX = trie_pattern(SUFFIXES)
