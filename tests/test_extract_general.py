@@ -2417,3 +2417,14 @@ def test_advancing_an_industry_s_change_is_a_focus_and_a_bare_airport_economy_zo
     assert places(text, "廊坊市") == {
         ("香河县", "家居"), ("霸州市", "家居"), ("文安县", "建材"), ("广阳区", "现代物流"), ("廊坊临空经济区", "现代物流"),
     }
+
+
+def test_a_count_s_label_before_the_subject_two_industries_run_together_and_mainly_in():
+    """“1”即有色金属产业，重点布局在甲区; 纺织服装重点在乙县、丙县; 医药食品以丁区为重点 (two industries as one name);
+    重点在甲区做强X keeps X as the role."""
+    text = ("会议明确，“1”即有色金属产业，重点布局在赣州高新区；其中纺织服装重点在于都县、宁都县，医药食品以章贡区为重点。\n")
+    got = places(text, "赣州市", "赣州市召开产业集群推进会")
+    assert got == {
+        ("赣州高新区", "有色金属"), ("于都县", "纺织服装"), ("宁都县", "纺织服装"), ("章贡区", "生物医药"), ("章贡区", "食品"),
+    }
+    assert roles("新能源产业重点在信丰县做大做强光伏组件。\n", "赣州市") == {("信丰县", "新能源", "做大做强光伏组件")}

@@ -91,7 +91,7 @@ _LABEL_LIST = re.compile(_LABEL_NAME + r"(?P<link>[：:]|(?:即|是指|包括|�
 # 重点布局区域：甲区、乙区 / 空间布局：甲区、乙区 — a layout heading over a list of places.
 _LEADING_LABEL = re.compile(r"(?P<l>主导产业|首位产业|重点产业|特色产业|主攻方向|产业定位)(?:各有侧重|分别为|分别是|如下)?$")
 _LAYOUT_LABEL = re.compile(r"(?:布局区域|重点区域|承载区域|集聚区域|空间布局|产业布局|区域布局|布局重点|承载地|主要载体)$")
-_GATHER = re.compile(r"(?:主要|重点|集中|优先|大多)?(?:集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)$")
+_GATHER = re.compile(r"(?:(?:主要|重点|集中|优先|大多)?(?P<verb>集聚|聚集|集中|分布|布局|落户|落地|坐落|汇聚)(?:在|于)|(?:主要|重点)在)$")
 # The last characters the patterns that end at a run can end with: a str.endswith before the run decides whether
 # the pattern can match at all, and most runs are preceded by none of them.
 _GATHER_ENDS = ("在", "于")
@@ -863,7 +863,9 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return [Found(clean_role(a.group("r")), a.start(), run.end)]  # 作为全市X核心区，甲区将…
     if found := _linked_role(work, run, next_start, clusters):
         return found
-    if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)):
+    if work.endswith(_GATHER_ENDS, 0, start) and (g := _GATHER.search(work, max(0, start - 8), start)) and (
+        g.group("verb") or work[run.end : run.end + 1] in _PHRASE_END or run.end == len(work)
+    ):  # X产业重点在甲区、乙区; but 重点在甲区做强Y: where the place does Y
         return _gathered_role(work, run, next_start) or [Found("集聚区", g.start(), run.end)]
     if work.endswith(_LAID_OUT, 0, start):  # X产业重点布局甲区、乙区: laid out in them, as 布局在
         return _gathered_role(work, run, next_start) or [Found("集聚区", start - 4, run.end)]

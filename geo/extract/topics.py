@@ -28,6 +28,7 @@ _OPENER = re.compile(
     r"(?:在[^，。；：]{1,10}上|根据[^，。；：]{1,16}|按照[^，。；：]{1,20}|其中|同时|此外|另外|目前|下一步|具体来看|"
     r"[^，。；：]{1,8}?(?:提出|明确|指出|要求|强调))，"  # 方案提出，X产业以甲区为主阵地: a report's opener
 )
+_LABEL_LEAD = re.compile(r"“[^“”，。；]{1,8}”(?:即|为|是|指)[：:]?")
 _CITY_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,4}市|全市|我市|本市|全省)的?")
 # 打造工程机械产业集聚区: an industry the taxonomy lacks still names the role's cluster.
 _NAMED_INDUSTRY = re.compile(
@@ -242,6 +243,17 @@ def _subject_list(work: str, first: ClusterMention, topic: Topic) -> list[Cluste
     return found if closed and (len(listed) > 1 or tail) and len(found) <= _LIST_CLUSTERS_MAX else []
 
 
+_PAIR_PREDICATE = re.compile(r"(?:产业|集群)?(?:以|依托|重点|主要|集中|布局|在)")
+
+
+def _joined_pair(work: str, first: ClusterMention, topic: Topic) -> list[Cluster]:
+    """Two industries run together as one subject (医药食品, 文旅康养) and followed by the predicate: each of them."""
+    second = next((m for m in topic.mentions if m.start == first.end), None)
+    if second is None or second.cluster.slug == first.cluster.slug or not _PAIR_PREDICATE.match(work, second.end):
+        return []
+    return [first.cluster, second.cluster]
+
+
 def _listed_subjects(listed: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -> list[Cluster | None]:
     """Each industry of a list that opens the clause is its subject: inside a scope, one of the scope's kind fits it
     as `_fit` does and a taxonomy cluster of another kind is named for itself, as a single subject is
@@ -342,6 +354,8 @@ def _lead_end(work: str, start: int) -> int:
     (六盘水市钢铁产业…, 石嘴山市的新材料产业…) and a verb that makes the industry the topic (推动X产业向甲区集聚)."""
     opener = _OPENER.match(work, start)
     start = opener.end() if opener else start
+    label = _LABEL_LEAD.match(work, start)  # “1”即有色金属产业，重点布局在甲区: a count's label before its industry
+    start = label.end() if label else start
     lead = _CITY_LEAD.match(work, start)
     start = lead.end() if lead else start
     verb = _LEAD_VERB.match(work, start)
@@ -373,6 +387,8 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
             _segment_subjects(work, where, topic) or _colon_subjects(work, seg_start, topic) or _carried_subjects(work, seg_start, where, topic)
             or _layout_subjects(work, where, topic)
         )
+    if subjects and (pair := _joined_pair(work, subjects[0], topic)):
+        return _listed_subjects(pair, scope, matcher)  # 医药食品以甲区为重点: two industries written as one name
     if subjects and work[subjects[0].end : subjects[0].end + 1] in _LIST_MARK:
         # 超高清视频及新型显示产业集中分布于甲区: a list that opens the clause is its subject, each industry in it;
         # 围绕氢能、地热能等新兴能源产业: a list after a verb is no subject
