@@ -2054,11 +2054,13 @@ def test_a_title_s_industry_is_read_before_a_three_year_or_chain_plan_word():
 
 def test_a_label_sentence_of_places_makes_them_the_subject_of_the_sentences_after():
     """“一核”：即甲区。重点发展X、Y，打造Z基地。 — the label is the place's role in the industries the next sentences
-    name, and those sentences' roles are the place's."""
+    name, and in the general layout of a general plan; those sentences' roles are the place's."""
     text = "“一核”：即保定高新区。重点发展新一代信息技术、新能源汽车，打造全国重要的研发制造基地。\n“两翼”：徐水区。\n"
     got = roles(text, "保定市")
     assert {("保定高新区", "新一代信息技术", "一核"), ("保定高新区", "新能源汽车", "一核"), ("保定高新区", "新能源汽车", "研发制造基地")} <= got
-    assert ("徐水区", "*", "两翼") in got and not any(c == "*" and p == "保定高新区" for p, c, _ in got)
+    assert ("徐水区", "*", "两翼") in got and {(p, r) for p, c, r in got if c == "*"} == {("徐水区", "两翼"), ("保定高新区", "一核")}
+    plan = roles("“一核”：即保定高新区。重点发展新能源汽车。\n", "保定市", "保定市汽车产业发展规划")
+    assert not any(c == "*" for _, c, _ in plan)  # in a cluster's plan the label is that cluster's
 
 
 def test_a_partner_park_with_the_city_in_brackets_is_one_zone():
@@ -2262,7 +2264,7 @@ def test_a_numbered_label_sentence_of_a_place_makes_it_the_subject_after():
     text = "（一）“一核”：湖州南太湖新区。重点发展新能源汽车及关键零部件、数字经济核心产业，打造长三角先进制造业重要增长极。\n"
     got = roles(text, "湖州市")
     assert {("湖州南太湖新区", "新能源汽车", "一核"), ("湖州南太湖新区", "数字经济", "一核")} <= got
-    assert not any(c == "*" for _, c, _ in got)
+    assert {(c, r) for _, c, r in got if c == "*"} == {("*", "一核")}
 
 
 def test_a_clause_whose_subject_is_another_industry_is_that_industry_s_layout():
@@ -2428,3 +2430,8 @@ def test_a_count_s_label_before_the_subject_two_industries_run_together_and_main
         ("赣州高新区", "有色金属"), ("于都县", "纺织服装"), ("宁都县", "纺织服装"), ("章贡区", "生物医药"), ("章贡区", "食品"),
     }
     assert roles("新能源产业重点在信丰县做大做强光伏组件。\n", "赣州市") == {("信丰县", "新能源", "做大做强光伏组件")}
+
+
+def test_the_class_of_parks_after_a_run_s_deng_does_not_hide_its_short_role():
+    text = "“多园”：以岳阳经开区、城陵矶新港区等省级以上园区为支撑，推动产业向园区集中。\n"
+    assert roles(text, "岳阳市") == {("岳阳经开区", "*", "支撑"), ("岳阳城陵矶新港区", "*", "支撑")}

@@ -226,9 +226,9 @@ def extract_section(text: str, work_text: str, section: Section, index: PlaceInd
                         if p == place:
                             add(p, cluster, f, fs, l0, s1)
                             labelled_in = True
-        if not labelled_in:
-            for p, c, f, fs, l0, l1 in label:
-                add(p, c, f, fs, l0, l1)
+        for p, c, f, fs, l0, l1 in label:
+            if not labelled_in or (c is None and scope.cluster is None):
+                add(p, c, f, fs, l0, l1)  # “南翼”：甲区和乙县。 in a general plan: a part of its layout, whatever the industries after
     return records.roles()
 
 

@@ -494,6 +494,9 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
     return [Found(label, m.start(), run.end, named)] + own
 
 
+_CLASS_AFTER = re.compile(r"等?[^，。；：为]{1,10}(?=为)")  # after the run's 等
+
+
 def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     """以甲区、乙区为重点 / 两翼 / 主阵地 — and the parallel 以甲区为核心、乙区和丙区为两翼: the short
     noun after 为 is the role."""
@@ -505,7 +508,8 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     bare = not (opened or parallel) and work.startswith("为", run.end) and _clause_start(work, run.start) == run.start
     if not (opened or parallel or bare):
         return []
-    area = _AREA_AFTER.match(work, run.end)  # 以甲市、乙市沿海区域为主体: the places' part of them
+    # 以甲市、乙市沿海区域为主体: the places' part of them; 以甲区、乙区等省级以上园区为支撑: the class they belong to
+    area = _AREA_AFTER.match(work, run.end) or (_CLASS_AFTER.match(work, run.end) if work[run.end - 1 : run.end + 1].count("等") else None)
     m = _SHORT_ROLE.match(work, area.end() if area else run.end, clause_end + 1 if clause_end < len(work) else clause_end)
     if not m:
         return []
