@@ -2435,3 +2435,10 @@ def test_a_count_s_label_before_the_subject_two_industries_run_together_and_main
 def test_the_class_of_parks_after_a_run_s_deng_does_not_hide_its_short_role():
     text = "“多园”：以岳阳经开区、城陵矶新港区等省级以上园区为支撑，推动产业向园区集中。\n"
     assert roles(text, "岳阳市") == {("岳阳经开区", "*", "支撑"), ("岳阳城陵矶新港区", "*", "支撑")}
+
+
+def test_places_that_work_together_after_a_core_and_a_push_for_an_industry_s_effort():
+    text = "5. 绿色化工产业。以齐鲁化学工业区为核心，临淄区、桓台县协同，推动化工产业链向下游延伸。\n"
+    assert roles(text, "淄博市") == {("淄博齐鲁化学工业区", "绿色石化", "核心"), ("临淄区", "绿色石化", "协同"), ("桓台县", "绿色石化", "协同")}
+    text = "（三）油气产业。靖边县、定边县加大油气勘探开发力度，推进天然气就地转化利用。\n"
+    assert places(text, "榆林市") == {("靖边县", "油气"), ("定边县", "油气")}

@@ -75,7 +75,7 @@ _FUNCTION_ROLE = re.compile(
     rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{FUNCTION_WORD})(?:(?:[、和与及]|以及)(?:{FUNCTION_WORD}))*)(?P<s>环节|功能)?"
 )
 _ACTION = re.compile(r"(?:等区域|等区|等)?的?(?P<r>[^，。；]{1,10}?)作用")
-_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展)")
+_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展|协同(?=[，；])|联动(?=[，；]))")
 # 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
 _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")
 # 着力打造“芯片之城”: a quoted name right after a role verb, ending its clause, is the role.
@@ -120,7 +120,7 @@ _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组
 _LAYOUT_WORD = re.compile(r"[一二两三四五六七八九十双多]+[核翼带区园廊轴心极点]|核心区?|主阵地|主战场|增长极|主中心|副中心")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进|加快)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进|加快|加大)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 # A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
@@ -177,9 +177,9 @@ _DEVELOP_ROLE_MAX = 24
 # 布局, 配套, 聚焦 and 主攻 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目; 丙区聚焦零部件配套).
 _STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|配套|培育)|(?:重点|主要|优先|着力|积极|有序)?(?:承接|侧重|聚力|深耕)")
 # Develop verbs only with a change of the industry closing their object (重点推进储能产业发展, 加快家具产业转型,
-# 推动人造板向绿色建材升级).
-_ADVANCING = ("推进", "推动", "促进", "加快")
-_ADVANCED = ("发展", "转型", "升级", "集聚")
+# 推动人造板向绿色建材升级, 加大油气勘探开发力度).
+_ADVANCING = ("推进", "推动", "促进", "加快", "加大")
+_ADVANCED = ("发展", "转型", "升级", "集聚", "力度")  # 加大油气勘探开发力度
 _BARE_STRONG = ("布局", "配套", "聚焦", "主攻")
 _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
