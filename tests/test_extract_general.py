@@ -2442,3 +2442,11 @@ def test_places_that_work_together_after_a_core_and_a_push_for_an_industry_s_eff
     assert roles(text, "淄博市") == {("淄博齐鲁化学工业区", "绿色石化", "核心"), ("临淄区", "绿色石化", "协同"), ("桓台县", "绿色石化", "协同")}
     text = "（三）油气产业。靖边县、定边县加大油气勘探开发力度，推进天然气就地转化利用。\n"
     assert places(text, "榆林市") == {("靖边县", "油气"), ("定边县", "油气")}
+
+
+def test_a_rank_after_a_bracket_and_a_verb_of_standing_name_no_zone():
+    """依托县（区）级新能源产业园 is a class of parks; 立足老工业区更新改造 names no zone."""
+    text = "阜宁县、建湖县依托县（区）级新能源产业园，发展风电零部件。\n"
+    assert {p for p, _ in places(text, "盐城市")} == {"阜宁县", "建湖县"}
+    text = "（二）市北区\n立足老工业区更新改造，重点发展工业互联网和跨境电商。\n"
+    assert {p for p, _ in places(text, "青岛市")} == {"市北区"}

@@ -120,7 +120,7 @@ _PREFIX_LONG = 12  # how far a name that runs past _PREFIX_MAX may reach back to
 # Words that end a prefix: verbs, prepositions and conjunctions that stand before a zone's name.
 _BOUNDARY = re.compile(
     r"(?:以上|以下|简称|下称|统称|左右|考虑|做好|融入|匹配|承接|搭建|新建|扩建|谋划|提供|满足|依托|依靠|围绕|聚焦|推动|推进|支持|鼓励|引导|加快|建设|打造|发展|布局|重点|落户|入驻|集聚|聚集|串联|下辖|连接|贯通|"
-    r"形成|构建|培育|提升|做强|做大|壮大|引进|带动|辐射|联动|协同|包括|其中|主要|以及|分别|发挥|加强|强化|"
+    r"形成|构建|培育|提升|做强|做大|壮大|引进|带动|辐射|联动|协同|包括|其中|主要|以及|分别|发挥|加强|强化|立足|瞄准|面向|借助|盘活|"
     r"突出|用好|利用|优化|完善|促进|吸引|争取|申报|创建|设立|规划|启动|实施|开展|深化|拓展|共建|对接|参与|定位|是指|指|沿|"
     r"[以在和与及、，。；：对将把由向从于为是即等的了含暨并同（）()“”‘’])"
 )
@@ -129,7 +129,7 @@ _OPENING = "（(“‘，。；：、\n"
 # A prefix with these is a class of zones, not one zone (各高新区, 一批产业园, 全市经开区).
 _PLURAL = re.compile(r"各|一批|若干|多个|这些|相关|现有|其他|周边|所在|全市|全省|本市|我市|全区|沿线|域内|区内|两个|一个|所有|省内|市内")
 # A rank before the name does not change which zone it is (国家高新区 in a 深圳 plan is 深圳's).
-_RANK = re.compile(r"^(?:世界级|国家级|国家|省级|市级|区级|县级)+")
+_RANK = re.compile(r"^(?:世界级|国家级|国家|省级|市级|区级|县级|级)+")  # 县（区）级: the rank after a bracket
 # Prefixes made only of descriptive or industry words name a kind of park, not a place.
 _DESCRIPTIVE_LEAD = re.compile(
     r"^(?:国际|全球|世界|精细|高水平|高质量|高起点|高标准|关键|集群|产业链|上下游|一流|优质|标准化|专业化|特色化|系列|特色|专业|重点|新|老|大型|小型|智慧|绿色|低碳|现代|综合|功能|配套|主要|示范|文化|科技|创新|创意|数字|信息|"
