@@ -2450,3 +2450,10 @@ def test_a_rank_after_a_bracket_and_a_verb_of_standing_name_no_zone():
     assert {p for p, _ in places(text, "盐城市")} == {"阜宁县", "建湖县"}
     text = "（二）市北区\n立足老工业区更新改造，重点发展工业互联网和跨境电商。\n"
     assert {p for p, _ in places(text, "青岛市")} == {"市北区"}
+
+
+def test_places_each_with_only_their_means_share_the_predicate_after_them():
+    text = "文化旅游产业：红花岗区依托遵义会议会址，赤水市依托丹霞世界自然遗产，习水县依托土城古镇，发展红色旅游和生态旅游。\n"
+    assert places(text, "遵义市") == {("红花岗区", "文化旅游"), ("赤水市", "文化旅游"), ("习水县", "文化旅游")}
+    apart = "红花岗区依托遵义会议会址开展红色教育，赤水市发展生态旅游。\n"  # a clause of its own is no shared predicate
+    assert places(apart, "遵义市") == {("赤水市", "文化旅游")}

@@ -992,6 +992,9 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
+_MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)[^，。；：、]{1,20}，")
+
+
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
     """Each run with its roles and functions. A run that only opens a list (以A科学城、B园区…为R)
     shares the roles of the run after it."""
@@ -1011,8 +1014,8 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
             for f in found:
                 funcs = own | set(functions_in(work[f.start : f.end]))
                 later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
-        elif not (later and not _CLAUSE_BREAK.search(work, run.end, next_start)):
-            later = []
+        elif not (later and (not _CLAUSE_BREAK.search(work, run.end, next_start) or _MEANS_CLAUSE.fullmatch(work, run.end, next_start))):
+            later = []  # 甲区依托A，乙市依托B，发展X: a run whose clause names only its means shares the next run's roles
         elif run.heading:  # the heading's place is not the means the sentence names (以乙园为载体)
             later = [(f, funcs) for f, funcs in later if f.role not in _INSTRUMENTS]
         out.extend((run, f, funcs) for f, funcs in reversed(later))
