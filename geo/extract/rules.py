@@ -992,7 +992,7 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
-_MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)[^，。；：、]{1,20}，")
+_MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)(?:(?!开展|发展|建设|打造|推进|推动|加快|实施|举办|培育)[^，。；：、]){1,20}，")
 
 
 def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> list[tuple[Run, Found, tuple[str, ...]]]:
