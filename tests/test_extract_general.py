@@ -2457,3 +2457,9 @@ def test_places_each_with_only_their_means_share_the_predicate_after_them():
     assert places(text, "遵义市") == {("红花岗区", "文化旅游"), ("赤水市", "文化旅游"), ("习水县", "文化旅游")}
     apart = "红花岗区依托遵义会议会址开展红色教育，赤水市发展生态旅游。\n"  # a clause of its own is no shared predicate
     assert places(apart, "遵义市") == {("赤水市", "文化旅游")}
+
+
+def test_a_park_of_listed_industries_is_in_each_and_new_energy_commercial_vehicles_are_new_energy_vehicles():
+    text = "（2）发展动力电池。以襄阳高新区为重点，建设动力电池及储能产业园。\n（1）做强整车制造。推动襄州区发展新能源商用车。\n"
+    got = places(text, "襄阳市", "襄阳市汽车产业高质量发展实施方案")
+    assert {("襄阳高新区", "动力电池"), ("襄阳高新区", "新型储能"), ("襄州区", "新能源汽车")} <= got

@@ -177,6 +177,21 @@ def _own_industry(work: str, where: Where, mentions: list[ClusterMention], match
     return m.cluster if _leads_own(work, noun, m.start, matcher) and _ends_role(work, m, where) else None
 
 
+def _listed_own(work: str, where: Where, mentions: list[ClusterMention]) -> list[Cluster]:
+    """The industries a role noun phrase lists before its role noun (建设动力电池及储能产业园): two or more names joined
+    by list marks that open the phrase after its verb and end right before the noun."""
+    if len(mentions) < 2:
+        return []
+    noun = _role_noun_start(work, where)
+    first, last = mentions[0], mentions[-1]
+    joined = all(work[a.end : b.start] in _LIST_GAP for a, b in zip(mentions, mentions[1:]))
+    tail = _OWN_INDUSTRY_TAIL.match(work, last.end)
+    lead = _OWN_INDUSTRY_LEAD.match(work, noun, first.start)
+    if not (joined and tail and tail.end() == where.role_end and lead and lead.end() == first.start):
+        return []
+    return list({m.cluster.slug: m.cluster for m in mentions}.values())
+
+
 def _leads_own(work: str, noun: int, start: int, matcher: ClusterMatcher) -> bool:
     """Whether the words between the role verb and the industry only describe or locate the area: ranks and
     describing words (世界级, 高端), or a short region's name (长三角北翼, 县域, 对俄) that ties the industry to nothing else
@@ -376,6 +391,8 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         own = _own_industry(work, where, in_role_mentions, matcher)
         if own is not None and scope is not None and not matcher.related(own, scope) and own.name not in scope.name:
             return [own]  # 钱塘区建设生物医药产业集聚区 in a digital-economy plan: the role names its own cluster
+        if listed := _listed_own(work, where, in_role_mentions):
+            return _listed_subjects(listed, scope, matcher)  # 建设动力电池及储能产业园: the park of each industry listed
         return _with_developed(_fit(in_role, scope, matcher), work, where, topic, matcher)  # 为整车制造核心区，重点发展新能源汽车
     between = [m.cluster for m in topic.mentions if where.run_start <= m.start and m.end <= where.role_start]
     if scope is None and 0 < len({c.slug for c in between}) <= _LIST_CLUSTERS_MAX:
