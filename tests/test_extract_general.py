@@ -2463,3 +2463,8 @@ def test_a_park_of_listed_industries_is_in_each_and_new_energy_commercial_vehicl
     text = "（2）发展动力电池。以襄阳高新区为重点，建设动力电池及储能产业园。\n（1）做强整车制造。推动襄州区发展新能源商用车。\n"
     got = places(text, "襄阳市", "襄阳市汽车产业高质量发展实施方案")
     assert {("襄阳高新区", "动力电池"), ("襄阳高新区", "新型储能"), ("襄州区", "新能源汽车")} <= got
+
+
+def test_places_that_supply_a_core_and_a_consolidated_industry():
+    text = "汽摩配产业链以瑞安市为核心，平阳县、龙湾区配套。\n鹿城区巩固提升鞋服等优势产业。\n"
+    assert places(text, "温州市") == {("瑞安市", "汽车"), ("平阳县", "汽车"), ("龙湾区", "汽车"), ("鹿城区", "纺织服装")}

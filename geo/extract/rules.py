@@ -75,7 +75,7 @@ _FUNCTION_ROLE = re.compile(
     rf"(?:布局|兼具|为|承担|开展)(?P<f>(?:{FUNCTION_WORD})(?:(?:[、和与及]|以及)(?:{FUNCTION_WORD}))*)(?P<s>环节|功能)?"
 )
 _ACTION = re.compile(r"(?:等区域|等区|等)?的?(?P<r>[^，。；]{1,10}?)作用")
-_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展|协同(?=[，；])|联动(?=[，；]))")
+_LISTING = re.compile(r"(?:等区域|等区|等)?(?P<r>集聚发展|协同发展|联动发展|错位发展|配套发展|特色发展|协同(?=[，；。])|联动(?=[，；。])|配套(?=[，；。]))")
 # 打造“盐田—大鹏—深汕”东部向海发展走廊: the places are quoted inside the role's name.
 _QUOTED_NAME = re.compile(rf"[^“”，。；]{{0,4}}”(?P<r>[^，。；“”（]{{1,30}}?(?:{_HEAD.pattern}))(?=[，。；、]|$)")
 # 着力打造“芯片之城”: a quoted name right after a role verb, ending its clause, is the role.
@@ -120,7 +120,7 @@ _AREA_SUBJECT = re.compile(rf"(?P<a>[^，。；：]{{2,12}}?(?:片区|板块|组
 _LAYOUT_WORD = re.compile(r"[一二两三四五六七八九十双多]+[核翼带区园廊轴心极点]|核心区?|主阵地|主战场|增长极|主中心|副中心")
 _SHORT_ROLE = re.compile(r"为(?P<r>[^，。；：、（“”]{1,10}?)(?=[，。；：、]|$|(?:打造|建设|推进|形成|构建|带动|辐射|协同|联动|的))")
 _DEVELOP = re.compile(
-    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进|加快|加大)|"
+    r"(?P<v>(?:重点|大力|加快|着力|优先|主要|积极|突出)?(?:发展|布局|培育|壮大|做大做强|做优做强|做强|做优|巩固提升|提升壮大|发力|聚焦|主攻|引育|打造|承接|侧重|聚力|深耕|配套|突破|围绕|推进|推动|促进|加快|加大)|"
     r"(?:主导|重点|首位|特色|支柱)产业[：:为是]|产业方向[：:为是]|发展方向[：:为是])"
 )
 # A role noun phrase named by the place before it (甲区X产业园、), up to the next place or the clause's end; a count
