@@ -2468,3 +2468,11 @@ def test_a_park_of_listed_industries_is_in_each_and_new_energy_commercial_vehicl
 def test_places_that_supply_a_core_and_a_consolidated_industry():
     text = "汽摩配产业链以瑞安市为核心，平阳县、龙湾区配套。\n鹿城区巩固提升鞋服等优势产业。\n"
     assert places(text, "温州市") == {("瑞安市", "汽车"), ("平阳县", "汽车"), ("龙湾区", "汽车"), ("鹿城区", "纺织服装")}
+
+
+def test_a_table_s_platform_column_names_the_zones_of_each_row_and_roles_of_administration_are_none():
+    text = "市（区）\t主导产业\t重点平台\n江海区\t新型储能、电子元器件\t江门高新区\n鹤山市\t不锈钢制品、智能家居\t鹤山工业城\n"
+    got = places(text, "江门市")
+    assert {("江门高新区", "新型储能"), ("江门高新区", "电子元器件"), ("江门鹤山工业城", "智能家电"), ("江海区", "新型储能")} <= got
+    note = "注：潞州区、上党区、屯留区为2018年行政区划调整后的新设区。\n平江县是全省重点生态功能区。\n"
+    assert places(note, "长治市") == set() and places("平江县是全省重点生态功能区。\n", "岳阳市") == set()

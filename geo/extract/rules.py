@@ -992,6 +992,8 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
+# Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
+_NO_LAYOUT = re.compile(r"新设|撤县|撤市|设区|行政区划|生态功能区|生态保护区|水源保护区|禁止开发区|限制开发区")
 _MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)(?:(?!开展|发展|建设|打造|推进|推动|加快|实施|举办|培育)[^，。；：、]){1,20}，")
 
 
@@ -1005,7 +1007,7 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
     for i in range(len(runs) - 1, -1, -1):
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
-        found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role)]
+        found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role) and not _NO_LAYOUT.search(f.role)]
         if found:
             found += _added_industries(work, max(f.end for f in found), next_start, clusters)
             clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))

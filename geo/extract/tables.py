@@ -18,7 +18,7 @@ _CELL = re.compile("[；;|]")
 _ROLE_COLUMN = re.compile(r"定位|功能|发展目标|发展方向定位")
 _AIM_COLUMN = re.compile(r"发展方向|发展导向")
 _INDUSTRY_COLUMN = re.compile(r"主导产业|重点产业|特色产业|产业方向|发展方向|重点发展|发展重点|产业重点|优势产业|产业|集群")
-_PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|所在地|承载地|载体|[区县市]$")  # 县（市、区）
+_PLACE_COLUMN = re.compile(r"区县|县区|[区县市]（|区域|地区|名称|板块|片区|园区|平台|所在地|承载地|载体|[区县市]$")  # 县（市、区）
 # A column of places whose header is their role (核心承载区, 协同发展区, 配套区).
 _ROLE_PLACE_COLUMN = re.compile(r"(?:核心|重点|协同|配套|联动|辐射|拓展|特色)(?:承载|发展|布局|集聚|配套|支撑|联动)?(?:区|地)")
 _HEADER_CELL_MAX = 12

@@ -60,6 +60,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "石化区": ("石化区", "industrial_park"),
     "工业园区": ("工业园区", "industrial_park"),
     "工业园": ("工业园", "industrial_park"),
+    "工业城": ("工业城", "industrial_park"),
     "科创园": ("科创园", "industrial_park"),
     "工业集中区": ("工业集中区", "industrial_park"),
     "工贸园区": ("工贸园区", "industrial_park"),
