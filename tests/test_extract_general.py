@@ -2476,3 +2476,9 @@ def test_a_table_s_platform_column_names_the_zones_of_each_row_and_roles_of_admi
     assert {("江门高新区", "新型储能"), ("江门高新区", "电子元器件"), ("江门鹤山工业城", "智能家电"), ("江海区", "新型储能")} <= got
     note = "注：潞州区、上党区、屯留区为2018年行政区划调整后的新设区。\n平江县是全省重点生态功能区。\n"
     assert places(note, "长治市") == set() and places("平江县是全省重点生态功能区。\n", "岳阳市") == set()
+
+
+def test_shale_gas_is_oil_and_gas_and_advancing_its_exploration_is_a_focus():
+    text = "六、页岩气产业\n泸县、古蔺县页岩气资源丰富，有序推进页岩气勘探开发和就地转化利用。\n"
+    assert places(text, "泸州市") == {("泸县", "油气"), ("古蔺县", "油气")}
+    assert matcher().file("煤层气开采").name == "油气"

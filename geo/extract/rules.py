@@ -179,7 +179,7 @@ _STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|�
 # Develop verbs only with a change of the industry closing their object (重点推进储能产业发展, 加快家具产业转型,
 # 推动人造板向绿色建材升级, 加大油气勘探开发力度).
 _ADVANCING = ("推进", "推动", "促进", "加快", "加大")
-_ADVANCED = ("发展", "转型", "升级", "集聚", "力度")  # 加大油气勘探开发力度
+_ADVANCED = ("发展", "转型", "升级", "集聚", "力度", "开发", "利用")  # 加大油气勘探开发力度
 _BARE_STRONG = ("布局", "配套", "聚焦", "主攻")
 _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):

@@ -75,7 +75,7 @@ def unlisted_cluster(name: str) -> Cluster:
 
 # Words that end an industry's name after its product (苹果种植, 铝镁精深加工, 锂资源综合利用, 肉制品, 鞋业): the
 # product, not the activity, says which cluster it is.
-_ACTIVITY_TAIL = re.compile(r"(?:种植|养殖|良种繁育|繁育|采选|开采|洗选|分离|精深加工|深加工|后加工|初加工|加工|生产|制造|制品|产品|资源|原材料|原料|配套|配件|零部件|及应用|应用|综合利用|利用|开发|冶炼|研发|全产业链|产业链|产业|行业|业)+$")
+_ACTIVITY_TAIL = re.compile(r"(?:种植|养殖|良种繁育|繁育|采选|开采|勘探|洗选|转化|分离|精深加工|深加工|后加工|初加工|加工|生产|制造|制品|产品|资源|原材料|原料|配套|配件|零部件|及应用|应用|综合利用|利用|开发|冶炼|研发|全产业链|产业链|产业|行业|业)+$")
 
 
 _AMOUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)?[千百万]+亿(?:元|级)?|[0-9]+亿元?")
