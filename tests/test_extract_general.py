@@ -2482,3 +2482,10 @@ def test_shale_gas_is_oil_and_gas_and_advancing_its_exploration_is_a_focus():
     text = "六、页岩气产业\n泸县、古蔺县页岩气资源丰富，有序推进页岩气勘探开发和就地转化利用。\n"
     assert places(text, "泸州市") == {("泸县", "油气"), ("古蔺县", "油气")}
     assert matcher().file("煤层气开采").name == "油气"
+
+
+def test_places_a_belt_is_made_of_and_a_limit_is_no_layout_role():
+    text = "（2）“一带”：由江南区、良庆区组成的沿邕江临港产业带。\n青秀区、兴宁区作为中心城区，原则上不再新增一般性工业项目。\n"
+    assert roles(text, "南宁市") == {
+        ("江南区", "*", "沿邕江临港产业带"), ("江南区", "*", "一带"), ("良庆区", "*", "沿邕江临港产业带"), ("良庆区", "*", "一带"),
+    }

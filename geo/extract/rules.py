@@ -825,6 +825,8 @@ def read_role(work: str, run: Run, next_start: int, clusters: list[ClusterMentio
         return []  # 甲区获评…先进区: an award, not a role
     if work.endswith("对", 0, start) and work[run.end : run.end + 1] == "，":
         return _topic_role(work, run.end)
+    if work.endswith("由", 0, start) and (m := _COMPOSED.match(work, run.end)):
+        return [Found(clean_role(m.group("r")), start - 1, m.end())]  # 由甲区、乙区组成的沿江产业带
     if work.endswith("发挥", 0, start) and (m := _ACTION.match(work, run.end)):
         return [Found(m.group("r"), m.start(), m.end())]
     if m := _LISTING.match(work, _after_industry(work, run.end, clusters)):
@@ -992,6 +994,8 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
+_RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展")
+_COMPOSED = re.compile(rf"(?:等)?(?:共同)?(?:组成|构成)的(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))(?=[，。；]|$)")
 # Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
 _NO_LAYOUT = re.compile(r"新设|撤县|撤市|设区|行政区划|生态功能区|生态保护区|水源保护区|禁止开发区|限制开发区")
 _MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)(?:(?!开展|发展|建设|打造|推进|推动|加快|实施|举办|培育)[^，。；：、]){1,20}，")
@@ -1008,6 +1012,8 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role) and not _NO_LAYOUT.search(f.role)]
+        if found and _RESTRICTED.search(work, run.end, _part_end(work, run.end)):
+            found = []  # 甲区作为中心城区，原则上不再新增工业项目: a limit, not a layout role
         if found:
             found += _added_industries(work, max(f.end for f in found), next_start, clusters)
             clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))
