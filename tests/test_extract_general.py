@@ -2489,3 +2489,10 @@ def test_places_a_belt_is_made_of_and_a_limit_is_no_layout_role():
     assert roles(text, "南宁市") == {
         ("江南区", "*", "沿邕江临港产业带"), ("江南区", "*", "一带"), ("良庆区", "*", "沿邕江临港产业带"), ("良庆区", "*", "一带"),
     }
+
+
+def test_narrower_industries_a_later_clause_develops_and_a_medicine_port_zone():
+    text = "一、汽车产业\n以长春汽开区为核心，巩固自主品牌整车优势，加快发展新能源汽车和智能网联汽车。\n"
+    got = places(text, "长春市", "长春市汽车产业发展规划")
+    assert got == {("长春汽车经开区", "汽车"), ("长春汽车经开区", "新能源汽车"), ("长春汽车经开区", "智能网联汽车")}
+    assert ("厦门海沧生物医药港", "生物医药") in places("海沧生物医药港重点发展生物医药。\n", "厦门市")

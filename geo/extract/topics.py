@@ -287,10 +287,13 @@ def _with_developed(found: list[Cluster | None], work: str, where: Where, topic:
     """`found`, and the industries of the scope's kind, narrower than it, that the clause right after the role develops
     (under 汽车: 为整车制造核心区，重点发展新能源汽车和智能网联汽车)."""
     scope = topic.scope
-    if scope is None or not _DEVELOPS_NEXT.match(work, where.role_end):
+    if scope is None:
         return found
     seg_end = _segment_end(work, where)
-    after = [m.cluster for m in topic.mentions if where.role_end <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
+    develops = _DEVELOPS_NEXT.search(work, where.role_end, seg_end)  # 以甲区为核心，巩固X优势，加快发展Y: a later clause too
+    if develops is None or any(where.role_end <= s < develops.start() for s in where.run_starts):
+        return found
+    after = [m.cluster for m in topic.mentions if develops.end() <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
     narrower = [c for c in after if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
     if not 0 < len({c.slug for c in narrower}) <= _LIST_CLUSTERS_MAX:
         return found

@@ -103,6 +103,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "生物岛": ("生物岛", "science_city"),
     "医药城": ("医药城", "science_city"),
     "医学城": ("医学城", "science_city"),
+    "医药港": ("医药港", "science_city"),
     "大学城": ("大学城", "science_city"),
     "科教城": ("科教城", "science_city"),
     "陆港": ("陆港", "development_zone"),
