@@ -2496,3 +2496,11 @@ def test_narrower_industries_a_later_clause_develops_and_a_medicine_port_zone():
     got = places(text, "长春市", "长春市汽车产业发展规划")
     assert got == {("长春汽车经开区", "汽车"), ("长春汽车经开区", "新能源汽车"), ("长春汽车经开区", "智能网联汽车")}
     assert ("厦门海沧生物医药港", "生物医药") in places("海沧生物医药港重点发展生物医药。\n", "厦门市")
+
+
+def test_a_subject_industry_s_narrower_ones_developed_after_and_a_limit_after_a_develop_clause():
+    text = "——电子信息产业链主要布局在衡阳白沙洲工业园区、衡阳综合保税区，重点发展智能终端和电子元器件；\n"
+    got = places(text, "衡阳市")
+    assert got == {(p, c) for p in ("衡阳白沙洲工业园区", "衡阳综合保税区") for c in ("电子信息", "智能终端", "电子元器件")}
+    text = "“一主”：由江岸区、江汉区组成的主城核心板块，重点发展现代服务业，原则上不再新增一般性制造业项目。\n"
+    assert ("江岸区", "相关服务业") in places(text, "武汉市")

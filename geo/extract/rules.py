@@ -1012,8 +1012,8 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role) and not _NO_LAYOUT.search(f.role)]
-        if found and _RESTRICTED.search(work, run.end, _part_end(work, run.end)):
-            found = []  # 甲区作为中心城区，原则上不再新增工业项目: a limit, not a layout role
+        if found and (limit := _RESTRICTED.search(work, run.end, _part_end(work, run.end))) and not _DEVELOP.search(work, run.end, limit.start()):
+            found = []  # 甲区作为中心城区，原则上不再新增工业项目: a limit, not a layout role (but 重点发展X，原则上不再… keeps X)
         if found:
             found += _added_industries(work, max(f.end for f in found), next_start, clusters)
             clause_end = _first(_CLAUSE_BREAK, work, run.end, len(work))

@@ -420,7 +420,7 @@ def clusters_for(work: str, where: Where, explicit: tuple[Cluster, ...], topic: 
         own_part = subjects[0].start >= _segment_start(work, where)
         if own_part and scope is not None and subject.slug in matcher.by_slug and not matcher.related(subject, scope):
             return [subject]  # 动力电池产业以甲区为核心区 in a 新能源 plan: the clause is that industry's layout
-        return _fit([subject], scope, matcher)
+        return _with_developed(_fit([subject], scope, matcher), work, where, Topic(topic.mentions, subject), matcher)
     if scope is not None and len(developed := _with_developed([scope], work, where, topic, matcher)) > 1:
         return developed  # 电子信息: 以甲区为核心，重点发展光通信和智能终端
     if scope is None:
