@@ -2504,3 +2504,8 @@ def test_a_subject_industry_s_narrower_ones_developed_after_and_a_limit_after_a_
     assert got == {(p, c) for p in ("衡阳白沙洲工业园区", "衡阳综合保税区") for c in ("电子信息", "智能终端", "电子元器件")}
     text = "“一主”：由江岸区、江汉区组成的主城核心板块，重点发展现代服务业，原则上不再新增一般性制造业项目。\n"
     assert ("江岸区", "相关服务业") in places(text, "武汉市")
+
+
+def test_an_area_still_to_be_built_is_the_role_and_a_plan_that_leaves_places_out_gives_them_none():
+    text = "猇亭区。重点发展新材料和现代物流，建设临港产业新城。\n西陵区、伍家岗区作为中心城区，本规划不作县域产业安排。\n"
+    assert roles(text, "宜昌市") == {("猇亭区", "新材料", "临港产业新城"), ("猇亭区", "现代物流", "临港产业新城")}

@@ -994,7 +994,7 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
-_RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展")
+_RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展|不作[^，。；]{0,8}安排")
 _COMPOSED = re.compile(rf"(?:等)?(?:共同)?(?:组成|构成)的(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))(?=[，。；]|$)")
 # Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
 _NO_LAYOUT = re.compile(r"新设|撤县|撤市|设区|行政区划|生态功能区|生态保护区|水源保护区|禁止开发区|限制开发区")

@@ -278,8 +278,10 @@ class ZoneRecognizer:
                 continue  # 东部片区, 工业强镇; 综合考虑临海片区 is no area's name
             if short in _PROPER_ONLY and not _DESCRIPTIVE_LEAD.sub("", self._own_name(_RANK.sub("", prefix))):
                 continue  # 舟山绿色石化基地 is the city's base described; 漳州古雷石化基地 has a name of its own
-            if (short in _TO_BUILD_SUFFIXES or len(prefix) > _PREFIX_MAX) and (text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)):
-                continue  # 建设“眼镜小镇”, 打造X小镇: a town still to be built is the role, not a place yet
+            if (short in _TO_BUILD_SUFFIXES or short in _AREA_SUFFIXES or len(prefix) > _PREFIX_MAX) and (
+                text.endswith("“", 0, start) or _TO_BUILD.search(text, max(0, start - 2), start)
+            ):
+                continue  # 建设“眼镜小镇”, 打造X小镇, 建设临港产业新城: an area still to be built is the role, not a place yet
             hits.append(ZoneHit(start, m.end(), self.key(prefix, short), kind, m.start()))
         return hits
 
