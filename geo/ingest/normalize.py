@@ -383,6 +383,10 @@ _LIST_LINE = re.compile(r"[^\n，。；：、]{2,20}：[^\n：]{2,60}(?<![，、
 # Whether a run holds such a line, looked for from its colons: a search for _LIST_LINE, opening with a negated class,
 # is tried at every position and reads up to twenty characters at each. Two name characters are all the name needs.
 _LIST_COLON = re.compile(r"：(?<=[^\n，。；：、]{2}：)[^\n：]{2,60}(?<![，、])$", re.M)
+# A list line of a name and its items in brackets, with no closing mark (盐湖区（电子信息、生物医药）); two in a row
+# stay lines of their own.
+_BRACKET_LINE = re.compile(r"[^\n，。；：（）]{2,24}（[^\n（）]{1,40}）")
+_BRACKET_LINES = re.compile(r"（[^\n（）]{1,40}）\n[^\n，。；：（）]{2,24}（[^\n（）]{1,40}）(?:\n|$)")
 # Two cell breaks with at most one short cell between, or one bar, which every table row holds: a scan for them
 # skips from break to break, where a search for _TABLE_ROW, opening with a negated class, is tried at every position.
 _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
@@ -390,16 +394,18 @@ _TWO_BREAKS = re.compile(r"[；;|][^\n，。；;|]{0,30}[；;|]")
 
 def _rows_kept(run: str, traditional: bool) -> str:
     """`_joined`, but a table row typed one per line stands alone: it ends no sentence, yet joining rows would
-    run their cells together; so do lines of a list that each put a name before a colon (甲区：X核心区)."""
+    run their cells together; so do lines of a list that each put a name before a colon (甲区：X核心区) or its items
+    in brackets after it (甲区（X、Y）)."""
     tabled = ("；" in run or ";" in run or "|" in run) and ("|" in run or _TWO_BREAKS.search(run)) and _TABLE_ROW.search(run)
-    if not tabled and ("：" not in run or not _LIST_COLON.search(run)):
+    bracketed = "）\n" in run and _BRACKET_LINES.search(run)
+    if not tabled and not bracketed and ("：" not in run or not _LIST_COLON.search(run)):
         return _joined(run, traditional)
     lines = run.split("\n")
     inner = [line[1:-1] if len(line) > 1 and line[0] == line[-1] == "|" else line for line in lines]  # | Markdown | rows |
     cells = [_CELL_BREAKS.findall(row) if _TABLE_ROW.fullmatch(row) else None for row in inner]
     # a row among rows of as many cells (a header and its rows): one line of ；-parts alone may be a sentence
     rows = {i for i, c in enumerate(cells) if c and any(0 <= j < len(cells) and cells[j] and len(cells[j]) == len(c) for j in (i - 1, i + 1))}
-    listed = [bool(_LIST_LINE.fullmatch(line)) for line in lines]
+    listed = [bool(_LIST_LINE.fullmatch(line) or _BRACKET_LINE.fullmatch(line)) for line in lines]
     rows |= {i for i, x in enumerate(listed) if x and ((i > 0 and listed[i - 1]) or (i + 1 < len(listed) and listed[i + 1]))}
     out: list[str] = []
     pending: list[str] = []
