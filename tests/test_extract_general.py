@@ -2512,7 +2512,7 @@ def test_an_area_still_to_be_built_is_the_role_and_a_plan_that_leaves_places_out
 
 
 def test_lines_of_a_place_and_its_bracketed_industries_stay_lines_and_are_roles():
-    text = "培育壮大以下县域特色产业集群：\n盐湖区（电子信息、生物医药）\n河津市（铝精深加工、焦化）\n临猗县、万荣县（果品精深加工）\n"
+    text = "培育壮大以下县域特色产业集群：\n盐湖区（电子信息、生物医药）\n河津市（铝精深加工、焦化）\n临猗县、万荣县（食品加工）\n"
     assert normalize(text).count("\n") == 4
     got = places(text, "运城市")
     assert {("盐湖区", "电子信息"), ("盐湖区", "生物医药"), ("河津市", "有色金属"), ("临猗县", "食品"), ("万荣县", "食品")} <= got

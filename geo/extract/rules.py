@@ -439,6 +439,9 @@ def _bracketed_specs(work: str, run: Run) -> list[Found]:
     """A list after a colon whose every place brackets its industries and no role follows: the i-th bracket is the
     i-th place's role (its industries come from the run's specs)."""
     brackets = list(BRACKET.finditer(work, run.start, run.end))
+    if len(brackets) == 1 < len(run.places) and run.specs[-1] and not any(run.specs[:-1]):
+        b = brackets[0]  # 甲县、乙县（果品精深加工）: one bracket after the last place is every place's
+        return [Found(b.group("inner"), b.start(), b.end(), tuple(run.specs[-1]))]
     if len(brackets) != len(run.places):
         return []
     return [Found(b.group("inner"), b.start(), b.end(), (), i) for i, b in enumerate(brackets)]
@@ -482,7 +485,7 @@ def _label_role(work: str, run: Run, clusters: list[ClusterMention], next_start:
             if listed and named:
                 role = clean_role(after.group("r")) if after else "布局区域"
                 return [Found(role, clause, end, (named[0],))]  # 集成电路：甲区、乙区；生物医药：…
-        elif all(run.specs) and (_bullet_opens(work, run.start) or run.start == 0) and work[run.end : run.end + 1] in ("", "。", "；", ";"):
+        elif run.specs[-1] and (_bullet_opens(work, run.start) or run.start == 0) and work[run.end : run.end + 1] in ("", "。", "；", ";"):
             return _bracketed_specs(work, run)  # ——甲市（X、Y）、乙县（Z）；/ 丙区（X、Y）。: a (bullet) line of places and their industries
         return []
     label = m.group("q") or m.group("n")
