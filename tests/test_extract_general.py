@@ -2516,3 +2516,9 @@ def test_lines_of_a_place_and_its_bracketed_industries_stay_lines_and_are_roles(
     assert normalize(text).count("\n") == 4
     got = places(text, "运城市")
     assert {("盐湖区", "电子信息"), ("盐湖区", "生物医药"), ("河津市", "有色金属"), ("临猗县", "食品"), ("万荣县", "食品")} <= got
+
+
+def test_a_bar_table_row_whose_cell_holds_a_comma_stays_a_row():
+    text = "县（市、区）｜主导产业｜发展方向\n桃城区｜食品（白酒酿造）｜做强老白干酒品牌，推动酿酒技改扩能\n衡水高新区｜新材料、生物医药｜建设省级新材料产业示范基地\n"
+    assert normalize(text).count("\n") == 3
+    assert places(text, "衡水市") == {("桃城区", "食品"), ("衡水高新区", "新材料"), ("衡水高新区", "生物医药")}

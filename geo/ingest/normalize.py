@@ -376,7 +376,10 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
 # A table row typed as text: three or more short cells between ； (or |), or two between |, and no sentence inside
 # (区县；功能定位；主导产业).
 # Two cells are a row only between bars (区县|主导产业): two ；-parts are as often a sentence.
-_TABLE_ROW = re.compile(r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}|[^\n，。；;|]{1,30}\|[^\n，。；;|]{1,30}")
+_TABLE_ROW = re.compile(
+    r"[^\n，。；;|]{1,30}(?:[；;|][^\n，。；;|]{0,30}){2,}|[^\n，。；;|]{1,30}\|[^\n，。；;|]{1,30}"
+    r"|[^\n，。；;|]{1,30}(?:\|[^\n。；;|]{0,40}){2,}"  # between bars a cell may hold a comma (做强品牌，推动技改)
+)
 _CELL_BREAKS = re.compile("[；;|]")
 # A list line: a short name, a colon and a short phrase that ends no clause (长春新区：光电信息产业核心区).
 _LIST_LINE = re.compile(r"[^\n，。；：、]{2,20}：[^\n：]{2,60}(?<![，、])$", re.M)
