@@ -2522,3 +2522,8 @@ def test_a_bar_table_row_whose_cell_holds_a_comma_stays_a_row():
     text = "县（市、区）｜主导产业｜发展方向\n桃城区｜食品（白酒酿造）｜做强老白干酒品牌，推动酿酒技改扩能\n衡水高新区｜新材料、生物医药｜建设省级新材料产业示范基地\n"
     assert normalize(text).count("\n") == 3
     assert places(text, "衡水市") == {("桃城区", "食品"), ("衡水高新区", "新材料"), ("衡水高新区", "生物医药")}
+
+
+def test_a_label_with_a_dash_opens_a_label_sentence():
+    text = "西翼——枞阳县。重点发展绿色建材和新能源产业。\n"
+    assert places(text, "铜陵市") == {("枞阳县", "*"), ("枞阳县", "建材"), ("枞阳县", "新能源")}

@@ -448,7 +448,7 @@ def _bracketed_specs(work: str, run: Run) -> list[Found]:
 
 
 # A label, after a list number when there is one, and the link to its places: （一）“一核”：即 / “两翼”为.
-_LABEL_OPENING = re.compile(_BULLET.pattern + _LABEL_NAME + r"(?:[，,]?(?:即|是指|指|为)[：:]?|[：:](?:即|为)?)$")
+_LABEL_OPENING = re.compile(_BULLET.pattern + _LABEL_NAME + r"(?:[，,]?(?:即|是指|指|为)[：:]?|[：:](?:即|为)?|——|—)$")
 _LABEL_FIRST = frozenset("“‘\"（(0123456789一二三四五六七八九十两多东西南北—-·•●▪■◆")  # what such a sentence can open with
 
 
