@@ -2527,3 +2527,8 @@ def test_a_bar_table_row_whose_cell_holds_a_comma_stays_a_row():
 def test_a_label_with_a_dash_opens_a_label_sentence():
     text = "西翼——枞阳县。重点发展绿色建材和新能源产业。\n"
     assert places(text, "铜陵市") == {("枞阳县", "*"), ("枞阳县", "建材"), ("枞阳县", "新能源")}
+
+
+def test_a_zone_and_its_district_joined_by_a_middle_dot_are_one_run():
+    text = "动力电池产业以荆门高新区·掇刀区为核心，发展正极材料。\n"
+    assert places(text, "荆门市") == {("荆门高新区", "动力电池"), ("掇刀区", "动力电池")}

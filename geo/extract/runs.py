@@ -8,7 +8,7 @@ from geo.extract.places import Mention, Place
 from geo.reference.clusters import Cluster, ClusterMention, industry_cluster, only_activity
 from geo.slotted import slot_init
 
-_CONNECTOR_CHARS = set("、和及与以等区域（）()，—")  # — joins the ends of a corridor (甲区—乙区产业带)
+_CONNECTOR_CHARS = set("、和及与以等区域（）()，—·")  # — joins the ends of a corridor (甲区—乙区产业带); · a zone and its district (甲高新区·乙区)
 # 共 only before a count: 甲区、乙区共建…; 甲市、乙县等西部区县: the kind of place the list names
 _RUN_TAIL = re.compile(r"(?:等(?:[东西南北中]部|山区|沿海|沿江|沿湖)?(?:县市区|区县|县区|县市|地区|地))?(?:等)?(?:[共各]?[0-9一二三四五六七八九十]+个)?(?:区域|区)?")
 _SIDE_GAP = re.compile(r"[、和及与]?[东西南北中][翼部]的")  # 南翼的甲县、乙县和北翼的丙市: one list, by side
