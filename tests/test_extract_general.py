@@ -2530,5 +2530,5 @@ def test_a_label_with_a_dash_opens_a_label_sentence():
 
 
 def test_a_zone_and_its_district_joined_by_a_middle_dot_are_one_run():
-    text = "动力电池产业以荆门高新区·掇刀区为核心，发展正极材料。\n荆门高新区·掇刀区重点发展新型储能。\n"
+    text = "动力电池产业以荆门高新区·掇刀区为核心，发展正极材料。\n新型储能产业主要集聚在荆门高新区·掇刀区。\n"
     assert places(text, "荆门市") == {("荆门高新区", "动力电池"), ("掇刀区", "动力电池"), ("荆门高新区", "新型储能"), ("掇刀区", "新型储能")}
