@@ -997,6 +997,7 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
+_LIMIT_CHARS = "不禁限"  # every _RESTRICTED phrase holds one
 _RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展|不作[^，。；]{0,8}安排")
 _COMPOSED = re.compile(rf"(?:等)?(?:共同)?(?:组成|构成)的(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))(?=[，。；]|$)")
 # Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
@@ -1011,11 +1012,12 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         return paired
     out: list[tuple[Run, Found, tuple[str, ...]]] = []
     later: list[tuple[Found, tuple[str, ...]]] = []
+    limited = any(ch in work for ch in _LIMIT_CHARS)  # once per sentence: most name no limit
     for i in range(len(runs) - 1, -1, -1):
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role) and not _NO_LAYOUT.search(f.role)]
-        if found and (limit := _RESTRICTED.search(work, run.end, _part_end(work, run.end))) and not _DEVELOP.search(work, run.end, limit.start()):
+        if found and limited and (limit := _RESTRICTED.search(work, run.end, _part_end(work, run.end))) and not _DEVELOP.search(work, run.end, limit.start()):
             found = []  # 甲区作为中心城区，原则上不再新增工业项目: a limit, not a layout role (but 重点发展X，原则上不再… keeps X)
         if found:
             found += _added_industries(work, max(f.end for f in found), next_start, clusters)
