@@ -179,7 +179,7 @@ _STRONG_DEVELOP = re.compile(r"(?:重点|主要|优先|着力)(?:发展|布局|�
 # Develop verbs only with a change of the industry closing their object (重点推进储能产业发展, 加快家具产业转型,
 # 推动人造板向绿色建材升级, 加大油气勘探开发力度).
 _ADVANCING = ("推进", "推动", "促进", "加快", "加大")
-_ADVANCED = ("发展", "转型", "升级", "集聚", "力度", "开发", "利用")  # 加大油气勘探开发力度
+_ADVANCED = ("发展", "转型", "升级", "集聚", "力度", "开发", "利用", "加工")  # 加大油气勘探开发力度, 推进X精深加工
 _BARE_STRONG = ("布局", "配套", "聚焦", "主攻")
 _BEFORE_BARE_VERB = ("", "将", "要", "则", "还", "也", "可")
 # A table flattened into one line (PDF and web tables lose their cell breaks in normalisation):
@@ -1017,6 +1017,8 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
         run = runs[i]
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(work)
         found = [f for f in read_role(work, run, next_start, clusters) if not _COMPANY.search(f.role) and not _NO_LAYOUT.search(f.role)]
+        if not found and len(run.places) > 1 and all(run.specs):
+            found = _bracketed_specs(work, run)  # 甲区（X、Y）、乙区（Z）按照各自功能定位推进…: each place's bracket
         if found and limited and (limit := _RESTRICTED.search(work, run.end, _part_end(work, run.end))) and not _DEVELOP.search(work, run.end, limit.start()):
             found = []  # 甲区作为中心城区，原则上不再新增工业项目: a limit, not a layout role (but 重点发展X，原则上不再… keeps X)
         if found:

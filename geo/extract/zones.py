@@ -288,8 +288,8 @@ class ZoneRecognizer:
     def _named(self, text: str, m: re.Match[str], prefix: str, short: str, kind: str) -> tuple[int, str] | None:
         """Where a zone's name starts and its own words, or None when the words before the suffix name a
         class or kind of zone (各高新区, 三大产业园, 特色产业园, 生物医药产业园, 专业集成电路产业园)."""
-        if short in _UNIT_ONLY and (self._units is None or not self._units.fullmatch(prefix)):
-            return None  # 食品产业集聚区 is a role noun; 睢阳区产业集聚区 is the county's zone (河南's 产业集聚区)
+        if short in _UNIT_ONLY and (self._units is None or not self._units.fullmatch(prefix)) and not prefix.startswith(self.short):
+            return None  # 食品产业集聚区 is a role noun; 睢阳区产业集聚区, 鹤壁宝山循环经济产业集聚区 are zones (河南's 产业集聚区)
         if self._units is not None and (unit := self._units.match(prefix)) and unit.end() < len(prefix):
             begin = m.start() - len(prefix)
             if kind == "industrial_park" and text[begin - 1 : begin] in _CLAUSE_OPEN and self._own_park(prefix[unit.end() :]):
