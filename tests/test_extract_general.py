@@ -2536,7 +2536,7 @@ def test_a_zone_and_its_district_joined_by_a_middle_dot_are_one_run():
 
 def test_places_with_bracketed_industries_before_any_predicate_and_a_city_s_own_industry_cluster_zone():
     text = ("中心城区方面，淇滨区（数字经济、电子信息）、山城区（现代物流）按照各自功能定位推进城区经济发展。\n"
-            "全市形成“一区多园”的格局：鹤壁宝山循环经济产业集聚区（镁基新材料、煤化工）。\n"
+            "全市形成“一区多园”的格局：鹤壁经济技术开发区（电子信息）、鹤壁宝山循环经济产业集聚区（镁基新材料、煤化工）。\n"
             "桦甸市推进黄金、钼等有色金属采选冶炼及精深加工。\n")
     got = places(text, "鹤壁市")
     assert {("淇滨区", "数字经济"), ("淇滨区", "电子信息"), ("山城区", "现代物流"), ("鹤壁宝山循环经济产业集聚区", "新材料")} <= got
