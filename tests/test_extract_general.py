@@ -2542,3 +2542,9 @@ def test_places_with_bracketed_industries_before_any_predicate_and_a_city_s_own_
     assert {("淇滨区", "数字经济"), ("淇滨区", "电子信息"), ("山城区", "现代物流"), ("鹤壁宝山循环经济产业集聚区", "新材料")} <= got
     assert ("桦甸市", "有色金属") in places("桦甸市推进黄金、钼等有色金属采选冶炼及精深加工。\n", "吉林市")
     assert places("推动食品产业集聚区建设。\n", "鹤壁市") == set()  # an industry's 产业集聚区 is a role noun
+
+
+def test_a_verb_opening_an_object_item_is_no_word_of_the_industry_and_suitable_industries_name_none():
+    assert ("鄄城县", "发制品") in places("鄄城县：做大发制品产业，打造全球重要的发制品生产基地。\n", "菏泽市")
+    text = "乐安县、宜黄县生态资源丰富，要严格控制工业开发强度，有序承接适宜产业。\n"
+    assert places(text, "抚州市") == set()

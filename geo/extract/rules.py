@@ -171,7 +171,9 @@ _DASH = re.compile(r"——|—|--|[：:]")
 _LEADING = re.compile(r"以(?P<obj>[^，。；：]{2,30}?)为(?P<r>主导产业|主导|首位产业|支柱产业|特色产业|核心产业|重点产业|主攻方向|重点|特色)")
 _COUNTED_KIND = re.compile(r"(?:等)?[两二三四五六七八九十0-9]+[大个类](?:主导|重点|优势|支柱|特色|新兴|战略性新兴)?$")
 # Words that describe industries, or say they belong to others, rather than name one (等新兴产业, 及配套产业).
-_NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边|接续|替代|后续|富民|县域|首位)")
+_NO_INDUSTRY_NAME = re.compile(r"^(?:等|其他|相关|新兴|主导|优势|特色|配套|上下游|传统|未来|支柱|重点|关联|周边|接续|替代|后续|富民|县域|首位|适宜|适合|合适)")
+# A verb that opens an object list's item (甲县：做大发制品产业) is no word of the industry's name.
+_ITEM_VERB = re.compile(r"^(?:做大做强|做优做强|做大|做强|做优|做精|培育|壮大|发展|打造|推动|推进|提升|加快)")
 _DEVELOP_ROLE_MAX = 24
 # A place's focus even when its object is no cluster the taxonomy knows (重点发展整车, 重点布局装备材料, 承接配套项目);
 # 布局, 配套, 聚焦 and 主攻 also bare, right after the place (甲区布局面板项目; 在乙区布局临空制造项目; 丙区聚焦零部件配套).
@@ -333,7 +335,7 @@ def industries_named(work: str, start: int, stop: int, clusters: list[ClusterMen
                 found.setdefault(c.cluster.slug, c.cluster)
         elif item.group().endswith(("装备", "装备制造")) and len(item.group()) <= _OBJECT_TAIL and (equipment := matcher().by_name.get("高端装备制造")):
             found.setdefault(equipment.slug, equipment)  # 动力装备, 矿山装备: equipment the taxonomy does not list by name
-        elif item.group().endswith("产业") and 1 <= len(name := own_stem(_COUNTED_KIND.sub("", item.group()[:-2]))) <= 8 and not _NO_INDUSTRY_NAME.search(name):
+        elif item.group().endswith("产业") and 1 <= len(name := own_stem(_ITEM_VERB.sub("", _COUNTED_KIND.sub("", item.group()[:-2])))) <= 8 and not _NO_INDUSTRY_NAME.search(name):
             known = _PART.sub("", name) if _PART.search(name) else ""
             named = matcher().find(known + "产业") if known else []  # 智能装备配套产业: the industry it serves
             cluster = named[0].cluster if len(named) == 1 else industry_cluster(name)
@@ -997,8 +999,8 @@ def _added_industries(work: str, start: int, end: int, clusters: list[ClusterMen
     return out
 
 
-_LIMIT_CHARS = "不禁限"  # every _RESTRICTED phrase holds one
-_RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展|不作[^，。；]{0,8}安排")
+_LIMIT_CHARS = "不禁限控"  # every _RESTRICTED phrase holds one
+_RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|不再新建|严禁|禁止新建|禁止新上|限制发展|不作[^，。；]{0,8}安排|严格控制[^，。；]{0,6}开发")
 _COMPOSED = re.compile(rf"(?:等)?(?:共同)?(?:组成|构成)的(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))(?=[，。；]|$)")
 # Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
 _NO_LAYOUT = re.compile(r"新设|撤县|撤市|设区|行政区划|生态功能区|生态保护区|水源保护区|禁止开发区|限制开发区")
