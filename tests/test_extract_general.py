@@ -2548,3 +2548,9 @@ def test_a_verb_opening_an_object_item_is_no_word_of_the_industry_and_suitable_i
     assert ("鄄城县", "发制品") in places("鄄城县：做大发制品产业，打造全球重要的发制品生产基地。\n", "菏泽市")
     text = "乐安县、宜黄县生态资源丰富，要严格控制工业开发强度，有序承接适宜产业。\n"
     assert places(text, "抚州市") == set()
+
+
+def test_a_demonstration_park_with_a_name_of_its_own_is_a_zone_but_not_inside_a_longer_park_word():
+    text = "“一核”：以百色新山铝产业示范园为核心，覆盖田阳区、田东县，重点发展铝精深加工。\n"
+    assert {p for p, _ in places(text, "百色市")} == {"百色新山铝产业示范园", "田阳区", "田东县"}
+    assert places("右江区建设现代农业示范园。\n", "百色市") == {("右江区", "现代农业")}  # still to be built: the role

@@ -61,6 +61,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "工业园区": ("工业园区", "industrial_park"),
     "工业园": ("工业园", "industrial_park"),
     "工业城": ("工业城", "industrial_park"),
+    "示范园": ("示范园", "industrial_park"),
     "科创园": ("科创园", "industrial_park"),
     "工业集中区": ("工业集中区", "industrial_park"),
     "工贸园区": ("工贸园区", "industrial_park"),
@@ -151,7 +152,7 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
-_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "医药城", "医学城"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
+_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "医药城", "医学城", "示范园"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
 _PROPER_ONLY = {"石化基地", "石化区"}  # suffixes that name a zone only with a name of its own before them
 _TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
@@ -251,6 +252,8 @@ class ZoneRecognizer:
         for m in _ZONE.finditer(text):
             if text.startswith("域", m.end()) and m.group().endswith("区"):
                 continue  # 沿象山港区域: the area along a port, no 港区
+            if text.startswith("区", m.end()) and m.group().endswith("园"):
+                continue  # 某某示范园区: 园区 is a suffix the trie does not hold, no 示范园
             short, kind = _short_form(m.group())
             floor = hits[-1].end if hits else 0
             prefix = self._unit_kept(text, m.start(), self._named_in_full(text, m.start(), _prefix(text, m.start(), floor, self.short), floor), floor)
