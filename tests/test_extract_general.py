@@ -2555,3 +2555,9 @@ def test_a_demonstration_park_with_a_name_of_its_own_is_a_zone_but_not_inside_a_
     assert {p for p, _ in places(text, "百色市")} == {"百色新山铝产业示范园", "田阳区", "田东县"}
     got = places("以某某循环经济示范园区为核心，发展精细化工。\n右江区建设现代农业示范园。\n", "百色市")
     assert not any(p.endswith("示范园") for p, _ in got)  # inside 示范园区, or still to be built
+
+
+def test_an_application_scene_is_a_role_noun_and_developing_tourism_is_a_focus():
+    text = "第一节 做强氢能产业\n桥东区、万全区建设氢能交通示范应用场景。\n第五节 推进文化旅游融合发展\n蔚县重点开发古城古堡文化旅游。\n"
+    assert places(text, "张家口市") == {("桥东区", "氢能"), ("万全区", "氢能"), ("蔚县", "文化旅游")}
+    assert places("怀来县经济开发区重点发展葡萄酒。\n", "张家口市") == {("张家口怀来经开区", "食品")}  # 开发 inside a zone's name
