@@ -2561,3 +2561,10 @@ def test_an_application_scene_is_a_role_noun_and_developing_tourism_is_a_focus()
     text = "第一节 做强氢能产业\n桥东区、万全区建设氢能交通示范应用场景。\n第五节 推进文化旅游融合发展\n蔚县重点开发古城古堡文化旅游。\n"
     assert places(text, "张家口市") == {("桥东区", "氢能"), ("万全区", "氢能"), ("蔚县", "文化旅游")}
     assert places("怀来县经济开发区重点发展葡萄酒。\n", "张家口市") == {("张家口怀来经开区", "食品")}  # 开发 inside a zone's name
+
+
+def test_the_means_a_clause_opens_with_shares_the_next_run_s_roles_and_a_long_means_phrase():
+    text = "5.现代物流产业集群：依托呼和浩特综合保税区，在赛罕区发展航空物流和跨境电商。\n"
+    assert places(text, "呼和浩特市") == {(p, c) for p in ("呼和浩特综合保税区", "赛罕区") for c in ("现代物流", "电子商务")}
+    text = "此外，巩义市、新密市将立足铝加工、耐火材料等产业基础，发展电子信息材料。\n"
+    assert places(text, "郑州市") == {("巩义市", "新材料"), ("新密市", "新材料")}

@@ -110,7 +110,7 @@ _NAMED_AS = ("分别为", "分别是", "、")
 _LAYOUT_PART = re.compile(r"(?:支撑|两翼|一翼|龙头|重点|主体|特色|补充|延伸|配套|节点|多点|引领|骨干|支柱|先导|载体|腹地|纽带)$")
 # 以甲区为载体建设X集聚区: what the place serves as to reach the role the clause states.
 _INSTRUMENTS = ("载体", "抓手", "依托", "平台")
-_MEANS = re.compile(r"(?:依托|以|围绕|借助|发挥|立足|利用|用好|背靠|对接|结合|加快|推进|推动|支持)[^，。；：]{0,12}$")
+_MEANS = re.compile(r"(?:依托|以|围绕|借助|发挥|立足|利用|用好|背靠|对接|结合|加快|推进|推动|支持)[^，。；：]{0,20}$")
 _LINK = re.compile(r"(?:主要|重点)?(?:串联|串接|连接|联结|贯穿|串起|涵盖|覆盖|包括|包含|依托)$")
 # 沿X产业带 / 南部Y科创带 / “一区”指Z示范区: the corridor or area, after a label that names it
 _CORRIDOR = re.compile(rf"(?:“[^“”]{{1,8}}”(?:指|即|为|是)?)?(?:[东西南北中]部|沿(?![江海河湖边线]))?(?P<r>[^，。；：“”]{{2,24}}?(?:{_HEAD.pattern}))")
@@ -1004,6 +1004,8 @@ _RESTRICTED = re.compile(r"原则上不|不再新增|不再布局|不再新上|�
 _COMPOSED = re.compile(rf"(?:等)?(?:共同)?(?:组成|构成)的(?P<r>[^，。；：]{{2,20}}?(?:{_HEAD.pattern}))(?=[，。；]|$)")
 # Roles of administration or protection, not of an industrial layout (新设区, 重点生态功能区).
 _NO_LAYOUT = re.compile(r"新设|撤县|撤市|设区|行政区划|生态功能区|生态保护区|水源保护区|禁止开发区|限制开发区")
+_MEANS_OPENERS = ("依托", "借助", "利用", "依靠")
+_WHERE_NEXT = ("，在", "，于", "，")
 _MEANS_CLAUSE = re.compile(r"(?:依托|借助|利用|立足|发挥)(?:(?!开展|发展|建设|打造|推进|推动|加快|实施|举办|培育)[^，。；：、]){1,20}，")
 
 
@@ -1031,8 +1033,13 @@ def read_runs(work: str, runs: list[Run], clusters: list[ClusterMention]) -> lis
             for f in found:
                 funcs = own | set(functions_in(work[f.start : f.end]))
                 later.append((f, tuple(x for x in FUNCTION_ORDER if x in funcs)))
-        elif not (later and (not _CLAUSE_BREAK.search(work, run.end, next_start) or _MEANS_CLAUSE.fullmatch(work, run.end, next_start))):
-            later = []  # 甲区依托A，乙市依托B，发展X: a run whose clause names only its means shares the next run's roles
+        elif not (later and (
+            not _CLAUSE_BREAK.search(work, run.end, next_start) or _MEANS_CLAUSE.fullmatch(work, run.end, next_start)
+            or (work.endswith(_MEANS_OPENERS, 0, run.start) and work[run.end : next_start] in _WHERE_NEXT)
+        )):
+            # 甲区依托A，乙市依托B，发展X: a run whose clause names only its means shares the next run's roles; so does
+            # the means a clause opens with (依托甲综合保税区，在乙区发展X)
+            later = []
         elif run.heading:  # the heading's place is not the means the sentence names (以乙园为载体)
             later = [(f, funcs) for f, funcs in later if f.role not in _INSTRUMENTS]
         out.extend((run, f, funcs) for f, funcs in reversed(later))
