@@ -2568,3 +2568,9 @@ def test_the_means_a_clause_opens_with_shares_the_next_run_s_roles_and_a_long_me
     assert places(text, "呼和浩特市") == {(p, c) for p in ("呼和浩特综合保税区", "赛罕区") for c in ("现代物流", "电子商务")}
     text = "此外，巩义市、新密市将立足铝加工、耐火材料等产业基础，发展电子信息材料。\n"
     assert places(text, "郑州市") == {("巩义市", "新材料"), ("新密市", "新材料")}
+
+
+def test_an_economic_pilot_zone_named_after_a_city_cut_by_a_boundary_word():
+    """以上饶高铁经济试验区为核心: 以上 is a boundary word elsewhere, but here 上 opens the city's name."""
+    text = "4. 大数据。以上饶高铁经济试验区为核心，发展大数据。\n"
+    assert places(text, "上饶市") == {("上饶高铁经济试验区", "大数据")}

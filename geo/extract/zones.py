@@ -88,6 +88,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "工业区": ("工业区", "industrial_park"),
     "经济区": ("经济区", "development_zone"),
     "高新园": ("高新区", "development_zone"),
+    "经济试验区": ("经济试验区", "development_zone"),
     "经济综合实验区": ("综合实验区", "development_zone"),
     "综合实验区": ("综合实验区", "development_zone"),
     "出口加工区": ("出口加工区", "bonded_zone"),
@@ -257,6 +258,7 @@ class ZoneRecognizer:
             short, kind = _short_form(m.group())
             floor = hits[-1].end if hits else 0
             prefix = self._unit_kept(text, m.start(), self._named_in_full(text, m.start(), _prefix(text, m.start(), floor, self.short), floor), floor)
+            prefix = self._city_kept(text, m.start(), prefix, floor)
             if prefix:
                 named = self._named(text, m, prefix, short, kind)
                 if named is None:
@@ -342,6 +344,13 @@ class ZoneRecognizer:
                 if u.start() < cut < u.end() <= end:
                     return text[u.start() : end]
         return prefix
+
+    def _city_kept(self, text: str, end: int, prefix: str, floor: int) -> str:
+        """The prefix, or from the start of the city's name a boundary word inside it cut (以上饶高铁经济试验区为核心:
+        以上 is a boundary elsewhere)."""
+        cut = end - len(prefix)
+        start = text.rfind(self.short, max(floor, cut - len(self.short) + 1), cut + len(self.short) - 1)
+        return text[start:end] if 0 <= start < cut < start + len(self.short) else prefix
 
     def _own_name(self, prefix: str) -> str:
         """The prefix without the city's name in front (东莞松山湖 -> 松山湖)."""
