@@ -10,7 +10,7 @@ import pytest
 from geo.extract.places import index_for
 from geo.extract.scopes import heading_of
 from geo.ingest.normalize import normalize
-from geo.pipeline import extract_text
+from geo.pipeline import extract_text, guess_title
 from geo.reference.clusters import matcher
 from geo.store.files import FileStore
 
@@ -2574,3 +2574,11 @@ def test_an_economic_pilot_zone_named_after_a_city_cut_by_a_boundary_word():
     """以上饶高铁经济试验区为核心: 以上 is a boundary word elsewhere, but here 上 opens the city's name."""
     text = "4. 大数据。以上饶高铁经济试验区为核心，发展大数据。\n"
     assert places(text, "上饶市") == {("上饶高铁经济试验区", "大数据")}
+
+
+def test_a_document_s_first_line_ending_in_a_closing_bracket_is_its_title():
+    text = "延安市“十四五”产业布局（节选）\n北部以吴起县、志丹县为主，重点推进油气资源高效开发和煤炭清洁利用。\n"
+    assert normalize(text).startswith("延安市“十四五”产业布局（节选）\n北部")
+    assert normalize("甲区重点发展集成电路和新型显示，\n打造产业高地。\n").count("\n") == 1  # a wrapped sentence stays one
+    _, rs = extract_text(normalize(text), "t", guess_title(normalize(text)), "延安市")
+    assert {(r.district, r.cluster) for r in rs} == {(p, c) for p in ("吴起县", "志丹县") for c in ("油气", "煤炭")}

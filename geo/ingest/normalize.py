@@ -363,14 +363,31 @@ def _paragraphs(texts: Iterable[str]) -> Iterator[str]:
     sentence end or heading breaks, only the titles that open it stand alone (see `_joined`). The lines come a
     chunk at a time, and a chunk's last run may go on in the next."""
     last = None
+    opening = True
     for text in texts:
         text = text if last is None else last + "\n" + text
+        if opening:  # the document's first line is its title when it reads like one, whatever word ends it
+            title, _, rest = text.partition("\n")
+            if rest and _is_document_title(title):
+                yield title
+                text = rest
+            opening = False
         traditional = any(c in text for c in _TRADITIONAL_TITLE_CHARS)
         runs = _PARAGRAPH_END.split(text)
         last = runs.pop()
         yield from (run if "\n" not in run else _rows_kept(run, traditional) for run in runs)
     if last is not None:
         yield _rows_kept(last, any(c in last for c in _TRADITIONAL_TITLE_CHARS))
+
+
+_DOCUMENT_TITLE_MAX = 50
+_DOCUMENT_TITLE_ENDS = ("）", ")", "》", "”", "\"")  # 延安市“十四五”产业布局（节选）: no title word, but a closing mark
+
+
+def _is_document_title(line: str) -> bool:
+    """Whether a document's first line stands alone: short, no mark of a sentence inside, and ending in a closing
+    bracket or quote (a PDF line broken inside a sentence ends in a word the next line goes on with)."""
+    return 0 < len(line) <= _DOCUMENT_TITLE_MAX and line.endswith(_DOCUMENT_TITLE_ENDS) and not any(ch in line for ch in "，。；：,;")
 
 
 # A table row typed as text: three or more short cells between ； (or |), or two between |, and no sentence inside
