@@ -2582,3 +2582,8 @@ def test_a_document_s_first_line_ending_in_a_closing_bracket_is_its_title():
     assert normalize("甲区重点发展集成电路和新型显示，\n打造产业高地。\n").count("\n") == 1  # a wrapped sentence stays one
     _, rs = extract_text(normalize(text), "t", guess_title(normalize(text)), "延安市")
     assert {(r.district, r.cluster) for r in rs} == {(p, c) for p in ("吴起县", "志丹县") for c in ("油气", "煤炭")}
+
+
+def test_a_chemical_base_with_a_name_of_its_own_is_a_zone():
+    text = "灵武市依托宁东能源化工基地，延伸发展现代煤化工下游精细化工产品。\n打造绿色化工基地。\n"
+    assert places(text, "银川市") == {("灵武市", "绿色石化"), ("银川宁东能源化工基地", "绿色石化")}

@@ -57,6 +57,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
     "化工园": ("化工园", "industrial_park"),
     "石化园区": ("石化园区", "industrial_park"),
     "石化基地": ("石化基地", "industrial_park"),
+    "化工基地": ("化工基地", "industrial_park"),
     "石化区": ("石化区", "industrial_park"),
     "工业园区": ("工业园区", "industrial_park"),
     "工业园": ("工业园", "industrial_park"),
@@ -153,8 +154,8 @@ _AREA_GENERIC = re.compile(
 _NOT_TOWN = re.compile(r"[城乡村集市小古名强重新大]$")
 # 创新区, 更新区: 新 belongs to the word before it, so the text names no 新区.
 _NEW_AS_WORD = re.compile(r"[创更革刷重崭全最焕翻出立]$")
-_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "医药城", "医学城", "示范园"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
-_PROPER_ONLY = {"石化基地", "石化区"}  # suffixes that name a zone only with a name of its own before them
+_TO_BUILD_SUFFIXES = {"小镇", "旅游度假区", "石化基地", "化工基地", "医药城", "医学城", "示范园"}  # 建设“眼镜小镇”, 发挥“中国医药城”作用: a brand in quotes or still to be built
+_PROPER_ONLY = {"石化基地", "化工基地", "石化区"}  # suffixes that name a zone only with a name of its own before them
 _TO_BUILD = re.compile(r"(?:建设|打造|创建|培育|建成|争创|谋划)$")
 _PARK_INDUSTRY_MAX = 6
 # Suffixes that name a zone only right after a county's full name, which stays in the zone's name.
