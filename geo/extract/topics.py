@@ -280,18 +280,19 @@ def _listed_subjects(listed: list[Cluster], scope: Cluster | None, matcher: Clus
 
 def _segment_end(work: str, where: Where) -> int:
     """Where the run's sentence part ends, at the next _SEGMENT_BREAK mark."""
-    return min([i for i in (work.find(ch, where.role_end) for ch in _SEGMENT_BREAK) if i >= 0] + [len(work)])
+    semicolon, ascii_semicolon = _SEGMENT_BREAK
+    ends = [i for i in (work.find(semicolon, where.role_end), work.find(ascii_semicolon, where.role_end)) if i >= 0]
+    return min(ends) if ends else len(work)
 
 
 def _with_developed(found: list[Cluster | None], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
     """`found`, and the industries of the scope's kind, narrower than it, that the clause right after the role develops
     (under 汽车: 为整车制造核心区，重点发展新能源汽车和智能网联汽车)."""
     scope = topic.scope
-    if scope is None:
-        return found
+    if scope is None or (develops := _DEVELOPS_NEXT.search(work, where.role_end)) is None:
+        return found  # 以甲区为核心，巩固X优势，加快发展Y: a later clause of the part too
     seg_end = _segment_end(work, where)
-    develops = _DEVELOPS_NEXT.search(work, where.role_end, seg_end)  # 以甲区为核心，巩固X优势，加快发展Y: a later clause too
-    if develops is None or any(where.role_end <= s < develops.start() for s in where.run_starts):
+    if develops.start() >= seg_end or any(where.role_end <= s < develops.start() for s in where.run_starts):
         return found
     after = [m.cluster for m in topic.mentions if develops.end() <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
     narrower = [c for c in after if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
