@@ -123,7 +123,7 @@ def _sentence_roles(
 def _narrower_kin(cluster: Cluster | None, scope: Cluster | None, clusters: ClusterMatcher) -> bool:
     """Whether a cluster is a narrower one of the scope's kind (储能, 氢能 in a 新能源 plan): a place's focus on it
     stands beside a role that names the scope's industry (建设新能源技术创新策源地)."""
-    return cluster is not None and scope is not None and cluster.slug != scope.slug and clusters.related(cluster, scope)
+    return cluster is not None and scope is not None and clusters.is_narrower(cluster, scope)
 
 
 def _names_no_industry(work: str, start: int, end: int, mentions: list[ClusterMention]) -> bool:

@@ -514,7 +514,7 @@ def _short_yi_role(work: str, run: Run, clause_end: int) -> list[Found]:
     if not (opened or parallel or bare):
         return []
     # 以甲市、乙市沿海区域为主体: the places' part of them; 以甲区、乙区等省级以上园区为支撑: the class they belong to
-    area = _AREA_AFTER.match(work, run.end) or (_CLASS_AFTER.match(work, run.end) if work[run.end - 1 : run.end + 1].count("等") else None)
+    area = _AREA_AFTER.match(work, run.end) or (_CLASS_AFTER.match(work, run.end) if "等" in work[run.end - 1 : run.end + 1] else None)
     m = _SHORT_ROLE.match(work, area.end() if area else run.end, clause_end + 1 if clause_end < len(work) else clause_end)
     if not m:
         return []

@@ -100,8 +100,7 @@ def _fit(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher) -
     distinct = [c for c in distinct if not any(d.slug != c.slug and c.name in d.name and matcher.related(c, d) for d in distinct)]
     if scope is None:
         return list(distinct) or [None]
-    narrower = [c for c in distinct if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
-    return [scope, *narrower]
+    return [scope, *(c for c in distinct if matcher.is_narrower(c, scope))]
 
 
 def _fit_objects(found: list[Cluster], scope: Cluster | None, matcher: ClusterMatcher, scope_named: set[str]) -> list[Cluster | None]:
@@ -285,9 +284,13 @@ def _segment_end(work: str, where: Where) -> int:
     return min(ends) if ends else len(work)
 
 
+# A clause that develops the industries named after it.
+_DEVELOPS_NEXT = re.compile(r"[，,](?:重点|着力|大力|加快|积极|主要|优先)?(?:发展|布局|培育|做强|壮大|聚焦|主攻)")
+
+
 def _with_developed(found: list[Cluster | None], work: str, where: Where, topic: Topic, matcher: ClusterMatcher) -> list[Cluster | None]:
-    """`found`, and the industries of the scope's kind, narrower than it, that the clause right after the role develops
-    (under 汽车: 为整车制造核心区，重点发展新能源汽车和智能网联汽车)."""
+    """`found`, and the industries narrower than the scope's that a later clause of the role's sentence part develops,
+    with no other run between (under 汽车: 为整车制造核心区，重点发展新能源汽车和智能网联汽车)."""
     scope = topic.scope
     if scope is None or (develops := _DEVELOPS_NEXT.search(work, where.role_end)) is None:
         return found  # 以甲区为核心，巩固X优势，加快发展Y: a later clause of the part too
@@ -295,13 +298,10 @@ def _with_developed(found: list[Cluster | None], work: str, where: Where, topic:
     if develops.start() >= seg_end or any(where.role_end <= s < develops.start() for s in where.run_starts):
         return found
     after = [m.cluster for m in topic.mentions if develops.end() <= m.start and m.end <= seg_end and not _own_run(work, m.start, where)]
-    narrower = [c for c in after if c.slug != scope.slug and matcher.related(c, scope) and matcher.narrower(c, scope) is c]
+    narrower = [c for c in after if matcher.is_narrower(c, scope)]
     if not 0 < len({c.slug for c in narrower}) <= _LIST_CLUSTERS_MAX:
         return found
     return list({c.slug if c else None: c for c in [*found, *narrower]}.values())
-
-
-_DEVELOPS_NEXT = re.compile(r"[，,](?:重点|着力|大力|加快|积极|主要|优先)?(?:发展|布局|培育|做强|壮大|聚焦|主攻)")
 
 
 def _broad(scope: Cluster | None) -> bool:

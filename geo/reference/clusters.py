@@ -230,6 +230,10 @@ class ClusterMatcher:
         """Of two clusters, the one whose lineage includes the other (智能终端 over 电子信息); else `a`."""
         return b if a.slug in self._lineage(b.slug) else a
 
+    def is_narrower(self, a: Cluster, b: Cluster) -> bool:
+        """Whether `a` is a narrower cluster of `b`'s kind (集成电路 of 电子信息, 新能源汽车 of 汽车)."""
+        return a.slug != b.slug and b.slug in self._lineage(a.slug)
+
     def related(self, a: Cluster, b: Cluster) -> bool:
         """Whether one cluster is the other or an ancestor of it (电子信息 and 智能终端)."""
         return a.slug in self._lineage(b.slug) or b.slug in self._lineage(a.slug)
